@@ -1,0 +1,42 @@
+// Extraction: structured entries first, narrative second. Each finder is a plain function of
+// the Letter; this module merges them so that one finding is reported once, the structured
+// version winning where both say the same thing.
+import type { Letter, Extraction, DiagnosisItem, MedicationItem, ActionItem, ProcedureItem } from '../types.ts';
+import type { Terminology } from '../../terminology/index.ts';
+import { extractStructured } from './structured.ts';
+import { findConditions } from './diagnoses.ts';
+import { findMedicationChanges } from './medications.ts';
+import { findActions } from './actions.ts';
+import { findUrgency } from './urgency.ts';
+import { letterDate } from './dates.ts';
+
+export interface ExtractContext { terminology: Terminology }
+
+export function extract(letter: Letter, ctx: ExtractContext): Extraction {
+  const date = letterDate(letter);
+  const dated: Letter = { ...letter, date };
+  const structured = extractStructured(dated, ctx);
+  const narrative = findConditions(dated, ctx);
+  const meds = findMedicationChanges(dated, ctx);
+  const acts = findActions(dated, ctx);
+  return {
+    diagnoses: mergeBy(structured.diagnoses, narrative.diagnoses, (d: DiagnosisItem) => d.code),
+    procedures: mergeBy(structured.procedures, narrative.procedures, (p: ProcedureItem) => p.code),
+    medications: mergeBy(structured.medications, meds, (m: MedicationItem) => m.drug),
+    actions: mergeBy(structured.actions, acts, (a: ActionItem) => a.text.toLowerCase().replace(/\W+/g, ' ').trim()),
+    urgent: [...structured.urgent, ...findUrgency(dated)],
+  };
+}
+
+/** Structured items first; a narrative item is kept only when no earlier item has its key. */
+function mergeBy<T>(first: T[], second: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const x of [...first, ...second]) {
+    const k = key(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
+}

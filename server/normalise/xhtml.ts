@@ -1,0 +1,43 @@
+// XHTML narrative (FHIR Narrative.div) → plain text. Block elements become line breaks, table
+// cells are separated by a tab, so quotes taken from the text stay verbatim substrings of
+// what a person reads in the letter.
+const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'table', 'thead', 'tbody', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'dt', 'dd', 'hr']);
+const CELL = new Set(['td', 'th']);
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', pound: '£', deg: '°', micro: 'µ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', middot: '·', times: '×', plusmn: '±', ge: '≥', le: '≤' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) ? String.fromCodePoint(n) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+export function xhtmlToText(div: string): string {
+  let out = '';
+  let cellInRow = 0;
+  const re = /<(\/?)([a-zA-Z0-9:]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(div))) {
+    if (m[4] !== undefined) { out += decodeEntities(m[4]).replace(/\s+/g, ' '); continue; }
+    if (!m[2]) continue;
+    const name = m[2].toLowerCase().replace(/^.*:/, '');
+    const closing = m[1] === '/';
+    if (CELL.has(name)) {
+      if (!closing) { if (cellInRow++ > 0) out = out.replace(/ +$/, '') + '\t'; }
+      continue;
+    }
+    if (BLOCK.has(name)) {
+      if (name === 'tr' && !closing) cellInRow = 0;
+      out = out.replace(/[ \t]+$/, '');
+      if (!out.endsWith('\n') && out.length) out += '\n';
+    }
+  }
+  return out
+    .split('\n').map((l) => l.replace(/^ +| +$/g, '')).join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
