@@ -1,6 +1,6 @@
 // The letter's path as plain functions: Letter → extraction → triage → proposed FHIR resources.
 // The CLI, the HTTP API and the queue worker all call these.
-import type { Resource } from 'fhir/r4';
+import type { FhirResource as Resource } from 'fhir/r4';
 import type { Letter, Extraction, Triage } from './types.ts';
 import { extract, type ExtractContext } from './extract/index.ts';
 import { triage } from './triage/index.ts';

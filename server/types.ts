@@ -1,6 +1,6 @@
 // Shared shapes of the pipeline: receive → normalise → extract → triage → workflow → store.
 // The pipeline is plain functions over these, callable from the CLI, HTTP and the queue alike.
-import type { Bundle, Resource } from 'fhir/r4';
+import type { Bundle, FhirResource as Resource } from 'fhir/r4';
 
 /** Base for Postroom's own FHIR artefacts (extensions, code systems, tags). */
 export const POSTROOM = 'https://fhir.postroom.dev';

@@ -2,7 +2,7 @@
 // MedicationStatements (UK Core MedicationChangeSummary), one Task per practice action, and the
 // correspondence-review Task. Every extracted resource carries its evidence: a verbatim quote of
 // the letter's text rendition with its section and character offsets.
-import type { Condition, FamilyMemberHistory, Procedure, MedicationStatement, Task, Reference, Extension, Resource, Bundle } from 'fhir/r4';
+import type { Condition, FamilyMemberHistory, Procedure, MedicationStatement, Task, Reference, Extension, FhirResource as Resource, Bundle } from 'fhir/r4';
 import type { Evidence, Extraction, Triage, DiagnosisItem, MedicationItem, ActionItem, ProcedureItem, Source } from '../types.ts';
 import { EXT_EVIDENCE, SNOMED, CS_TASK_CODE, CS_ACTION_CATEGORY, CS_ROUTE, CS_TAG, UKCORE_MED_CHANGE, POSTROOM } from '../types.ts';
 import { uuidFrom } from '../ids.ts';
