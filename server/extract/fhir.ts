@@ -88,7 +88,7 @@ function medication(m: MedicationItem, r: Refs, id: string): MedicationStatement
 
 function actionTask(a: ActionItem, r: Refs, id: string, review: string): Task {
   const t: Task = {
-    resourceType: 'Task', id, status: 'requested', intent: 'proposal', priority: 'routine',
+    resourceType: 'Task', id, status: 'draft', intent: 'proposal', priority: 'routine',
     extension: evidenceExtension(a.evidence, a.source),
     code: { coding: [{ system: CS_ACTION_CATEGORY, code: a.category }], text: a.category },
     description: a.text,

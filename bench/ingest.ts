@@ -1,0 +1,88 @@
+// Ingest benchmark: a Postroom server (child process, embedded in-memory store) and a load
+// generator here, over HTTP on loopback. Letters from the dev corpus are sent the way hospitals
+// send them, each made unique (fresh message and document identifiers), by C concurrent senders
+// for a fixed time. Prints acked messages/s, ack latency p50/p99, and end-to-end throughput:
+// letters processed to a review Task per second, counting until the queue has drained.
+// BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 8), BENCH_CORPUS.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { submissionFor, type Submission } from '../server/ingest/submission.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const corpus = process.env.BENCH_CORPUS ?? resolve(here, '../../shared/corpus/dev');
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const letters = readdirSync(corpus).filter((f) => !f.endsWith('.gold.json')).sort()
+  .map((f) => ({ file: f, sub: submissionFor(new Uint8Array(readFileSync(join(corpus, f))), f) }));
+
+/** The same letter as a new message: every identifier fresh, references kept consistent. */
+function unique(sub: Submission): Submission {
+  const text = new TextDecoder().decode(sub.body);
+  if (sub.path === 'DocumentReference') {
+    const dr = JSON.parse(text);
+    dr.masterIdentifier.value = `urn:uuid:${randomUUID()}`;
+    return { ...sub, body: new TextEncoder().encode(JSON.stringify(dr)) };
+  }
+  const map = new Map<string, string>();
+  const fresh = text.replace(UUID, (u) => { let v = map.get(u); if (!v) map.set(u, (v = randomUUID())); return v; });
+  return { ...sub, body: new TextEncoder().encode(fresh) };
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [resolve(here, '../bin/postroom.mjs'), 'serve', '--memory', '--no-samples', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /FHIR API:\s+(http:\/\/\S+)\/fhir/.exec(out);
+      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => fail(new Error(`server exited (${code})`)));
+  });
+}
+
+const countReviews = async (url: string) =>
+  (await (await fetch(`${url}/fhir/Task?code=correspondence-review&_summary=count`)).json()).total as number;
+
+const { url, stop } = await startServer();
+const latencies: number[] = [];
+let sent = 0, acked = 0, rejected = 0;
+const statuses = new Map<number, number>();
+const t0 = performance.now();
+const deadline = t0 + seconds * 1000;
+async function sender(k: number) {
+  for (let i = k; performance.now() < deadline; i += concurrency) {
+    const sub = unique(letters[i % letters.length].sub);
+    const s = performance.now();
+    const res = await fetch(`${url}/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body });
+    await res.arrayBuffer();
+    latencies.push(performance.now() - s);
+    sent++;
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    if (res.status < 300) acked++; else rejected++;
+  }
+}
+await Promise.all(Array.from({ length: concurrency }, (_, k) => sender(k)));
+const windowEnd = performance.now();
+const processedInWindow = await countReviews(url);
+let processed = processedInWindow;
+while (processed < acked && performance.now() - windowEnd < 120_000) {
+  await new Promise((r) => setTimeout(r, 100));
+  processed = await countReviews(url);
+}
+const drained = performance.now();
+stop();
+
+latencies.sort((a, b) => a - b);
+const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+const win = (windowEnd - t0) / 1000;
+console.log(`ingest benchmark: embedded store (PGlite, in memory), ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
+console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
+console.log(`processed to a review Task: ${processedInWindow} within the window, ${processed} of ${acked} after ${((drained - windowEnd) / 1000).toFixed(1)} s drain`);
+console.log(`end to end: ${(processed / ((drained - t0) / 1000)).toFixed(1)} letters/s (acked, committed and processed, until the queue drained)`);

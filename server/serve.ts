@@ -1,0 +1,105 @@
+// `postroom serve`: open the store (embedded PGlite, or PostgreSQL with DATABASE_URL), load the
+// terminology, start the letter worker and the HTTP server, load sample data on first start.
+import { serve as listen } from '@hono/node-server';
+import type { Bundle, Organization } from 'fhir/r4';
+import { openDb } from './store/db.ts';
+import { ResourceStore } from './store/resources.ts';
+import { Queue } from './store/queue.ts';
+import { loadTerminology } from '../terminology/index.ts';
+import { createApp } from './app.ts';
+import { LETTER_JOB, type Services, type Practice } from './workflow/services.ts';
+import { WORKFLOW_SCHEMA } from './workflow/schema.ts';
+import { processInbound, markFailed } from './workflow/process.ts';
+import { ODS_CODE } from './types.ts';
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  /** embedded store folder; absent → in memory (unless databaseUrl) */
+  dataDir?: string;
+  databaseUrl?: string;
+  samples: boolean;
+  /** worker concurrency */
+  workers?: number;
+  quiet?: boolean;
+}
+
+export interface Running {
+  services: Services;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The practice this server receives for: the sample practice, or POSTROOM_ODS / POSTROOM_PRACTICE_NAME. */
+async function ensurePractice(store: ResourceStore, ods: string, name: string): Promise<Practice> {
+  const org: Organization = { resourceType: 'Organization', identifier: [{ system: ODS_CODE, value: ods }], name, active: true, type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }] }] };
+  const { resource } = await store.conditionalCreate(org, `identifier=${ODS_CODE}|${ods}`);
+  return { ods, organization: { reference: `Organization/${resource.id}`, display: name }, endpoint: process.env.POSTROOM_ENDPOINT ?? `${ods}OT001` };
+}
+
+export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<Services> {
+  const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir });
+  await db.exec(WORKFLOW_SCHEMA);
+  const store = new ResourceStore(db);
+  const queue = new Queue(db);
+  const terminology = loadTerminology();
+  let ods = process.env.POSTROOM_ODS;
+  let name = process.env.POSTROOM_PRACTICE_NAME;
+  if (opts.samples) {
+    const { samplePractice } = await import('../examples/index.ts');
+    const bundle: Bundle = samplePractice();
+    await store.transaction(bundle);
+    const org = bundle.entry?.find((e) => e.resource?.resourceType === 'Organization')?.resource as Organization | undefined;
+    ods ??= org?.identifier?.find((i) => i.system === ODS_CODE)?.value;
+    name ??= org?.name;
+  }
+  const practice = await ensurePractice(store, ods ?? 'Y00000', name ?? 'Postroom practice');
+  const services: Services = { db, store, queue, terminology, practice, now: () => new Date() };
+  queue.start(LETTER_JOB, async (job: { payload: { inboundId: string } }) => processInbound(services, job.payload.inboundId), {
+    concurrency: opts.workers ?? 2,
+    onDead: async (job: { payload: { inboundId: string } }, err: Error) => markFailed(services, job.payload.inboundId, err.message),
+  });
+  return services;
+}
+
+export async function serve(opts: ServeOptions): Promise<Running> {
+  const services = await startServices(opts);
+  const host = opts.host ?? '127.0.0.1';
+  const app = createApp(services);
+  const server = await new Promise<ReturnType<typeof listen>>((resolve) => {
+    const srv = listen({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(srv));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://${host}:${port}`;
+  if (opts.samples) await loadSampleLetters(app, opts.quiet);
+  if (!opts.quiet) {
+    console.log(`Postroom is running (${services.db.kind}${opts.dataDir ? ` in ${opts.dataDir}` : opts.databaseUrl ? '' : ', in memory'})`);
+    console.log(`  FHIR API:         ${url}/fhir`);
+    console.log(`  Capability:       ${url}/fhir/metadata`);
+    console.log(`  Review Tasks:     ${url}/fhir/Task?code=correspondence-review&_sort=-_lastUpdated`);
+    console.log(`  Send a message:   curl -X POST -H 'Content-Type: application/fhir+xml' --data-binary @letter.xml ${url}/fhir/$process-message`);
+  }
+  return {
+    services, url,
+    async close() {
+      await services.queue.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      await services.db.close();
+    },
+  };
+}
+
+/** Push the sample letters through the same HTTP entry points a hospital uses (duplicates are answered 20007/20008 and skipped). */
+async function loadSampleLetters(app: ReturnType<typeof createApp>, quiet?: boolean): Promise<void> {
+  const { sampleLetters } = await import('../examples/index.ts');
+  const { submissionFor } = await import('./ingest/submission.ts');
+  let accepted = 0;
+  const letters = sampleLetters();
+  for (const l of letters) {
+    const sub = submissionFor(l.bytes, l.file);
+    const res = await app.request(`/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body });
+    if (res.status < 300) accepted++;
+  }
+  if (!quiet) console.log(`Sample data: ${accepted} new of ${letters.length} sample letters accepted`);
+}

@@ -1,0 +1,156 @@
+// Processing one accepted letter (a queue job): read the original, match the patient, extract,
+// triage, and write the DocumentReference, the normalised document, the proposed findings and
+// the review Task in one transaction. Ids derive from the inbound id, so a retried job rewrites
+// the same resources instead of duplicating them.
+import type { Bundle, Composition, DocumentReference, Patient, Reference, Task, FhirResource } from 'fhir/r4';
+import type { Services } from './services.ts';
+import type { Letter } from '../types.ts';
+import { CS_TAG, NHS_NUMBER } from '../types.ts';
+import { letterFromBytes, type LetterHint } from '../ingest/letter.ts';
+import { patientFromText } from '../ingest/demographics.ts';
+import { compositionOf } from '../normalise/render.ts';
+import { propose } from '../pipeline.ts';
+import { uuidFrom } from '../ids.ts';
+import { matchPatient } from './match.ts';
+import { audit, extractionProvenance } from './audit.ts';
+
+const VERSION = '0.1.0';
+
+interface InboundRow {
+  id: string; kind: string; document_id: string | null; replaces: string | null; format: string;
+  content_type: string; binary_id: string; event: string | null; sender: string | null; handling: any; status: string; received_at: string | Date;
+}
+
+/** The letter's own bytes: the whole original, or the attachment a DocumentReference carries. */
+function letterBytes(row: InboundRow, original: Uint8Array): { bytes: Uint8Array; hint: LetterHint; sent?: DocumentReference } {
+  if (row.kind !== 'document-reference') return { bytes: original, hint: { contentType: row.content_type } };
+  const sent = JSON.parse(new TextDecoder().decode(original)) as DocumentReference;
+  const att = sent.content[0].attachment;
+  return { bytes: new Uint8Array(Buffer.from(att.data!, 'base64')), hint: { contentType: att.contentType }, sent };
+}
+
+/** The patient the letter says it is about (document Patient, sender's subject, or printed demographics). */
+function incomingPatient(letter: Letter, sent?: DocumentReference): Patient | undefined {
+  const doc = letter.document;
+  const subject = doc && compositionOf(doc)?.subject?.reference;
+  if (doc && subject) {
+    const p = doc.entry?.find((e) => e.fullUrl === subject || (e.resource && subject.endsWith(`Patient/${e.resource.id}`)))?.resource;
+    if (p?.resourceType === 'Patient') return p;
+  }
+  const id = sent?.subject?.identifier;
+  if (id?.value) return { resourceType: 'Patient', identifier: [{ system: id.system ?? NHS_NUMBER, value: id.value }], ...(patientFromText(letter.text) ?? {}) };
+  return patientFromText(letter.text);
+}
+
+async function findPatient(s: Services, incoming: Patient | undefined) {
+  if (!incoming) return { status: 'unmatched' as const, reason: 'the letter gives no patient details' };
+  const search = async (q: Record<string, string>) => {
+    const b = await s.store.search('Patient', new URLSearchParams(q), { baseUrl: '' });
+    return (b.entry ?? []).map((e) => e.resource as Patient).filter((p) => p?.resourceType === 'Patient');
+  };
+  return matchPatient(incoming, {
+    byNhs: (nhs) => search({ identifier: `${NHS_NUMBER}|${nhs}` }),
+    byDemographics: (q) => search(Object.fromEntries(Object.entries({ family: q.family, birthdate: q.birthDate, 'address-postalcode': q.postcode }).filter(([, v]) => v)) as Record<string, string>),
+  });
+}
+
+const typeOf = (letter: Letter, sent?: DocumentReference) =>
+  (letter.document && compositionOf(letter.document)?.type) ?? sent?.type ?? { text: 'Correspondence' };
+
+export async function processInbound(s: Services, inboundId: string): Promise<void> {
+  const [row] = await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]);
+  if (!row || row.status === 'processed') return;
+  const bin = await s.store.read('Binary', row.binary_id) as { data?: string; contentType: string } | undefined;
+  if (!bin?.data) throw new Error(`original Binary ${row.binary_id} missing`);
+  const { bytes, hint, sent } = letterBytes(row, new Uint8Array(Buffer.from(bin.data, 'base64')));
+  const letter = await letterFromBytes(bytes, hint);
+  const match = await findPatient(s, incomingPatient(letter, sent));
+  const patient: Reference | undefined = match.status === 'matched' && match.patient?.id ? { reference: `Patient/${match.patient.id}` } : undefined;
+
+  const seed = `inbound:${inboundId}`;
+  const drId = uuidFrom(seed, 'DocumentReference');
+  const textId = uuidFrom(seed, 'text');
+  const docRef: Reference = { reference: `DocumentReference/${drId}` };
+  const received = new Date(row.received_at).toISOString();
+  const proposal = propose(letter, { terminology: s.terminology }, { document: docRef, patient, owner: s.practice.organization, seed, authoredOn: received });
+  const review = proposal.resources[proposal.resources.length - 1] as Task;
+  if (match.status !== 'matched') {
+    // Never on the wrong patient: the review waits in the unmatched queue until a person matches it.
+    review.status = 'on-hold';
+    review.statusReason = { text: `patient not matched: ${match.reason}` };
+    review.meta = { tag: [{ system: CS_TAG, code: 'unmatched', display: 'Patient not matched' }] };
+  }
+  if (row.handling?.recipientType === 'FI') review.description = `For information copy. ${review.description ?? ''}`;
+
+  const out: FhirResource[] = [
+    { resourceType: 'Binary', id: textId, contentType: 'text/plain; charset=utf-8', data: Buffer.from(letter.text).toString('base64') },
+  ];
+  // A letter sent inside a DocumentReference gets its own Binary, so the app shows the PDF
+  // itself; the posted DocumentReference stays as received in the original Binary.
+  let letterAttachment = { contentType: bin.contentType, url: `Binary/${row.binary_id}` };
+  if (sent) {
+    const letterId = uuidFrom(seed, 'letter');
+    out.push({ resourceType: 'Binary', id: letterId, contentType: hint.contentType!, data: Buffer.from(bytes).toString('base64') });
+    letterAttachment = { contentType: hint.contentType!, url: `Binary/${letterId}` };
+  }
+  const comp = letter.document && compositionOf(letter.document);
+  const dr: DocumentReference = {
+    resourceType: 'DocumentReference', id: drId, status: 'current', docStatus: 'final',
+    ...(row.document_id ? { masterIdentifier: { system: 'urn:ietf:rfc:3986', value: row.document_id } } : {}),
+    type: typeOf(letter, sent), ...(patient ? { subject: patient } : {}),
+    date: received, description: letter.title ?? comp?.title ?? sent?.description,
+    custodian: s.practice.organization,
+    ...(sent?.author ? { author: sent.author } : {}),
+    content: [
+      { attachment: { ...letterAttachment, title: 'Letter as received', creation: received }, format: { code: row.format } },
+      { attachment: { contentType: 'text/plain; charset=utf-8', url: `Binary/${textId}`, title: 'Text rendition (evidence offsets refer to this)' } },
+    ],
+    context: { related: [{ reference: `Task/${review.id}` }] },
+  };
+  if (letter.document) {
+    const docId = uuidFrom(seed, 'document');
+    const compId = uuidFrom(seed, 'Composition');
+    out.push({ ...(letter.document as Bundle), id: docId });
+    out.push({ ...(comp as Composition), id: compId, ...(patient ? { subject: patient } : {}) });
+    dr.content.push({ attachment: { contentType: 'application/fhir+json', url: `Bundle/${docId}`, title: 'Normalised R4 UK Core document' } });
+  }
+
+  await s.db.transaction(async (tx) => {
+    if (row.replaces) {
+      const [old] = await tx.query<{ document_reference_id: string | null; review_task_id: string | null }>('SELECT document_reference_id, review_task_id FROM inbound WHERE document_id = $1', [row.replaces]);
+      if (old?.document_reference_id) {
+        dr.relatesTo = [{ code: 'replaces', target: { reference: `DocumentReference/${old.document_reference_id}` } }];
+        await supersede(s, tx, old.document_reference_id, drId);
+      }
+    }
+    const targets = proposal.resources.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
+    out.push(dr, ...proposal.resources,
+      extractionProvenance(s, targets, docRef, VERSION),
+      audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
+    await s.store.saveMany(out, tx);
+    await tx.query(`UPDATE inbound SET status = 'processed', document_reference_id = $2, review_task_id = $3, error = NULL WHERE id = $1`, [inboundId, drId, review.id]);
+  });
+}
+
+/** A replacement supersedes the old letter: its DocumentReference and open Tasks stop counting. */
+async function supersede(s: Services, tx: Services['db'], oldDr: string, newDr: string): Promise<void> {
+  const old = await s.store.read('DocumentReference', oldDr, tx) as DocumentReference | undefined;
+  if (!old) return;
+  const changed: FhirResource[] = [{ ...old, status: 'superseded' }];
+  const tasks = await s.store.search('Task', new URLSearchParams({ focus: `DocumentReference/${oldDr}`, _count: '500' }), { baseUrl: '' }, tx);
+  for (const e of tasks.entry ?? []) {
+    const t = e.resource as Task;
+    if (['completed', 'cancelled', 'entered-in-error'].includes(t.status)) continue;
+    changed.push({ ...t, status: 'cancelled', statusReason: { text: `superseded by DocumentReference/${newDr}` } });
+  }
+  await s.store.saveMany(changed, tx);
+}
+
+export async function markFailed(s: Services, inboundId: string, error: string): Promise<void> {
+  const [row] = await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]);
+  if (!row) return;
+  await s.db.transaction(async (tx) => {
+    await tx.query(`UPDATE inbound SET status = 'failed', error = $2 WHERE id = $1`, [inboundId, error.slice(0, 500)]);
+    await s.store.saveMany([audit.failed(s, { inboundId, binaryId: row.binary_id, error })], tx);
+  });
+}

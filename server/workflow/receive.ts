@@ -1,0 +1,118 @@
+// Receiving: an accepted message or document is committed (original bytes as a Binary, an
+// inbound row with its dedupe keys, and a processing job) in one transaction before it is
+// acknowledged. Nothing is half-written: a duplicate or a bad payload stores nothing.
+import type { Binary, Bundle, DocumentReference, OperationOutcome } from 'fhir/r4';
+import type { Services, Reply } from './services.ts';
+import { LETTER_JOB } from './services.ts';
+import { readMessage, type InboundMessage } from '../ingest/itk3.ts';
+import { buildAck } from '../ingest/ack.ts';
+import { IngestError } from '../ingest/errors.ts';
+import { newId } from '../ids.ts';
+import { audit } from './audit.ts';
+
+export type InboundKind = 'message' | 'document' | 'document-reference';
+
+export interface Accept {
+  kind: InboundKind;
+  format: string;
+  contentType: string;
+  bytes: Uint8Array;
+  messageId?: string;
+  documentId?: string;
+  replaces?: string;
+  event?: string;
+  sender?: string;
+  handling?: unknown;
+}
+
+export type Accepted =
+  | { status: 'accepted'; inboundId: string; binaryId: string }
+  | { status: 'duplicate-message' | 'duplicate-document' };
+
+/** Commit the original, its dedupe keys and its processing job together. */
+export async function accept(s: Services, a: Accept): Promise<Accepted> {
+  return s.db.transaction(async (tx) => {
+    const binaryId = newId();
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO inbound (kind, message_id, document_id, replaces, format, content_type, binary_id, event, sender, handling)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+      [a.kind, a.messageId ?? null, a.documentId ?? null, a.replaces ?? null, a.format, a.contentType, binaryId,
+        a.event ?? null, a.sender ?? null, a.handling ? JSON.stringify(a.handling) : null],
+    );
+    if (!rows.length) {
+      const dupMessage = a.messageId ? await tx.query('SELECT 1 FROM inbound WHERE message_id = $1', [a.messageId]) : [];
+      return { status: dupMessage.length ? 'duplicate-message' : 'duplicate-document' } as const;
+    }
+    const inboundId = String(rows[0].id);
+    const original: Binary = { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') };
+    await s.store.saveMany([original, audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event })], tx);
+    await s.queue.enqueue(LETTER_JOB, { inboundId }, { tx });
+    return { status: 'accepted', inboundId, binaryId } as const;
+  });
+}
+
+const ackFor = (s: Services, msg: InboundMessage | null, code: string, text?: string) =>
+  buildAck(msg, { code, text }, { senderOds: s.practice.ods, endpoint: s.practice.endpoint, now: s.now() });
+
+/** POST /fhir/$process-message: ITK3 (STU3 XML) and R4 message Bundles; answers with an ITK008M response. */
+export async function receiveMessage(s: Services, bytes: Uint8Array, contentType: string): Promise<Reply> {
+  let msg: InboundMessage;
+  try {
+    msg = readMessage(bytes, contentType);
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e;
+    const ack = ackFor(s, null, e.itkCode, e.message);
+    return { status: e.status, contentType: ack.contentType, body: ack.body };
+  }
+  const result = await accept(s, {
+    kind: 'message', format: msg.format, contentType: contentType || 'application/fhir+xml', bytes,
+    messageId: msg.messageId, documentId: msg.documentId, replaces: msg.replaces,
+    event: msg.event.code, sender: msg.sender.ods ?? msg.sender.endpoint, handling: msg.handling,
+  });
+  const [status, code, text] =
+    result.status === 'accepted' ? [200, '20013', undefined]
+      : result.status === 'duplicate-message' ? [409, '20007', 'Duplicate Message received: this message identifier has been received before']
+        : [409, '20008', 'Duplicate Document received: this document identifier has been received before'];
+  const ack = ackFor(s, msg, code, text);
+  return { status, contentType: ack.contentType, body: ack.body };
+}
+
+export function outcome(status: number, severity: 'error' | 'fatal' | 'information', code: string, text: string, extra?: Record<string, string>): Reply {
+  const oo: OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity, code: code as any, diagnostics: text }] };
+  return { status, contentType: 'application/fhir+json', body: JSON.stringify(oo), headers: extra };
+}
+
+function parseJson(bytes: Uint8Array): any {
+  try { return JSON.parse(new TextDecoder().decode(bytes)); } catch { return undefined; }
+}
+
+/** POST /fhir/Bundle with a document Bundle (R4, JSON). */
+export async function receiveDocument(s: Services, bytes: Uint8Array, contentType: string, doc?: Bundle): Promise<Reply> {
+  doc ??= parseJson(bytes);
+  if (!doc || doc.resourceType !== 'Bundle') return outcome(400, 'error', 'structure', 'Body is not a FHIR Bundle (JSON)');
+  if (doc.type !== 'document') return outcome(400, 'error', 'structure', `Bundle.type must be "document" here (got "${doc.type}"); send transactions to POST /fhir`);
+  const first = doc.entry?.[0]?.resource;
+  if (first?.resourceType !== 'Composition') return outcome(400, 'error', 'structure', 'A document Bundle starts with a Composition');
+  const documentId = doc.identifier?.value;
+  if (!documentId) return outcome(400, 'error', 'required', 'A document Bundle needs Bundle.identifier (used to recognise duplicates)');
+  const replaces = (first as any).relatesTo?.find((r: any) => r.code === 'replaces')?.targetIdentifier?.value;
+  const result = await accept(s, { kind: 'document', format: 'fhir-r4-json', contentType: contentType || 'application/fhir+json', bytes, documentId, replaces });
+  if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
+  return outcome(202, 'information', 'informational', `Document accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
+}
+
+const LETTER_TYPES = /^(text\/plain|text\/html|application\/pdf|application\/xhtml\+xml)\b/i;
+
+/** POST /fhir/DocumentReference with a text, HTML or PDF letter as an inline attachment. */
+export async function receiveDocumentReference(s: Services, bytes: Uint8Array, contentType: string): Promise<Reply> {
+  const dr = parseJson(bytes) as DocumentReference | undefined;
+  if (!dr || dr.resourceType !== 'DocumentReference') return outcome(400, 'error', 'structure', 'Body is not a FHIR DocumentReference (JSON)');
+  const att = dr.content?.[0]?.attachment;
+  if (!att?.data) return outcome(400, 'error', 'required', 'DocumentReference.content[0].attachment.data (base64) is required');
+  if (!att.contentType || !LETTER_TYPES.test(att.contentType)) return outcome(415, 'error', 'not-supported', `Attachment content type "${att.contentType ?? ''}" is not supported: send text/plain, text/html or application/pdf`);
+  const documentId = dr.masterIdentifier?.value ?? dr.identifier?.[0]?.value;
+  const replaces = dr.relatesTo?.find((r) => r.code === 'replaces')?.target?.identifier?.value;
+  const result = await accept(s, { kind: 'document-reference', format: att.contentType, contentType: contentType || 'application/fhir+json', bytes, documentId, replaces });
+  if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
+  return outcome(202, 'information', 'informational', `Letter accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
+}
