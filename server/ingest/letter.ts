@@ -1,13 +1,13 @@
 // Bytes as received → a Letter (plain-text rendition, sections, R4 document). One entry point for
 // every format, so the CLI, HTTP and the queue see letters the same way.
-import type { Bundle } from 'fhir/r4';
 import type { Letter } from '../types.ts';
 import { renderDocument } from '../normalise/render.ts';
 import { detectSections } from '../extract/sections.ts';
 import { pdfToText } from './pdf.ts';
 import { htmlToText } from './html.ts';
-import { parseFhirXml } from './fhir-xml.ts';
-import { toR4Document, documentOf } from '../normalise/document.ts';
+import { parseFhirXml, type ParsedFhir } from './fhir-xml.ts';
+import { versionOfJson } from './itk3.ts';
+import { toR4Document } from '../normalise/document.ts';
 
 export interface LetterHint { filename?: string; contentType?: string }
 
@@ -32,11 +32,9 @@ export function letterFromText(text: string, format: Letter['format'] = 'text'):
   return { format, text: t, sections: detectSections(t) };
 }
 
-/** An R4 document Bundle (or a message Bundle that carries one) → Letter. */
-export function letterFromR4(bundle: Bundle, format: Letter['format']): Letter {
-  const doc = documentOf(bundle);
-  if (!doc) throw new Error('no document Bundle (Bundle.type document) in the message');
-  const letter = renderDocument(doc, format);
+/** A FHIR document Bundle (or a message Bundle that carries one), STU3 or R4 → Letter. */
+function structured(parsed: ParsedFhir, format: Letter['format']): Letter {
+  const letter = renderDocument(toR4Document(parsed), format);
   // A document whose sections carry no heading codes still gets narrative headings found.
   if (!letter.sections.some((s) => s.code)) letter.sections = detectSections(letter.text);
   return letter;
@@ -49,11 +47,13 @@ export async function letterFromBytes(bytes: Uint8Array, hint: LetterHint = {}):
     case 'pdf': return letterFromText(await pdfToText(bytes), 'pdf');
     case 'html': return letterFromText(htmlToText(str()), 'html');
     case 'text': return letterFromText(str(), 'text');
-    case 'json': return letterFromR4(JSON.parse(str()) as Bundle, 'fhir-r4-json');
+    case 'json': {
+      const resource = JSON.parse(str());
+      return structured({ fhirVersion: versionOfJson(resource), resource }, 'fhir-r4-json');
+    }
     case 'xml': {
       const parsed = parseFhirXml(str());
-      const r4 = toR4Document(parsed);
-      return letterFromR4(r4, parsed.fhirVersion === 'STU3' ? 'itk3-stu3-xml' : 'fhir-r4-xml');
+      return structured(parsed, parsed.fhirVersion === 'STU3' ? 'itk3-stu3-xml' : 'fhir-r4-xml');
     }
   }
 }

@@ -1,10 +1,11 @@
-// Find the document in what was received, normalised to R4. PLACEHOLDER for STU3 → R4.
+// Find the document in what was received and normalise it to an R4 UK Core document Bundle.
 import type { Bundle } from 'fhir/r4';
 import type { ParsedFhir } from '../ingest/fhir-xml.ts';
+import { stu3DocumentToR4 } from './stu3-to-r4.ts';
 
 /** The document Bundle itself, or the one a message Bundle carries. */
 export function documentOf(b: Bundle): Bundle | undefined {
-  if (b.resourceType !== 'Bundle') return undefined;
+  if (b?.resourceType !== 'Bundle') return undefined;
   if (b.type === 'document') return b;
   for (const e of b.entry ?? []) {
     const r = e.resource as Bundle | undefined;
@@ -13,7 +14,13 @@ export function documentOf(b: Bundle): Bundle | undefined {
   return undefined;
 }
 
+/**
+ * The R4 document Bundle of a parsed message or document: R4 content as it is (the document a
+ * message carries, or the document itself), STU3 content converted to R4 UK Core.
+ */
 export function toR4Document(parsed: ParsedFhir): Bundle {
-  if (parsed.fhirVersion === 'R4') return parsed.resource as Bundle;
-  throw new Error('STU3 → R4 normalisation not implemented yet');
+  const doc = documentOf(parsed.resource as Bundle);
+  if (!doc) throw new Error('no document Bundle (Bundle.type document) in the content');
+  if (parsed.fhirVersion === 'R4') return doc;
+  return stu3DocumentToR4(doc).document;
 }

@@ -61,7 +61,7 @@ export async function receiveMessage(s: Services, bytes: Uint8Array, contentType
     msg = readMessage(bytes, contentType);
   } catch (e) {
     if (!(e instanceof IngestError)) throw e;
-    const ack = ackFor(s, null, e.itkCode, e.message);
+    const ack = ackFor(s, e.received ?? null, e.itkCode, e.message);
     return { status: e.status, contentType: ack.contentType, body: ack.body };
   }
   const result = await accept(s, {
