@@ -1,7 +1,279 @@
-// Practice actions (PLACEHOLDER).
-import type { Letter, ActionItem } from '../types.ts';
+// Practice actions: each request the letter makes of the GP practice, once per request, told
+// apart from what the hospital will do ("we will see her in clinic") and what the patient or a
+// third party will do ("she will…", "district nurses will…"). Sources: plan tables with a
+// Responsible = GP column, "Actions for GP" / "GP to:" sections and lists introduced by "I would
+// be grateful if you could:", and requests anywhere ("please could you…", "can the practice…").
+import type { Letter, ActionItem, ActionCategory } from '../types.ts';
 import type { ExtractContext } from './index.ts';
+import { sentences, letterSentences, sectionAt, headingAbove, type Span } from './action-sentences.ts';
+import { categorise } from './action-category.ts';
+import { workloadReason, letterContext } from './action-workload.ts';
+import { dueDate } from './due-date.ts';
+import { structuredActions } from './action-structured.ts';
 
-export function findActions(_letter: Letter, _ctx: ExtractContext): ActionItem[] {
-  return [];
+// A request marker addressed to the practice.
+const MARKER = /\bplease\b|\bgrateful if (?:you|the practice|the gp|your team)\b|\b(?:i|we) would ask that you\b|\b(?:could|would|can) you\b|\b(?:can|could) the practice\b|\bthe practice (?:could|should|to|may wish)\b|\bgp to\b|\bfor the gp to\b|\b(?:i|we) (?:would )?(?:suggest|recommend|advise) (?:that )?(?:you|the gp|the practice)\b|\byou may wish to\b|\bi have asked your gp\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful)\b|\bwould you be able to\b/i;
+// "please" that asks nothing of the practice
+const NOT_A_REQUEST = /\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the )?(?:district nurses?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\bplease (?:find|note|be aware|remember|do not hesitate|don['’]t hesitate|feel free|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
+// An imperative that opens a line of a GP action list.
+const IMPERATIVE = /^(?:(?:please|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
+// The subject of a statement about someone else's action.
+const OTHER_ACTOR = /^(?:we|i|our\b|the (?:team|ward|hospital|clinic|department|unit|service)|he|she|they|the patient|patient|mr|mrs|ms|miss|his|her|their|district nurses?|the [\w' -]+ (?:team|service|nurses?|clinic|programme))\b[^.]*?\b(?:will|have|has|had|are|is|was|were|would like|can|may|should|must|needs?|advised|to be)\b/i;
+const GP_SECTION = /\b(?:actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b/i;
+const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community)\b/i;
+const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
+const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\bplease (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
+const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform)';
+const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
+const BARE_AND = new RegExp(`\\s+and\\s+(?=${SPLIT_VERB}\\b)`, 'gi');
+// wording that addresses the practice directly, whoever else the sentence talks about
+const DIRECT = /\b(?:please|grateful|could you|would you|can you|ask that you|asked your gp|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited))\b/i;
+const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice)\)\s*\.?$|[-–]\s*gp\s*\.?$/i;
+const NOUN_REQUEST = /^(?:repeat |further |annual |routine )?(?:bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b[^.;]*?\b(?:below|above|under|over|less than|more than|greater than|back to|within (?:the )?normal|normal|<|>|≥|≤)\b/i;
+const ANAPHORIC = /^(?:please (?:could you |can you )?)?(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
+const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
+const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
+const CLINICIAN_LETTER = /^\s*dear\s+(?:dr|doctor|colleague|gp|sir|madam|practice)\b/im;
+
+interface Unit {
+  start: number; end: number; gpContext: boolean;
+  /** a plan table's "When" cell ("1 week"), used when the request itself gives no time */
+  when?: string;
+}
+
+export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] {
+  const text = letter.text;
+  const toPatient = PATIENT_LETTER.test(text) && !CLINICIAN_LETTER.test(text);
+  const ctx = letterContext(text);
+  const units: Unit[] = [];
+  const spans = letterSentences(letter);
+  let leadIn = false;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    const str = text.slice(s.start, s.end);
+    if (RESPONSIBLE_LABEL.test(str) || /^\s*status\s*:/i.test(str)) continue;
+    // "Person responsible: …" on the line after an action says whose it is
+    const owner = responsibleAfter(text, spans, i);
+    if (owner !== undefined) {
+      if (GP_RESPONSIBLE.test(owner)) units.push(...clauseUnits(text, s.start, s.end, true));
+      continue;
+    }
+    if (s.row) { rowUnits(text, s, units); leadIn = false; continue; }
+    const inGp = gpSection(letter, s.start);
+    // advice written for the patient ("Advice given: please take regular paracetamol") asks nothing of the practice
+    if (!inGp && PATIENT_SECTION.test(headingAbove(text, s.start) ?? '') && !/\b(?:the gp|the practice|your gp surgery)\b/i.test(str)) continue;
+    // "I would be grateful if you could:" (any request wording ending in a colon) opens a list of requests
+    if (LIST_LEAD_IN.test(str) || (/:\s*$/.test(str) && MARKER.test(str))) { leadIn = true; continue; }
+    // the list ends at the first span that is neither an item nor a wrapped part of one
+    if (leadIn && !s.item && !continuesItem(spans, i)) leadIn = false;
+    if (toPatient) {
+      if (/\b(?:asked|written to|requested) your (?:gp|gp surgery|gp practice|practice|doctor)\b/i.test(str)) units.push(...clauseUnits(text, s.start, s.end, true));
+      continue;
+    }
+    units.push(...clauseUnits(text, s.start, s.end, inGp || leadIn));
+  }
+  const narrative = build(letter, units, ctx);
+  // coded Tasks / CarePlan activities that the narrative does not already say
+  const said = narrative.map((a) => a.text.toLowerCase());
+  const coded = structuredActions(letter).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
+  return [...coded, ...narrative];
+}
+
+const RESPONSIBLE_LABEL = /^\s*(?:person )?responsible(?: person| clinician| team)?\s*:\s*/i;
+
+function responsibleAfter(text: string, spans: Span[], i: number): string | undefined {
+  const next = spans[i + 1];
+  if (!next || /\n\s*\n/.test(text.slice(spans[i].end, next.start))) return undefined;
+  const str = text.slice(next.start, next.end);
+  const m = RESPONSIBLE_LABEL.exec(str);
+  return m ? str.slice(m[0].length).trim() : undefined;
+}
+
+/** Whether an offset sits under a heading that addresses the practice ("Actions for GP"). */
+function gpSection(letter: Letter, offset: number): boolean {
+  // the nearest heading line wins over the (coarser) detected section
+  for (const h of [headingAbove(letter.text, offset), sectionAt(letter, offset)]) {
+    if (!h) continue;
+    if (GP_SECTION.test(h) && !NOT_GP_SECTION.test(h.replace(GP_SECTION, ''))) return true;
+    return false;
+  }
+  return false;
+}
+
+/** A span that continues the previous list item (a wrapped second sentence). */
+function continuesItem(spans: Span[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    if (spans[k].item) return true;
+    if (spans[k].row) return false;
+    if (i - k > 3) return false;
+  }
+  return false;
+}
+
+/** A plan-table row: its action cell when another cell names the GP or practice as responsible. */
+function rowUnits(text: string, s: Span, units: Unit[]): void {
+  const row = text.slice(s.start, s.end);
+  const cells: { start: number; end: number; str: string }[] = [];
+  const re = row.includes('\t') ? /[^\t]+/g : /[^|]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(row))) {
+    const str = m[0].trim();
+    if (str) cells.push({ start: s.start + m.index + m[0].indexOf(str), end: s.start + m.index + m[0].indexOf(str) + str.length, str });
+  }
+  if (cells.length < 2) {
+    if (cells.length === 1) units.push(...clauseUnits(text, cells[0].start, cells[0].end, false));
+    return;
+  }
+  if (!cells.slice(1).some((c) => GP_RESPONSIBLE.test(c.str))) return;
+  const action = cells[0];
+  const before = units.length;
+  for (const sub of sentences(text.slice(action.start, action.end))) units.push(...clauseUnits(text, action.start + sub.start, action.start + sub.end, false));
+  if (units.length === before) {
+    const first = sentences(text.slice(action.start, action.end))[0];
+    const str = first ? text.slice(action.start + first.start, action.start + first.end) : '';
+    if (first && !/:$/.test(str) && (str.split(/\s+/).length >= 4 || IMPERATIVE.test(str) || NOUN_REQUEST.test(str))) units.push({ start: action.start + first.start, end: action.start + first.end, gpContext: true });
+  }
+  const when = cells.slice(1).find((c) => /^(?:in |within |at |by )?(?:\d+|one|two|three|four|six|a)\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?)$/i.test(c.str) || /^\d{1,2}\/(?:52|12|7)$/.test(c.str) || /^(?:today|tomorrow|next week)$/i.test(c.str));
+  if (when) for (let k = before; k < units.length; k++) units[k].when = /^(?:in|within|at|by|today|tomorrow|next)\b/i.test(when.str) || /\//.test(when.str) ? when.str : `in ${when.str}`;
+}
+
+/** The requests in one sentence: cut at semicolons and at a second request verb. */
+function clauseUnits(text: string, start: number, end: number, gpContext: boolean): Unit[] {
+  const out: Unit[] = [];
+  const str = text.slice(start, end);
+  // semicolon parts; a part that asks nothing is dropped
+  const parts: [number, number][] = [];
+  let s = 0;
+  for (let i = str.indexOf(';'); i >= 0; i = str.indexOf(';', i + 1)) { parts.push([s, i]); s = i + 1; }
+  parts.push([s, str.length]);
+  let requested = false;
+  for (let [ps, pe] of parts) {
+    // a negative instruction after a request belongs to it ("…; please avoid NSAIDs")
+    if (requested && /^\s*(?:and\s+)?(?:please\s+)?(?:avoid|do not|don['’]t)\b/i.test(str.slice(ps, pe))) {
+      const lastU = out[out.length - 1];
+      if (lastU) { const u = trimUnit(text, lastU.start, start + pe); if (u) out[out.length - 1] = { ...u, gpContext }; }
+      continue;
+    }
+    // "I have written to …, and I would be grateful if you would add this": the request clause only
+    const cut = clauseBeforeMarker(str.slice(ps, pe));
+    ps += cut;
+    const part = str.slice(ps, pe);
+    // "please see your GP if…" is advice to the patient, not a request of the practice
+    const toPatientHere = /\b(?:see|contact|speak to|ring|visit|make an appointment with|book (?:an appointment )?with) your (?:gp|doctor|practice|surgery)\b/i.test(part);
+    const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1);
+    const bare = part.trim().replace(/^gp\s*:\s*/i, '');
+    // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
+    const byGp = GP_SUFFIX.test(part);
+    const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued)\b/i.test(part)
+      // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
+      || (NOUN_REQUEST.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are)\b/i.test(bare) && !/\b(?:hospital|clinic|department|ward|unit)\b/i.test(bare)));
+    if (!marked && !imperative && !(requested && IMPERATIVE.test(part.trim()))) continue;
+    if (!marked && !gpContext && OTHER_ACTOR.test(part.trim())) continue;
+    if (marked && OTHER_ACTOR.test(part.trim()) && !DIRECT.test(part)) continue;
+    requested = true;
+    for (const [a, b] of splitRequests(part)) {
+      const u = trimUnit(text, start + ps + a, start + ps + b);
+      if (u) out.push({ ...u, gpContext });
+    }
+  }
+  return out;
+}
+
+/** Offset of the clause holding the first request marker, when a statement clause precedes it. */
+function clauseBeforeMarker(part: string): number {
+  const m = MARKER.exec(part);
+  if (!m || m.index === 0) return 0;
+  const head = part.slice(0, m.index);
+  if (/\b(?:arrange|do|organise)\s+(?:for\s+)?(?:this|these|it)\b/i.test(part.slice(m.index))) return 0;
+  const re = /,\s+(?:and|but|so)\s+/gi;
+  let at = -1, k: RegExpExecArray | null;
+  while ((k = re.exec(head))) at = k.index + k[0].length;
+  if (at < 0) return 0;
+  return /^(?:if|once|when|provided|unless)\b/i.test(part.trim()) ? 0 : at;
+}
+
+function countMarkers(s: string): number {
+  return (s.match(/\bplease\b|\bgrateful\b|\bcould you\b/gi) ?? []).length;
+}
+
+/** "…add an NSAID alert to his record, and review his analgesia" → two requests. */
+function splitRequests(part: string): [number, number][] {
+  const cuts: { at: number; len: number }[] = [];
+  let m: RegExpExecArray | null;
+  COMMA_AND.lastIndex = 0;
+  while ((m = COMMA_AND.exec(part))) {
+    if (/\bplease\s*$/i.test(part.slice(0, m.index)) || part.slice(0, m.index).includes(':')) continue;
+    cuts.push({ at: m.index, len: m[0].length });
+  }
+  if (!cuts.length) {
+    BARE_AND.lastIndex = 0;
+    while ((m = BARE_AND.exec(part))) {
+      const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
+      // a second request with its own time ("… and check her U&Es in 3 weeks' time")
+      if (dueDate(head, '2000-01-01') === null && dueDate(tail, '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
+    }
+  }
+  const out: [number, number][] = [];
+  let s = 0;
+  for (const c of cuts) { out.push([s, c.at]); s = c.at + c.len; }
+  out.push([s, part.length]);
+  return out;
+}
+
+function trimUnit(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let s = start, e = end;
+  // a shouted banner ("URGENT - PLEASE ACTION TODAY") flags the letter; it is not a request
+  if (!/[a-z]/.test(text.slice(s, e))) return undefined;
+  const lead = /^\s*(?:\d{1,2}[.)]|[-•*·])?\s*(?:(?:GP|conclusion|recommendations?|comments?|impression|action(?: for gp)?)\s*:\s*)?(?:URGENT\s*[:-]\s*)?/i.exec(text.slice(s, e));
+  if (lead) s += lead[0].length;
+  while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
+  if (e - s < 8) return undefined;
+  return { start: s, end: e };
+}
+
+function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterContext>): ActionItem[] {
+  const text = letter.text;
+  const out: ActionItem[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    let { start, end } = units[i];
+    let quote = text.slice(start, end);
+    // "Please could you arrange this." takes the sentence that says what "this" is
+    if (ANAPHORIC.test(quote) && quote.length < 120) {
+      const prev = previousSentence(text, start);
+      if (prev !== undefined) { start = prev; quote = text.slice(start, end); }
+    }
+    const key = quote.toLowerCase().replace(/\W+/g, ' ').trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const flat = quote.replace(/\s+/g, ' ');
+    const category: ActionCategory = categorise(flat);
+    let due = dueDate(flat, letter.date, { recurring: category === 'investigation' });
+    if (!due && units[i].when) due = dueDate(units[i].when!, letter.date);
+    const prevAction = out[out.length - 1];
+    if (!due && prevAction?.due && (prevAction.category === 'investigation' || prevAction.category === 'follow-up') && (category === 'medication' || category === 'investigation')) {
+      // a request that waits on the test (or review) before it is due when that is
+      if ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || /\b(?:those|these|the same) (?:bloods|tests)\b|\bat that point\b/i.test(flat)) due = prevAction.due;
+    }
+    const reason = workloadReason(flat, category, ctx);
+    out.push({
+      text: flat, category, due, workloadTransfer: !!reason, ...(reason ? { workloadReason: reason } : {}),
+      evidence: { quote, start, end, section: sectionAt(letter, start) },
+      source: 'narrative',
+    });
+  }
+  return out;
+}
+
+/** Start of the sentence before an offset, within the same paragraph or table cell. */
+function previousSentence(text: string, offset: number): number | undefined {
+  const before = text.slice(Math.max(0, offset - 300), offset);
+  if (/\n\s*\n|\t/.test(before.slice(-3)) || !/[.!?]\s*$/.test(before)) return undefined;
+  const body = before.replace(/[.!?]\s*$/, '');
+  const cut = Math.max(body.lastIndexOf('. '), body.lastIndexOf('\t'), body.lastIndexOf('\n\n'), body.lastIndexOf('\n'));
+  const s = offset - before.length + cut + 1;
+  let k = s;
+  while (k < offset && /\s/.test(text[k])) k++;
+  return k < offset ? k : undefined;
 }

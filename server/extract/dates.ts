@@ -1,6 +1,137 @@
-// The date a letter's relative times count from (PLACEHOLDER: structured date only).
+// Dates in letters: the letter's own date (what relative times count from) and UK-style date
+// arithmetic shared by the due-date parser. Dates are always day-first (19/01/2026 is 19 Jan).
 import type { Letter } from '../types.ts';
 
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A calendar date as UK letters write it: 19/01/2026, 19.1.26, 19 Jan 2026, 19th January 2026, 19-Jan-2026. */
+export const DATE_SRC = `(?:\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH_NAME}\\.?,?[\\s-]+\\d{4})`;
+const DATE_G = new RegExp(DATE_SRC, 'gi');
+
+/** One UK date expression → ISO date, or undefined when it is not a real date. */
+export function parseUkDate(s: string): string | undefined {
+  let m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$/.exec(s.trim());
+  let d: number, mo: number, y: number;
+  if (m) {
+    d = +m[1]; mo = +m[2]; y = +m[3];
+    if (m[3].length === 2) y += 2000;
+  } else {
+    m = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/i.exec(s.trim());
+    if (!m) return undefined;
+    d = +m[1]; y = +m[3];
+    mo = MONTHS[m[2].slice(0, m[2].toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
+  }
+  return isoOf(y, mo, d);
+}
+
+function isoOf(y: number, mo: number, d: number): string | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || y < 1900 || y > 2200) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const daysIn = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getUTCDate();
+
+export function addDays(iso: string, n: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + n * 86400000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Calendar months: 31 Jan + 1 month = 28/29 Feb (the day is clamped to the month's end). */
+export function addMonths(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  return isoOf(ny, nm, Math.min(d, daysIn(ny, nm)))!;
+}
+
+/** Working days: Saturdays and Sundays do not count (bank holidays are not known here). */
+export function addWorkingDays(iso: string, n: number): string {
+  let cur = iso;
+  while (n > 0) {
+    cur = addDays(cur, 1);
+    const dow = new Date(`${cur}T00:00:00Z`).getUTCDay();
+    if (dow !== 0 && dow !== 6) n--;
+  }
+  return cur;
+}
+
+/** Last day of a named month, in the year of `from` or the next one if that month has passed. */
+export function endOfMonth(from: string, month: number): string {
+  let y = +from.slice(0, 4);
+  if (month < +from.slice(5, 7)) y++;
+  return isoOf(y, month, daysIn(y, month))!;
+}
+
+export function monthNumber(name: string): number | undefined {
+  const k = name.toLowerCase();
+  return MONTHS[k.startsWith('sept') ? 'sep' : k.slice(0, 3)];
+}
+
+/** Every date expression in a stretch of text, with its offset. */
+export function datesIn(text: string): { iso: string; index: number; raw: string }[] {
+  const out: { iso: string; index: number; raw: string }[] = [];
+  DATE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_G.exec(text))) {
+    const iso = parseUkDate(m[0]);
+    if (iso) out.push({ iso, index: m.index, raw: m[0] });
+  }
+  return out;
+}
+
+// Labels that say which date a line carries, strongest first. The letter's own date (typed,
+// "Date:", report date, a date alone on a header line) wins over the dictation date, which wins
+// over the event the letter describes (discharge, then clinic or attendance), as the corpus
+// gold shows: a clinic on the 10th typed on the 12th counts from the 12th.
+const LABELS: { rank: number; re: RegExp }[] = [
+  { rank: 1, re: /\b(?:date\s+typed|typed(?:\s+by\s+\S+)?|letter\s+typed|date\s+of\s+letter|letter\s+date|report\s+date|date\s+of\s+report|reported|date\s+issued|date\s+sent)\s*:?\s*(?:on\s+)?$/i },
+  { rank: 1, re: /(?:^|[\t ]{2,}|\|)\s*date\s*:\s*$/i },
+  { rank: 2, re: /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i },
+  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged)\s*:?\s*$/i },
+  { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
+];
+const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');
+const NOT_LETTER_DATE = /\b(?:dob|d\.o\.b|born|birth|referral\s+dated|referred\s+on)\b[^\n]{0,20}$/i;
+
+/** ISO date the letter's relative times count from. Structured letters: the Composition's date. */
 export function letterDate(letter: Letter): string | undefined {
-  return letter.date;
+  if (letter.date) return letter.date;
+  const doc = letter.document;
+  if (doc) {
+    for (const e of doc.entry ?? []) {
+      const r = e.resource;
+      if (r?.resourceType === 'Composition' && r.date) return r.date.slice(0, 10);
+    }
+    for (const e of doc.entry ?? []) {
+      const r = e.resource;
+      if (r?.resourceType === 'Encounter' && r.period?.end) return r.period.end.slice(0, 10);
+    }
+  }
+  return narrativeDate(letter.text);
+}
+
+/** The letter date of a text rendition, from labelled dates; undefined when it has none. */
+export function narrativeDate(text: string): string | undefined {
+  let best: { rank: number; index: number; iso: string } | undefined;
+  const consider = (rank: number, index: number, iso: string) => {
+    if (!best || rank < best.rank || (rank === best.rank && index < best.index)) best = { rank, index, iso };
+  };
+  STANDALONE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STANDALONE.exec(text))) {
+    const iso = parseUkDate(m[1]);
+    // A bare date on its own line is the letter's date when it sits in the heading block.
+    if (iso && m.index < 1500) consider(1, m.index, iso);
+  }
+  let first: { index: number; iso: string } | undefined;
+  for (const d of datesIn(text)) {
+    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
+    const before = text.slice(Math.max(lineStart, d.index - 80), d.index);
+    if (NOT_LETTER_DATE.test(before)) continue;
+    for (const l of LABELS) if (l.re.test(before)) { consider(l.rank, d.index, d.iso); break; }
+    if (!first) first = d;
+  }
+  return best?.iso ?? first?.iso;
 }

@@ -1,6 +1,61 @@
-// Evidence that a letter asks for same/next-working-day clinical action (PLACEHOLDER).
+// Evidence that a letter needs clinical action the same or next working day: an "URGENT" banner
+// or label, a request to act today / within 24 hours / tomorrow, a dangerous result, a stopped
+// anticoagulant with a plan to restart within days, a safeguarding concern. Wording that only
+// sounds urgent is not evidence: "urgent care centre", "no urgent action", "non-urgent", the
+// patient's own safety-netting ("seek urgent help if…"), the GP's earlier "urgent referral".
 import type { Letter, Evidence } from '../types.ts';
+import { letterSentences, lines, sectionAt } from './action-sentences.ts';
 
-export function findUrgency(_letter: Letter): Evidence[] {
-  return [];
+const URGENT_WORD = /\burgent(?:ly)?\b|\bas a matter of urgency\b|\bimmediate(?:ly)? action\b/i;
+const NOT_URGENT = /\b(?:non-?|not |no |nothing |without |less )urgent|\burgent (?:care|treatment cent(?:re|er)|and emergency care|dental)|\b(?:your|the|an?) urgent (?:suspected cancer )?referral\b|\burgent suspected cancer referral\b|\b(?:seek|get|have|need) (?:an? )?urgent\b|\burgent (?:advice|help|medical (?:help|attention)|blood count)\b|\btriage category\b/i;
+const REQUEST = /\bplease\b|\bgrateful if\b|\bcould you\b|\bcould the practice\b|\bcan the practice\b|\bgp to\b|\bgp action\b|\brequested\b|\baction required\b/i;
+const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately)\b/i;
+const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|codes?)|safeguarding:|marac|mash\b|child protection|domestic (?:abuse|violence)|children['’]s social care|non-accidental injury|idva)\b/i;
+const SAFEGUARDING_NEG = /\b(?:no|not|nor|without|any|none)\b[^.;]{0,40}$/i;
+const ANTICOAG = /\b(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|acenocoumarol|phenindione|clopidogrel|ticagrelor|prasugrel|enoxaparin|dalteparin|tinzaparin|anticoagula\w*)\b/i;
+const HELD = /\b(?:withheld|withhold|held|on hold|stopped|omit\w*|paused|suspended|do not take)\b/i;
+const RESTART_PLAN = /\b(?:restart\w*|resume\w*|re-?start\w*)\b(?![^.]{0,10}\b(?:was|has been)\b)[^.]{0,80}?\b(?:on|from|in|after|tomorrow|once|when|until)\b/i;
+const ALREADY = /\b(?:was|were|has been|have been|had been) restarted\b/i;
+
+// Dangerous results: [name pattern, value test]
+const RESULTS: { re: RegExp; danger: (v: number) => boolean }[] = [
+  { re: /\b(?:potassium|k\+?)\b\s*(?:level\s*)?(?:of|was|is|=|:|at)?\s*(\d{1,2}(?:\.\d)?)\s*(?:mmol)/gi, danger: (v) => v >= 6.0 && v < 12 },
+  { re: /\b(?:sodium|na\+?)\b\s*(?:level\s*)?(?:of|was|is|=|:|at)?\s*(\d{2,3})\s*(?:mmol)/gi, danger: (v) => v <= 120 || (v >= 160 && v < 200) },
+  { re: /\binr\b\s*(?:of|was|is|=|:|at)?\s*(\d{1,2}(?:\.\d)?)\b/gi, danger: (v) => v >= 8 && v < 30 },
+  { re: /\b(?:adjusted |corrected )?calcium\b\s*(?:of|was|is|=|:|at)?\s*(\d\.\d{1,2})\s*(?:mmol)/gi, danger: (v) => v >= 3.4 && v < 6 },
+  { re: /\b(?:haemoglobin|hb)\b\s*(?:of|was|is|=|:|at|fell to)?\s*(\d{2,3})\s*g\/l/gi, danger: (v) => v < 70 && v > 20 },
+];
+
+export function findUrgency(letter: Letter): Evidence[] {
+  const text = letter.text;
+  const out: Evidence[] = [];
+  const add = (start: number, end: number) => {
+    if (out.some((e) => e.start === start)) return;
+    out.push({ quote: text.slice(start, end), start, end, section: sectionAt(letter, start) });
+  };
+  // a banner in capitals, or a label such as "URGENT:" before a request
+  for (const l of lines(text)) {
+    const line = text.slice(l.start, l.end);
+    const m = /\bURGENT(?:LY)?\b/.exec(line);
+    if (!m || NOT_URGENT.test(line)) continue;
+    const caps = !/[a-z]/.test(line.replace(/\b(?:for|to|and|of|the)\b/g, ''));
+    if (caps || /\bURGENT\s*[:-]/.test(line) || REQUEST.test(line)) add(l.start + (line.length - line.trimStart().length), l.start + line.trimEnd().length);
+  }
+  for (const s of letterSentences(letter)) {
+    const str = text.slice(s.start, s.end);
+    const request = REQUEST.test(str);
+    // a request to act urgently, today, tomorrow or within 24 hours
+    if (request && (URGENT_WORD.test(str) || SAME_DAY.test(str)) && !NOT_URGENT.test(str) && !/\bif (?:she|he|they|you) (?:develop|notice|feel|become)/i.test(str)) add(s.start, s.end);
+    const sg = SAFEGUARDING.exec(str);
+    if (sg && !SAFEGUARDING_NEG.test(str.slice(0, sg.index))) add(s.start, s.end);
+    if (ANTICOAG.test(str) && (HELD.test(str) || RESTART_PLAN.test(str)) && RESTART_PLAN.test(str) && !ALREADY.test(str) && !/\bif\b/i.test(str.slice(0, 4))) add(s.start, s.end);
+    // a dangerous value from earlier in the episode that has since been treated is not one now
+    const past = /\b(?:on admission|at admission|admission|peak(?:ed)?|previously|resolved|settled|improved|normalised|corrected|treated|fell|rose)\b/i.test(str);
+    for (const r of past ? [] : RESULTS) {
+      r.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = r.re.exec(str))) if (r.danger(parseFloat(m[1]))) { add(s.start + m.index, s.start + m.index + m[0].length); break; }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,102 @@
+// What kind of work a practice request is (GUIDELINES): investigation, medication, referral,
+// follow-up, certificate, admin or other — read from the request's main verb and its object,
+// as a workflow administrator would ("please check her U&Es" is an investigation, "please
+// review his diabetes treatment" a medication review, "please review her in 2 weeks" a follow-up).
+import type { ActionCategory } from '../types.ts';
+import { drugLexicon } from './drugs.ts';
+
+const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations)\b/i;
+const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?|antihypertensives?|tablets|therapy|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
+const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
+
+const MED_VERBS = /^(?:prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
+const INV_VERBS = /^(?:check|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
+const FU_VERBS = /^(?:see|review|reassess|re-?review|arrange|offer|book|contact|telephone|phone|call|ring|ask|keep|follow|discuss|invite|recall|examine|take over)\b/i;
+const ADMIN_VERBS = /^(?:update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
+
+/** Request markers that come before the request's verb. */
+const LEAD = /^(?:.*?\b(?:please|grateful if (?:you|the practice|the gp|your team)(?: could| would| can)?|(?:i|we) would ask that you|would you|could you|can you|can the practice|could the practice|the practice (?:could|should|to)|gp to|for the gp to|(?:i|we) (?:would )?(?:suggest|recommend) (?:that )?(?:you|the gp|the practice)(?: could| should)?|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful)|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|the gp)\s+)?(?:(?:kindly|also|then|now|therefore|please|consider|ask (?:the |your )?(?:practice nurse|district nurses?|hca|nurse) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+
+const GERUND: Record<string, string> = { adding: 'add', starting: 'start', stopping: 'stop', issuing: 'issue', reintroducing: 'reintroduce', increasing: 'increase', reducing: 'reduce', referral: 'refer', referring: 'refer', restarting: 'restart', prescribing: 'prescribe', switching: 'switch', checking: 'check', repeating: 'repeat', reviewing: 'review', keeping: 'keep', changing: 'change', titrating: 'titrate', arranging: 'arrange' };
+
+/** The request with its marker removed: "please could you check her U&Es" → "check her U&Es". */
+export function requestBody(text: string): string {
+  const t = text.replace(/^\s*(?:\d+[.)]|[-•*])\s*/, '').replace(/^gp\s*:\s*/i, '');
+  let body = t.replace(LEAD, '');
+  const w = /^(\w+)/.exec(body)?.[1]?.toLowerCase();
+  if (w && GERUND[w]) body = GERUND[w] + body.slice(w.length);
+  return body;
+}
+
+const ANAPHOR = /^(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
+const MARKER_AT = /\b(?:please|(?:i|we)['’]?d? (?:would )?be grateful|could you|would you)\b/i;
+
+export function categorise(text: string): ActionCategory {
+  // "…recommends a repeat CT. Please could you arrange this." — the thing referred to decides
+  if (ANAPHOR.test(requestBody(text))) {
+    const m = MARKER_AT.exec(text);
+    const before = m ? text.slice(0, m.index).replace(/[,.\s]+$/, '') : '';
+    const own = before ? categoriseOne(before) : 'other';
+    if (own !== 'other') return own;
+  }
+  return categoriseOne(text);
+}
+
+function categoriseOne(text: string): ActionCategory {
+  const lower = text.toLowerCase();
+  if (/\b(?:fit ?notes?|sick notes?|med ?3|statement of fitness|fitness to work|certificate|off work|return to work|(?:dvla|insurance|pip|blue badge|attendance allowance|ds1500|sr1|esa\d*|dwp|benefits?) forms?|ds1500|sr1|medical report|(?:complete|fill in|sign) (?:the |a |an |his |her )?[\w-]* ?forms?)\b/.test(lower)) return 'certificate';
+  const body = requestBody(text);
+  const b = body.toLowerCase();
+  const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt)\b/.test(b);
+  if (/^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral)\b/.test(b)) return 'referral';
+  if (/\bhealth check\b/.test(b)) return 'follow-up';
+  if (/^add\b/.test(b)) {
+    if (/\bmonitoring\b/.test(b)) return 'investigation';
+    if (/\bto (?:those|these|the same|his|her|their) bloods\b|\bbloods\b/.test(b)) return 'investigation';
+    if (/\b(?:repeat|prescription|medication list)\b/.test(b) || (hasDrug && !ADMIN_OBJECT.test(b))) return 'medication';
+    return 'admin';
+  }
+  if (/^(?:update|amend|remove)\b/.test(b) && /\b(?:repeat|prescriptions?|medication list|repeat list)\b/.test(b)) return 'medication';
+  if (/^remove\b/.test(b) && hasDrug) return 'medication';
+  if (/^(?:telephone|phone|call|ring|contact|confirm|remind)\b/.test(b) && hasDrug) return 'medication';
+  if (/^(?:check and update|update|code|inform|notify|let (?:us|me|the)|record|share|send (?:(?:any|the|all|relevant|further|a|copies of)\s+)*(?:information|details|copy|copies|letters?|records?)|cease|file|register)\b/.test(b)) return 'admin';
+  if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
+  if (/^(?:contact|write to|liaise with|speak to) (?!him|her|them)(?:the )?[\w' -]{0,40}?(?:department|team|service|unit|clinic|coordinator|secretary|office)\b/.test(b)) return 'admin';
+  if (/^(?:review|reassess|assess|re-?review)\b/.test(b)) {
+    const obj = b.replace(/^\w+\s+/, '').replace(/^(?:the )?need for (?:ongoing |continued |further )?/, '').split(/[,;(]| in \d| within | at | by /)[0];
+    if (MED_OBJECT.test(obj) || drugLexicon().find(obj).length) return 'medication';
+    if (TESTS.test(obj) && !/^(?:him|her|them|the patient)(?:\s+(?:in|at|within|on|after|by|again|when|once|for|with|to|\d)\b|\s*[,.;]|\s*$)/.test(obj)) return 'investigation';
+    return 'follow-up';
+  }
+  if (MED_VERBS.test(b)) {
+    if (/^(?:ensure|give|advise)\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'follow-up';
+    if (/^take\b/.test(b) && !/prescribing/.test(b)) return TESTS.test(b) ? 'investigation' : 'follow-up';
+    return 'medication';
+  }
+  if (/^take over\b/.test(b)) {
+    if (/\bprescribing\b/.test(b)) return 'medication';
+    if (/\bmonitoring\b/.test(b)) return 'investigation';
+    return 'follow-up';
+  }
+  if (INV_VERBS.test(b)) {
+    if (/^check\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
+    if (TESTS.test(b) || !/^(?:assess|request)\b/.test(b)) return 'investigation';
+  }
+  if (/^follow[- ]?up\b/.test(b) && TESTS.test(b)) return 'investigation';
+  if (/^(?:arrange|book|organise) (?:a |an )?(?:structured )?medication review\b/.test(b)) return 'medication';
+  if (/^arrange\b/.test(b)) {
+    if (TESTS.test(b.split(/\bto (?:confirm|check|review|assess)\b/)[0])) return 'investigation';
+    if (/\breferral\b/.test(b)) return 'referral';
+    return 'follow-up';
+  }
+  if (FU_VERBS.test(b)) return 'follow-up';
+  if (ADMIN_VERBS.test(b)) return 'admin';
+  if (/^consider whether\b/.test(b)) return 'other';
+  // no verb recognised: the request's object decides
+  if (hasDrug || MED_OBJECT.test(b) || /\b(?:prescri|dose|repeat prescription)/.test(b)) return 'medication';
+  if (/\brefer(?:ral)?\b/.test(b)) return 'referral';
+  if (TESTS.test(b)) return 'investigation';
+  if (ADMIN_OBJECT.test(b)) return 'admin';
+  if (/\b(?:review|appointment|see (?:him|her|them)|wound|sutures?|clips|staples|dressings?|follow[- ]?up)\b/.test(b)) return 'follow-up';
+  return 'other';
+}

@@ -1,0 +1,105 @@
+// Drug names in letter text: UK generic names and common brands (terminology/lexicon/drugs.tsv),
+// each mapped to its generic ("Laxido" → macrogol, "Fostair" → beclometasone/formoterol).
+// The lexicon is loaded once and indexed by first word, so a letter is scanned in one pass over
+// its words rather than once per name.
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface DrugEntry {
+  /** the name as the lexicon spells it (lower case) */
+  term: string;
+  /** generic name; combination products as components joined with "/" */
+  generic: string;
+  /** SNOMED CT code where the GPS set has the product or substance */
+  code?: string;
+  words: string[];
+}
+
+export interface DrugMention {
+  generic: string;
+  code?: string;
+  start: number;
+  end: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DRUG_LEXICON_PATH = resolve(here, '../../terminology/lexicon/drugs.tsv');
+
+const WORD = /[a-z0-9]+/gi;
+/** What may sit between the parts of a combination product: "/", or a strength then "/". */
+const COMBINED = /^\s?(?:[\d.,]+\s*(?:mg|micrograms?|mcg|units?|g|ml|%|iu)?\s*)?\/\s?$/i;
+const split = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+export class DrugLexicon {
+  private readonly byFirst = new Map<string, DrugEntry[]>();
+  readonly size: number;
+
+  constructor(tsv: string) {
+    let n = 0;
+    for (const line of tsv.split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [term, generic, code] = line.split('\t').map((s) => s.trim());
+      if (!term || !generic) continue;
+      const words = split(term);
+      if (!words.length) continue;
+      const e: DrugEntry = { term, generic, code: code || undefined, words };
+      const first = words[0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(e);
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.byFirst.set(first, list);
+      n++;
+    }
+    this.size = n;
+  }
+
+  /** Longest-match drug mentions in text, in order, not overlapping. */
+  find(text: string): DrugMention[] {
+    const toks: { w: string; s: number; e: number }[] = [];
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text))) toks.push({ w: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length });
+    const out: DrugMention[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const list = this.byFirst.get(toks[i].w);
+      if (!list) continue;
+      for (const e of list) {
+        const n = e.words.length;
+        if (i + n > toks.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) {
+          // words of a name are joined by a space or hyphen in the text, nothing else
+          ok = toks[i + k].w === e.words[k] && /^[\s-]{1,2}$/.test(text.slice(toks[i + k - 1].e, toks[i + k].s));
+        }
+        if (!ok) continue;
+        const start = toks[i].s, end = toks[i + n - 1].e;
+        // a name glued to a letter or digit on either side is part of another word ("co-" prefixes aside)
+        if (/[a-z0-9]/i.test(text[start - 1] ?? '') || /[a-z]/i.test(text[end] ?? '')) continue;
+        const prev = out[out.length - 1];
+        // "sacubitril/valsartan", "calcium carbonate / colecalciferol": one combination product
+        if (prev && COMBINED.test(text.slice(prev.end, start)) && !prev.generic.split('/').includes(e.generic)) {
+          prev.generic = `${prev.generic}/${e.generic}`;
+          prev.code = undefined;
+          prev.end = end;
+        } else out.push({ generic: e.generic, code: e.code, start, end });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+
+  lookup(name: string): DrugEntry | undefined {
+    const words = split(name);
+    return this.byFirst.get(words[0] ?? '')?.find((e) => e.words.length === words.length && e.words.every((w, k) => w === words[k]));
+  }
+}
+
+let shared: DrugLexicon | undefined;
+
+/** The project's drug lexicon, loaded on first use. */
+export function drugLexicon(): DrugLexicon {
+  shared ??= new DrugLexicon(readFileSync(DRUG_LEXICON_PATH, 'utf8'));
+  return shared;
+}

@@ -1,0 +1,127 @@
+// Medication changes a structured (R4 UK Core) letter codes: MedicationStatements with the
+// MedicationChangeSummary extension (added / removed / amended / on-hold; continued is no
+// change) or with status stopped / on-hold. Evidence is the medicine's name where the letter's
+// text rendition shows it.
+import type { MedicationStatement, Medication, FhirResource, Bundle } from 'fhir/r4';
+import type { Letter, MedicationItem, MedicationChange, Evidence } from '../types.ts';
+import { drugLexicon } from './drugs.ts';
+import { sectionAt } from './action-sentences.ts';
+
+const CHANGE_EXT = /MedicationChangeSummary$/i;
+const BY_CODE: Record<string, MedicationChange | null> = {
+  added: 'started', new: 'started', started: 'started',
+  removed: 'stopped', stopped: 'stopped', discontinued: 'stopped',
+  amended: 'dose-changed', changed: 'dose-changed',
+  'on-hold': 'held', suspended: 'held', withheld: 'held',
+  continued: null, unchanged: null,
+};
+
+function resources(b: Bundle): FhirResource[] {
+  const out: FhirResource[] = [];
+  for (const e of b.entry ?? []) {
+    const r = e.resource;
+    if (!r) continue;
+    if (r.resourceType === 'Bundle') out.push(...resources(r));
+    else out.push(r);
+    for (const c of (r as { contained?: FhirResource[] }).contained ?? []) out.push(c);
+  }
+  return out;
+}
+
+function changeOf(ms: MedicationStatement): MedicationChange | null {
+  for (const ext of ms.extension ?? []) {
+    if (!CHANGE_EXT.test(ext.url ?? '')) continue;
+    for (const sub of ext.extension ?? []) {
+      if (sub.url !== 'status') continue;
+      const code = (sub.valueCoding?.code ?? sub.valueCodeableConcept?.coding?.[0]?.code ?? '').toLowerCase();
+      if (code in BY_CODE) return BY_CODE[code];
+    }
+  }
+  if (ms.status === 'stopped') return 'stopped';
+  if (ms.status === 'on-hold') return 'held';
+  return null;
+}
+
+function nameOf(ms: MedicationStatement, all: FhirResource[]): string | undefined {
+  const cc = ms.medicationCodeableConcept;
+  if (cc) return cc.text ?? cc.coding?.find((c) => c.display)?.display;
+  const ref = ms.medicationReference?.reference;
+  if (ref) {
+    const id = ref.replace(/^#/, '').split('/').pop();
+    const med = all.find((r): r is Medication => r.resourceType === 'Medication' && (r.id === id || ref.endsWith(`Medication/${r.id}`)));
+    if (med) return med.code?.text ?? med.code?.coding?.find((c) => c.display)?.display;
+  }
+  return ms.medicationReference?.display;
+}
+
+function detailOf(ms: MedicationStatement): string | undefined {
+  for (const ext of ms.extension ?? []) {
+    if (!CHANGE_EXT.test(ext.url ?? '')) continue;
+    for (const sub of ext.extension ?? []) {
+      if (sub.url === 'detailsOfAmendment' && sub.valueString) return sub.valueString;
+      if (sub.url === 'indicationForChange') return sub.valueCodeableConcept?.text ?? sub.valueString;
+    }
+  }
+  return ms.note?.[0]?.text;
+}
+
+/** Where the text rendition shows a name: the whole name, else the drug's first mention. */
+function evidenceFor(letter: Letter, name: string, generic: string | undefined): Evidence {
+  const text = letter.text;
+  let i = text.indexOf(name);
+  let len = name.length;
+  if (i < 0) {
+    const lower = text.toLowerCase();
+    i = lower.indexOf(name.toLowerCase());
+    if (i < 0 && generic) {
+      const parts = new Set(generic.split('/'));
+      const ms = drugLexicon().find(text);
+      const m = ms.find((d) => d.generic === generic) ?? ms.find((d) => d.generic.split('/').some((g) => parts.has(g)));
+      if (m) { i = m.start; len = m.end - m.start; }
+    }
+  }
+  if (i < 0) return { quote: '', start: 0, end: 0 };
+  return { quote: text.slice(i, i + len), start: i, end: i + len, section: sectionAt(letter, i) };
+}
+
+/** Generic name of a coded medicine's text: its own components; a bracketed brand only where nothing else names it. */
+function genericOf(name: string): { drug: string; code?: string } {
+  const mentions = drugLexicon().find(name);
+  const outside = mentions.filter((m) => !/\([^)]*$/.test(name.slice(0, m.start)));
+  const parts = [...new Set((outside.length ? outside : mentions).map((m) => m.generic))];
+  const mention = parts.length === 1 ? (outside[0] ?? mentions[0]) : undefined;
+  return { drug: parts.length ? parts.join('/') : name.toLowerCase().replace(/\s+\d.*$/, '').trim(), code: mention?.code };
+}
+
+/** Drugs the letter codes as continued or unchanged: the text's wording about them is not a change. */
+export function structuredUnchanged(letter: Letter): Set<string> {
+  const out = new Set<string>();
+  if (!letter.document) return out;
+  const all = resources(letter.document);
+  for (const r of all) {
+    if (r.resourceType !== 'MedicationStatement' || changeOf(r) || r.status !== 'active') continue;
+    const name = nameOf(r, all);
+    if (name) out.add(genericOf(name).drug);
+  }
+  return out;
+}
+
+export function structuredMedicationChanges(letter: Letter): MedicationItem[] {
+  if (!letter.document) return [];
+  const all = resources(letter.document);
+  const out: MedicationItem[] = [];
+  for (const r of all) {
+    if (r.resourceType !== 'MedicationStatement') continue;
+    const change = changeOf(r);
+    if (!change) continue;
+    const name = nameOf(r, all);
+    if (!name) continue;
+    const { drug, code } = genericOf(name);
+    const dosage = r.dosage?.map((d) => d.text).filter(Boolean).join('; ') || undefined;
+    out.push({
+      drug, code, change, dosage, reason: detailOf(r),
+      evidence: evidenceFor(letter, name, drug), source: 'structured',
+    });
+  }
+  return out;
+}

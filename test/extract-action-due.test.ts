@@ -1,0 +1,86 @@
+// Due dates of practice requests: UK shorthand, ranges, named times, explicit and yearless dates.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dueDate } from '../server/extract/due-date.ts';
+import { addMonths, addWorkingDays, letterDate, narrativeDate, parseUkDate } from '../server/extract/dates.ts';
+
+const FROM = '2026-03-04'; // a Wednesday
+
+test('relative times count from the letter date', () => {
+  assert.is(dueDate('Please repeat her U&Es in 2 weeks.', FROM), '2026-03-18');
+  assert.is(dueDate("Please check her HbA1c in six weeks' time.", FROM), '2026-04-15');
+  assert.is(dueDate('Please review him in a fortnight.', FROM), '2026-03-18');
+  assert.is(dueDate('Please recheck FBC at 3 months.', FROM), '2026-06-04');
+  assert.is(dueDate('Please see her next week.', FROM), '2026-03-11');
+  assert.is(dueDate('Please check within the next two weeks.', FROM), '2026-03-18');
+  assert.is(dueDate('Please titrate over the next month.', FROM), '2026-04-04');
+  assert.is(dueDate('Please review within 2 weeks of discharge.', FROM), '2026-03-18');
+});
+
+test('UK shorthand: N/52 weeks, N/12 months, N/7 days', () => {
+  assert.is(dueDate('Repeat U&Es in 2/52.', FROM), '2026-03-18');
+  assert.is(dueDate('Check U&Es and FBC in 6/12 and then annually.', FROM), '2026-09-04');
+  assert.is(dueDate('INR check 3/7.', FROM), '2026-03-07');
+  assert.is(dueDate('Crisis line available 24/7.', FROM), null);
+});
+
+test('a range is due at its end; hours and working days', () => {
+  assert.is(dueDate('Please arrange an INR check in 3-4 days.', FROM), '2026-03-08');
+  assert.is(dueDate('Please arrange an INR check in 3–4 days.', FROM), '2026-03-08');
+  assert.is(dueDate('Please recheck his sodium within 48 hours.', FROM), '2026-03-06');
+  assert.is(dueDate('Please refer urgently, within 24 hours.', FROM), '2026-03-05');
+  assert.is(dueDate('Please review within 2 working days.', '2026-03-06'), '2026-03-10');
+  assert.is(addWorkingDays('2026-04-13', 2), '2026-04-15');
+});
+
+test('named days, month ends and explicit dates', () => {
+  assert.is(dueDate('Please contact him today.', FROM), FROM);
+  assert.is(dueDate('Please recheck his potassium tomorrow (05/03/2026).', FROM), '2026-03-05');
+  assert.is(dueDate('Please repeat her HbA1c by the end of June.', FROM), '2026-06-30');
+  assert.is(dueDate('Please repeat bloods by the end of January.', FROM), '2027-01-31');
+  assert.is(dueDate('Please stop ticagrelor on 12/01/2027 (12 months after PCI).', FROM), '2027-01-12');
+  assert.is(dueDate('Please book a review by 1st May.', FROM), '2026-05-01');
+  assert.is(dueDate('Please check before his clinic appointment on 20 March 2026.', FROM), '2026-03-20');
+  assert.is(dueDate('Please send an MSU on or around 15-Mar-2026.', FROM), '2026-03-15');
+});
+
+test('history and supplies are not due dates', () => {
+  assert.is(dueDate('Please issue a fit note from 20/02/2026 to cover his admission and a further 4 weeks.', FROM), null);
+  assert.is(dueDate('Please put it on hold from 06-Mar-2026 (last dose 05-Mar-2026).', FROM), '2026-03-06');
+  assert.is(dueDate('Please continue carbimazole after the 4 weeks supplied.', FROM), null);
+  assert.is(dueDate('Please recheck his blood pressure in the next few weeks.', FROM), null);
+  assert.is(dueDate('Please review her anticoagulation once a year.', FROM), null);
+});
+
+test('recurring monitoring is due at its first interval only when asked', () => {
+  assert.is(dueDate('FBC every 2 weeks until stable', FROM, { recurring: true }), '2026-03-18');
+  assert.is(dueDate('Uptitrate ramipril every 2 weeks', FROM), null);
+});
+
+test('UK date formats and calendar arithmetic', () => {
+  assert.is(parseUkDate('19/01/2026'), '2026-01-19');
+  assert.is(parseUkDate('19 Jan 2026'), '2026-01-19');
+  assert.is(parseUkDate('19th January 2026'), '2026-01-19');
+  assert.is(parseUkDate('19-Jan-2026'), '2026-01-19');
+  assert.is(parseUkDate('31/02/2026'), undefined);
+  assert.is(addMonths('2026-01-31', 1), '2026-02-28');
+});
+
+test('letter date: typed/letter date beats dictation, discharge and clinic dates', () => {
+  assert.is(narrativeDate('Clinic date: 10/03/2026\nTyped: 12/03/2026\n'), '2026-03-12');
+  assert.is(narrativeDate('Dictated: 16/02/2026     Typed: 17/02/2026\n'), '2026-02-17');
+  assert.is(narrativeDate('Admitted 02/03/2026, discharged 18/03/2026\n\nDictated but not read - typed by MJ 19/03/2026'), '2026-03-19');
+  assert.is(narrativeDate('Admitted:     09/01/2026 (via ED)\nDischarged:   19/01/2026\n'), '2026-01-19');
+  assert.is(narrativeDate('Clinic: Diabetes Clinic (Dr Hollis), seen 03/03/2026\n'), '2026-03-03');
+  assert.is(narrativeDate('Hospital Road\n\n19th March 2026\n\nDear Dr Patel'), '2026-03-19');
+  assert.is(narrativeDate('Re: Mr X, DOB 03/11/1950\nDate: 11 February 2026\n'), '2026-02-11');
+  assert.is(narrativeDate('Date and time: Tuesday 14/04/2026 at 10:30'), '2026-04-14');
+});
+
+test('letter date of a structured letter is its Composition date', () => {
+  const document = { resourceType: 'Bundle', type: 'document', entry: [{ resource: { resourceType: 'Composition', date: '2026-03-30T23:55:00+01:00' } }] } as any;
+  assert.is(letterDate({ format: 'fhir-r4-json', text: '', sections: [], document }), '2026-03-30');
+  assert.is(letterDate({ format: 'text', text: '', sections: [], date: '2026-01-02' }), '2026-01-02');
+});
+
+test.run();

@@ -1,0 +1,53 @@
+// Urgency evidence: same/next-working-day action, with guards against wording that only sounds urgent.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findUrgency } from '../server/extract/urgency.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
+
+const urgent = (text: string) => {
+  const l = letterFromText(text);
+  const ev = findUrgency(l);
+  for (const e of ev) assert.is(l.text.slice(e.start, e.end), e.quote);
+  return ev.map((e) => e.quote);
+};
+
+test('urgent requests, banners and same-day actions', () => {
+  assert.ok(urgent('URGENT - PLEASE ACTION TODAY\nDear Dr').length);
+  assert.ok(urgent('Please refer the patient urgently, within 24 hours, under the 2-week wait pathway.').length);
+  assert.ok(urgent('Please could you contact him today and arrange same-day assessment.').length);
+  assert.ok(urgent('Please could the practice recheck his potassium tomorrow.').length);
+  assert.ok(urgent('I would be grateful if this could be done as a matter of urgency by the GP: please review.').length);
+});
+
+test('dangerous results', () => {
+  assert.equal(urgent('Today\'s bloods show a potassium of 6.3 mmol/L.'), ['potassium of 6.3 mmol']);
+  assert.equal(urgent('Sodium        117 mmol/L'), ['Sodium        117 mmol']);
+  assert.equal(urgent('Potassium 4.1 mmol/L, sodium 138 mmol/L.'), []);
+  assert.equal(urgent('Her potassium was 6.4 mmol/L on admission and settled with treatment.'), []);
+});
+
+test('a stopped anticoagulant with a plan to restart in days', () => {
+  assert.ok(urgent('Apixaban has been withheld since 03/03/2026 and the plan is to restart it on Friday 13/03/2026.').length);
+  assert.equal(urgent('Apixaban was withheld on admission and was restarted on 24/01/2026 at her usual dose.'), []);
+  assert.equal(urgent('Ramipril was withheld; please restart it in 1 week if creatinine is stable.'), []);
+});
+
+test('safeguarding concerns, but not their absence', () => {
+  assert.ok(urgent('A referral to Children\'s Social Care (MASH) has been made today.').length);
+  assert.ok(urgent('She disclosed domestic abuse by her partner; a MARAC referral has been made.').length);
+  assert.equal(urgent('He is an adult with no safeguarding concerns recorded.'), []);
+  assert.equal(urgent('Please consider whether these missed appointments raise any safeguarding concerns.'), []);
+});
+
+test('false-positive guards', () => {
+  assert.equal(urgent('WESSEX DOWNS INTEGRATED URGENT CARE (NHS 111 / GP OUT OF HOURS)'), []);
+  assert.equal(urgent('Seen at the Urgent Treatment Centre. No urgent action is needed.'), []);
+  assert.equal(urgent('This is a non-urgent request: please check her B12 at her next review.'), []);
+  assert.equal(urgent('Thank you for your urgent referral regarding a pigmented lesion.'), []);
+  assert.equal(urgent('If you develop a sore throat, stop carbimazole and have an urgent blood count the same day.'), []);
+  assert.equal(urgent('I saw her in clinic today. Her BP today was 134/82.'), []);
+  assert.equal(urgent('Please could you review her medication, as we discussed today.'), []);
+  assert.equal(urgent('Priority: URGENT'), []);
+});
+
+test.run();

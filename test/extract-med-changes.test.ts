@@ -1,0 +1,110 @@
+// Medication changes from tables, lists and prose; brands → generics; what is not a change;
+// structured MedicationStatements with the UK Core change summary.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findMedicationChanges } from '../server/extract/medications.ts';
+import { drugLexicon } from '../server/extract/drugs.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
+import type { Letter } from '../server/types.ts';
+
+const ctx = {} as Parameters<typeof findMedicationChanges>[1];
+function changes(text: string | Letter): string[] {
+  const letter = typeof text === 'string' ? letterFromText(text) : text;
+  const out = findMedicationChanges(letter, ctx);
+  for (const m of out) if (m.evidence.quote) assert.is(letter.text.slice(m.evidence.start, m.evidence.end), m.evidence.quote);
+  return out.map((m) => `${m.drug} ${m.change}`).sort();
+}
+
+test('brands and combinations map to generic names', () => {
+  const lex = drugLexicon();
+  assert.ok(lex.size > 600);
+  const g = (t: string) => lex.find(t).map((m) => m.generic);
+  assert.equal(g('Laxido 1 sachet OD'), ['macrogol']);
+  assert.equal(g('Oramorph 2.5 mg PRN'), ['morphine']);
+  assert.equal(g('Fostair 100/6 two puffs BD'), ['beclometasone/formoterol']);
+  assert.equal(g('Sacubitril/valsartan 24/26 mg'), ['sacubitril/valsartan']);
+  assert.equal(g('Ethinylestradiol 30 microgram / levonorgestrel 150 microgram'), ['ethinylestradiol/levonorgestrel']);
+  assert.equal(g('co-amoxiclav 625 mg'), ['co-amoxiclav']);
+  assert.equal(g('sennosides and ironing'), []);
+});
+
+test('change columns of a medication table', () => {
+  assert.equal(changes(`MEDICATION ON DISCHARGE
+Paracetamol 1 g QDS                         - continued
+Colecalciferol 40,000 units once weekly     - NEW (loading course)
+Drug\tDose\tChange\tComment
+Furosemide 40 mg tablets\t80 mg OM\tDose increased\tWas 40 mg
+Fostair 100/6 inhaler\t2 puffs BD\tStopped\tReplaced by Trimbow
+Ramipril 2.5 mg capsules\t2.5 mg OD\tWithheld\tAKI
+Atorvastatin 20 mg\t20 mg ON\tUnchanged
+Dalteparin 5,000 units\tSC OD\tStarted\tthen stop when apixaban restarts`), [
+    'beclometasone/formoterol stopped', 'colecalciferol started', 'dalteparin started', 'furosemide dose-changed', 'ramipril held',
+  ]);
+});
+
+test('status-led lists and dash items', () => {
+  assert.equal(changes(`STOPPED: amlodipine 10 mg OD (postural hypotension), amitriptyline 10 mg ON (falls risk)
+WITHHELD: ramipril 5 mg OD (AKI) - see below
+Started - apixaban 5 mg twice daily
+- Spironolactone 25 mg OD - STOPPED (hyperkalaemia)
+- Gliclazide reduced from 80 mg BD to 40 mg BD
+Metformin 1 g BD, ramipril 5 mg OD. NEW: semaglutide 0.25 mg weekly.`), [
+    'amitriptyline stopped', 'amlodipine stopped', 'apixaban started', 'gliclazide dose-changed', 'ramipril held', 'semaglutide started', 'spironolactone stopped',
+  ]);
+});
+
+test('prose: stopped, started, increased, held, switched', () => {
+  assert.equal(changes('Her amlodipine has been stopped. We have increased his bisoprolol to 5 mg. Ramipril was withheld on admission and has not been restarted. She was started on apixaban. Her aspirin was switched to clopidogrel 75 mg once daily. Tamsulosin and finasteride started; oxybutynin stopped.'), [
+    'amlodipine stopped', 'apixaban started', 'aspirin stopped', 'bisoprolol dose-changed', 'clopidogrel started', 'finasteride started', 'oxybutynin stopped', 'ramipril held', 'tamsulosin started',
+  ]);
+});
+
+test('more ways of writing a change', () => {
+  assert.equal(changes('STOP: amlodipine 10 mg OD\nSTART: doxazosin 2 mg OD\nI have added in lercanidipine 10 mg. I have increased the dose of sertraline to 100 mg. The dose of bisoprolol has been reduced to 2.5 mg. We have stopped his aspirin and started clopidogrel. Omeprazole 20 mg OD - dose increased to 40 mg.'), [
+    'amlodipine stopped', 'aspirin stopped', 'bisoprolol dose-changed', 'clopidogrel started', 'doxazosin started', 'lercanidipine started', 'omeprazole dose-changed', 'sertraline dose-changed',
+  ]);
+  assert.equal(changes('Drug | Dose | Status\nAmlodipine | 5 mg | Changed (previously 10 mg)\nBisoprolol | 2.5 mg | Unchanged\nApixaban | 5 mg BD | New'), ['amlodipine dose-changed', 'apixaban started']);
+  assert.equal(changes('Other medicines: Lansoprazole 30 mg OD (dose reduced), Sertraline 100 mg OD (unchanged), Furosemide 40 mg OM (new).'), ['furosemide started', 'lansoprazole dose-changed']);
+});
+
+test('a dosed item under "Medication changes" is new; "advised her to stop this" stops the drug before it', () => {
+  assert.equal(changes('Medication changes:\n- H. pylori eradication for 7 days: amoxicillin 1 g BD and clarithromycin 500 mg BD.\n- Atorvastatin 40 mg ON continued.'), ['amoxicillin started', 'clarithromycin started']);
+  assert.equal(changes('She takes aspirin 75 mg bought over the counter without any indication; I have advised her to stop this.'), ['aspirin stopped']);
+});
+
+test('not changes: recommendations, hospital-only doses, old history, restarted holds, unchanged', () => {
+  assert.equal(changes('Please start ferrous fumarate 210 mg twice daily.'), []);
+  assert.equal(changes('If potassium is below 5.5, ramipril can be restarted.'), []);
+  assert.equal(changes('He was treated with IV furosemide and given a stat dose of prednisolone.'), []);
+  assert.equal(changes('We started sertraline 50 mg OD in March for depression.'), []);
+  assert.equal(changes('He stopped using his Clenil inhaler about 2 months ago.'), []);
+  assert.equal(changes('Metformin was withheld for 48 hours while he was septic and has been restarted.'), []);
+  assert.equal(changes('Apixaban was withheld on admission. Apixaban was restarted on 24/01/2026 at her usual dose.'), []);
+  assert.equal(changes('His atorvastatin 40 mg ON and bisoprolol 2.5 mg OD are unchanged.'), []);
+  assert.equal(changes('Her simvastatin was changed to atorvastatin 40 mg. Omeprazole was replaced with lansoprazole.'), ['atorvastatin started', 'lansoprazole started', 'omeprazole stopped', 'simvastatin stopped']);
+  assert.equal(changes('Started:\n- Apixaban 5 mg BD\nStopped:\n- Aspirin 75 mg OD\n\nParacetamol 1 g QDS'), ['apixaban started', 'aspirin stopped']);
+  assert.equal(changes('Zopiclone was used for sleep in the first two weeks only and has been stopped.'), []);
+  assert.equal(changes('Mirtazapine, which you started in January for sleep, was stopped because of sedation.'), ['mirtazapine stopped']);
+});
+
+test('structured MedicationStatements: change summary and status', () => {
+  const ext = (code: string) => [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationChangeSummary', extension: [{ url: 'status', valueCoding: { code } }] }];
+  const ms = (text: string, extra: object) => ({ resource: { resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: { text }, ...extra } });
+  const document = { resourceType: 'Bundle', type: 'document', entry: [
+    ms('Spironolactone 25 mg tablets', { extension: ext('added') }),
+    ms('Apixaban 2.5 mg tablets', { extension: ext('amended') }),
+    ms('Bisoprolol 2.5 mg tablets', { extension: ext('continued') }),
+    ms('Ramipril 2.5 mg capsules', { status: 'on-hold', extension: ext('on-hold') }),
+    ms('Amlodipine 5 mg tablets', { status: 'stopped' }),
+    ms('Budesonide 200 micrograms / formoterol 6 micrograms Turbohaler (Symbicort 200/6)', { extension: ext('added') }),
+  ] } as any;
+  const letter: Letter = { format: 'fhir-r4-json', text: 'Medications\nSpironolactone 25 mg tablets\tNew\nAmlodipine 5 mg tablets\tStopped\n', sections: [], document };
+  assert.equal(changes(letter), ['amlodipine stopped', 'apixaban dose-changed', 'budesonide/formoterol started', 'ramipril held', 'spironolactone started']);
+});
+
+test('bad input never throws', () => {
+  assert.equal(changes(''), []);
+  assert.equal(changes({ format: 'fhir-r4-json', text: 'x', sections: [], document: { resourceType: 'Bundle', type: 'document' } as any }), []);
+});
+
+test.run();
