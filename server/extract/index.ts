@@ -20,7 +20,7 @@ export function extract(letter: Letter, ctx: ExtractContext): Extraction {
   const meds = findMedicationChanges(dated, ctx);
   const acts = findActions(dated, ctx);
   return {
-    diagnoses: mergeBy(structured.diagnoses, narrative.diagnoses, (d: DiagnosisItem) => d.code),
+    diagnoses: mergeBy(structured.diagnoses, narrative.diagnoses, (d: DiagnosisItem) => `${d.code}|${d.assertion === 'family' ? 'family' : 'own'}`),
     procedures: mergeBy(structured.procedures, narrative.procedures, (p: ProcedureItem) => p.code),
     medications: mergeBy(structured.medications, meds, (m: MedicationItem) => m.drug),
     actions: mergeBy(structured.actions, acts, (a: ActionItem) => a.text.toLowerCase().replace(/\W+/g, ' ').trim()),

@@ -1,0 +1,218 @@
+// Assertion of a concept mention, ConText style: triggers before or after the mention, within
+// its clause, set it negated, possible, historical or a relative's; scope ends at the clause's
+// end or at a terminator ("but", "however", "apart from", "; "). Pseudo-triggers ("no change",
+// "gram negative", "not only") are removed before triggers are looked for. Section defaults
+// (family history, PMH) apply when no trigger does. Planned/conditional wording is reported too,
+// so that procedures only planned are left to the actions finder.
+import type { Assertion } from '../types.ts';
+import { lineBounds, type SectionKind } from './sections.ts';
+
+export interface MentionContext {
+  assertion: Assertion;
+  /** a trigger (not a section default) set the assertion */
+  explicit: boolean;
+  /** the relative named for family history */
+  relative?: string;
+  /** the mention is planned, requested or conditional ("listed for", "if", "please refer for") */
+  planned: boolean;
+  /** negation came from a bare "no"/"not"/"denies" rather than a test or clinician ruling it out */
+  weakNegation: boolean;
+  /** the clause dates the mention to a year before the letter's */
+  pastYear: boolean;
+  /** the mention sits in a condition ("if his proteinuria remains…"): not a statement either way */
+  conditional: boolean;
+  /** "no family history of X": neither the patient's nor a relative's condition */
+  familyDenied: boolean;
+  /** "no angina since": it happened before, and is not a condition ruled out */
+  negSince?: boolean;
+  /** a negated item of a list ("no headache, scalp tenderness, jaw claudication or visual disturbance") */
+  listed: boolean;
+  /** a negated pair ("no known diabetes or hypertension") */
+  paired?: boolean;
+}
+
+export interface AssertOptions {
+  section: SectionKind;
+  /** long-term condition: "PMH: T2DM (2014)" and "history of hypertension" stay present */
+  chronic: boolean;
+  /** year of the letter, to tell a past year from this one */
+  year?: number;
+}
+
+// Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
+const PSEUDO = /\b(?:(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
+
+// Clause terminators: a trigger's scope does not cross them.
+const TERMINATOR = /\b(?:but|however|although|though|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+
+const NEG_PRE = /\b(?:rather than|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
+const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
+const NEG_POST = /^(?:[^.;]*?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:excluded|ruled out|refuted|not (?:detected|seen|found|present|shown|identified|demonstrated|confirmed)|negative|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+// "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
+const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
+const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
+
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|may (?:be|have|represent|reflect|indicate)|might (?:be|have|represent)|could (?:be|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect)\b[^.;]{0,60}$)/i;
+const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|is in the differential)\b)/i;
+const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
+
+// Strong: the episode is over whatever the condition. Weak: only for conditions that end.
+const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
+const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
+// "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
+const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of\b|\b(?:long|short|longstanding|long-standing|recent|lifelong|known)(?: \w+)? history of\b|\bin the past (?:\w+ )?(?:hours?|days?|weeks?|months?|year)\b|\bover the past\b|\bfor the past\b/i;
+const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|fully resolved|treated (?:in|and resolved)|in (?:childhood|the past)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as a child|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
+
+const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
+const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
+// A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
+const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
+const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
+
+const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent) |for an? )\b/i;
+
+const MAX_CLAUSE = 400;
+const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
+
+/** The clause around [start, end): sentence bounds, then scope terminators either side. */
+export function clauseAround(text: string, start: number, end: number): { sentStart: number; sentEnd: number; pre: string; post: string; sentence: string } {
+  // Clauses are short; a text without punctuation must not make every mention scan all of it.
+  const floor = Math.max(0, start - MAX_CLAUSE), ceiling = Math.min(text.length, end + MAX_CLAUSE);
+  let s = start;
+  while (s > floor) {
+    const ch = text[s - 1];
+    if (ch === '\n') {
+      const [pls, ple] = lineBounds(text, s - 1);
+      const prevLine = text.slice(pls, ple);
+      const thisLine = text.slice(...lineBounds(text, s));
+      if (prevLine.trim() === '' || prevLine.length < 60 || /^\s*(?:[-*•]|\d+[.)]|[A-Z])/.test(thisLine) || /:\s*$/.test(prevLine)) break;
+    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !/\b[A-Za-z]\.$/.test(text.slice(Math.max(0, s - 3), s)))) {
+      if (ch === '?' && /\S/.test(text[s] ?? '')) { s--; continue; }
+      break;
+    }
+    s--;
+  }
+  let e = end;
+  while (e < ceiling) {
+    const ch = text[e];
+    if (ch === '\n') {
+      const lineStart = lineBounds(text, e)[0];
+      const next = text.slice(...lineBounds(text, e + 1));
+      if (e - lineStart < 60 || next.trim() === '' || /^\s*(?:[-*•]|\d+[.)]|[A-Z])/.test(next)) break;
+    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!') && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Za-z]$/.test(text.slice(Math.max(0, e - 2), e)))) break;
+    e++;
+  }
+  const sentence = text.slice(s, e);
+  const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => ' '.repeat(m.length));
+  let pre = depseudo(text.slice(s, start));
+  let post = depseudo(text.slice(end, e));
+  // Scope: after the last terminator before the mention, before the first one after it.
+  let cut = -1;
+  for (const m of pre.matchAll(TERMINATOR)) cut = m.index! + m[0].length;
+  if (cut >= 0) pre = pre.slice(cut);
+  const t = new RegExp(TERMINATOR.source, 'i').exec(post);
+  // "IDA - likely secondary to a polyp": the hedge is about the cause, which the terminator cut off.
+  if (t) post = post.slice(0, t.index).replace(/\b(?:most |more |very )?(?:likely|probably|possibly|presumed|presumably|possible|probable)\s*$/i, '');
+  return { sentStart: s, sentEnd: e, pre, post, sentence };
+}
+
+/** The list item (line) holding an offset: does it end "- resolved", and is the offset its head? */
+function listItem(text: string, at: number): { resolvedTail: boolean; head: boolean; cells: string[] } {
+  const [ls, le] = lineBounds(text, at);
+  const line = text.slice(ls, le);
+  const cell = line.split('\t');
+  const resolvedTail = /(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?resolved\)?\.?\s*$/i.test(line) && at - ls <= cell[0].length;
+  const head = /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(ls, at));
+  return { resolvedTail, head, cells: cell };
+}
+
+/** A trailing possibility trigger qualifies the mention only when it closes the clause ("PE is suspected"), not when it opens the next ("renal mass - suspected RCC"). */
+function possiblePost(post: string): boolean {
+  const m = POSS_POST.exec(post);
+  if (!m) return false;
+  return /^\s*(?:clinically|radiologically|on\b|given\b|because\b|in view\b|and\b|but\b|at\b|by\b|[,.;)?]|$)/i.test(post.slice(m[0].length));
+}
+
+/** Row statuses of a problem table ("Vasovagal syncope<TAB>Considered and excluded"). */
+const ROW_NEG = /\b(?:excluded|ruled out|refuted|not confirmed)\b/i;
+const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|query|\?|working diagnosis|differential|under investigation)\b/i;
+const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
+
+/** Words of the pre-context nearest the mention (ConText windows are a few words wide). */
+const lastWords = (s: string, n: number) => s.split(/(?<=\s)/).slice(-n).join('');
+
+export function assertMention(text: string, start: number, end: number, opts: AssertOptions): MentionContext {
+  const c = clauseAround(text, start, end);
+  const pre = lastWords(c.pre, 14);
+  const out: MentionContext = { assertion: 'present', explicit: false, planned: false, weakNegation: false, pastYear: false, conditional: false, familyDenied: false, listed: false };
+  out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(c.pre);
+
+  // Family: a relative who has it, a family-history trigger, or the family history section.
+  const relMatches = [...c.pre.matchAll(RELATIVE)];
+  const rel = relMatches.at(-1);
+  if (rel && RELATIVE_HAS.test(c.pre.slice(rel.index! + rel[0].length)) && !REPORTING.test(c.pre.slice(rel.index! + rel[0].length))) {
+    return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
+  }
+  const postRel = FAMILY_POST.exec(c.post);
+  if (postRel || FAMILY_PRE.test(pre)) {
+    const r = (postRel?.[0] ?? '').match(RELATIVE)?.[0] ?? (rel && rel[0]);
+    if (/\b(?:no|nil|denies|not)\b[^.;]*$/i.test(pre.split(FAMILY_PRE)[0] ?? '')) return { ...out, assertion: 'negated', explicit: true, familyDenied: true };
+    return { ...out, assertion: 'family', explicit: true, relative: r?.toLowerCase() };
+  }
+
+  out.planned = PLANNED.test(lastWords(c.pre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited)\b/i.test(c.post);
+  // A year dates the mention only when it is written beside it ("MI 2016", "DVT in 2019").
+  const near = text.slice(Math.max(c.sentStart, start - 20), start) + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
+  for (const m of near.matchAll(YEAR)) {
+    const y = Number(m[1]);
+    if (opts.year ? y < opts.year : true) out.pastYear = true;
+  }
+
+  // The head of a table row takes the status its row gives it.
+  const item = listItem(text, start);
+  if (item.head && item.cells.length > 1) {
+    for (const cell of item.cells.slice(1).map((x) => x.trim())) {
+      if (ROW_NEG.test(cell) && cell.length < 40) return { ...out, assertion: 'negated', explicit: true };
+      if (ROW_POSS.test(cell)) return { ...out, assertion: 'possible', explicit: true };
+      if (ROW_HIST.test(cell) && !(opts.chronic && /^past history/i.test(cell))) return { ...out, assertion: 'historical', explicit: true };
+    }
+  }
+  if (CANNOT_EXCLUDE.test(c.sentence.slice(end - c.sentStart))) return { ...out, assertion: 'possible', explicit: true };
+  // The trigger nearest the mention decides ("no lytic lesions, so there is no evidence of myeloma").
+  const window = lastWords(pre, 12);
+  const negPre = [...window.matchAll(NEG_PRE_ALL)].at(-1);
+  if (negPre) {
+    const trigger = window.slice(negPre.index);
+    // A bare "no"/"not"/"denies" is weak; "no evidence of", "no history of" and their kin are rulings.
+    // "no mass or nodule to suggest lung cancer": what the negatives rule out is the mention.
+    const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)\s*$/i.test(trigger);
+    const weak = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an)\b/i.test(trigger)
+      && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
+    // A list of negatives is a review of systems: "no A, B, C or D".
+    const scope = trigger + text.slice(start, end) + c.post;
+    const listed = (scope.match(/,/g)?.length ?? 0) >= 2 || /,[^,]*\bor\b/.test(scope);
+    const paired = /\b(?:or|nor)\b/i.test(scope);
+    return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, negSince: /^\s*since\b/i.test(c.post) };
+  }
+  if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
+  // Under a family history heading every condition not denied is a relative's, whenever it was.
+  if (opts.section === 'family' && !NEG_POST.test(c.post)) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
+  if (NEG_POST.test(c.post)) {
+    if (/^[^.;]*\bunlikely\b/i.test(c.post) && POSS_PRE.test(pre)) return { ...out, assertion: 'possible', explicit: true };
+    return { ...out, assertion: 'negated', explicit: true };
+  }
+  if (POSS_PRE.test(lastWords(pre, 10)) || possiblePost(c.post.split('(')[0]) || /\?\s*$/.test(text.slice(Math.max(0, start - 2), start))) {
+    return { ...out, assertion: 'possible', explicit: true };
+  }
+  // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
+  if (item.resolvedTail) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
+  if (HIST_PRE.test(lastWords(pre, 8)) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
+  const nearPre = lastWords(pre, 8);
+  if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {
+    if (/\bdiagnosed\b/i.test(c.sentence)) return out;
+    return { ...out, assertion: 'historical', explicit: true };
+  }
+  if (opts.section === 'family') return { ...out, assertion: 'family' };
+  return out;
+}

@@ -1,0 +1,268 @@
+// Concept recognition: longest match of SNOMED CT terms over normalised tokens.
+//
+// Terms come from the GPS fully specified names (for the semantic tags that name things a letter
+// says about a patient) plus the project lexicon (UK synonyms and abbreviations), which wins
+// where both give the same phrase. Both the terms and the letter pass through one normaliser
+// (lower case, UK → US spelling, plural -s, roman numerals, a few filler words dropped), so
+// "oedema"/"edema" and "haemorrhages"/"hemorrhage" meet. Lexicon terms written in capitals
+// ("AF", "MR", "PE") only match capitalised tokens, so "Mr Smith" is not mitral regurgitation.
+//
+// The trie is built once per Terminology instance and cached; matching is one pass over tokens.
+import type { Terminology, Concept } from '../../terminology/index.ts';
+import { loadLexicon } from '../../terminology/lexicon.ts';
+
+export interface Token {
+  /** normalised form */
+  norm: string;
+  /** the token was written in capitals (and its line is not all capitals) */
+  upper: boolean;
+  start: number;
+  end: number;
+  /** a sentence/clause break (. ; : ? newline, bullet) comes before this token */
+  breakBefore: boolean;
+  /** the token is inside parentheses: a term may skip it ("acute hypercapnic (type 2) respiratory failure") */
+  paren: boolean;
+}
+
+export interface ConceptMatch {
+  codes: string[];
+  start: number;
+  end: number;
+  /** token index range [first, last] */
+  first: number;
+  last: number;
+  fromLexicon: boolean;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  codes?: string[];
+  lexicon?: boolean;
+}
+
+/** Whole-word UK spellings that the generic rules below do not reach. */
+const WORDS: Record<string, string> = {
+  tumour: 'tumor', tumours: 'tumor', colour: 'color', behaviour: 'behavior', behavioural: 'behavioral',
+  humour: 'humor', labour: 'labor', odour: 'odor', ageing: 'aging', grey: 'gray', mould: 'mold',
+  faeces: 'feces', foetus: 'fetus', manoeuvre: 'maneuver', programme: 'program', ii: '2', iii: '3', i: '1',
+  centre: 'center', fibre: 'fiber', litre: 'liter', metre: 'meter', goitre: 'goiter', calibre: 'caliber',
+  sulphate: 'sulfate', haemophilus: 'hemophilus', aluminium: 'aluminum', anaesthetic: 'anesthetic',
+  orthopaedic: 'orthopedic', paediatric: 'pediatric', coeliac: 'celiac', diarrhoea: 'diarrhea', apnoea: 'apnea',
+};
+
+/** Dropped from terms and text alike: they rarely change what a phrase denotes. */
+const FILLER = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'your', 'my', 'in', 'to', 'on', 'at']);
+
+/** Skipped inside a match when the term goes on without them ("osteoarthritis of both knees"). */
+const SKIPPABLE = new Set(['left', 'right', 'bilateral', 'both', 'l', 'r', 'lt', 'rt', 'acute', 'chronic', 'mild', 'mildly', 'small', 'large', 'known', 'new', 'underlying']);
+
+/** Normalise one word. Applied identically to terms and text; memoised (letters reuse words). */
+export function normWord(word: string): string {
+  const hit = normCache.get(word);
+  if (hit !== undefined) return hit;
+  const out = normalise(word);
+  if (normCache.size > 100_000) normCache.clear();
+  normCache.set(word, out);
+  return out;
+}
+const normCache = new Map<string, string>();
+
+function normalise(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  const whole = WORDS[w];
+  if (whole) return whole;
+  if (w.length > 3) {
+    w = w.replace(/ae/g, 'e').replace(/oe(?!s?$)/g, 'e');
+    w = w.replace(/is(ation|ations|ed|es|e|ing)$/, 'iz$1').replace(/([bt])re$/, '$1er').replace(/^sulph/, 'sulf');
+    if (/[^su]s$/.test(w) && !/(is|us|ss|ous)$/.test(w)) w = w.slice(0, -1);
+    else if (/ies$/.test(w)) w = w.slice(0, -3) + 'y';
+  }
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][sS]?)?/gu;
+
+/** Short English words (and titles) that letters write in capitals in headings and addresses. */
+const CAPS_WORDS = new Set(['AS', 'AT', 'IN', 'ON', 'OF', 'TO', 'IS', 'IT', 'BY', 'OR', 'AN', 'AM', 'BE', 'DO', 'GO', 'HE', 'ME', 'MY', 'NO', 'SO', 'UP', 'US', 'WE', 'IF', 'MR', 'MRS', 'MS', 'DR', 'RE', 'CC', 'ST', 'RD', 'AND', 'THE', 'FOR', 'NOT', 'ALL', 'ARE', 'WAS', 'HAS', 'HER', 'HIS', 'NHS', 'GP', 'ED', 'AE', 'DOB', 'REF', 'TEL', 'FAX', 'PA', 'OP']);
+
+/** Tokens of a text with their offsets; filler words are dropped. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = from;
+  let lastEnd = from;
+  let lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  let lineUpper = lineAllCaps(text, lineStart);
+  let pendingBreak = true;
+  let depth = 0;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const gap = text.slice(lastEnd, m.index);
+    for (const ch of gap) { if (ch === '(') depth++; else if (ch === ')') depth = Math.max(0, depth - 1); else if (ch === '\n') depth = 0; }
+    // "." ends a sentence unless a lower-case word follows ("E. coli", "H. pylori").
+    if (/[;:?!•\t]|\s[-–]\s|\n\s*(?:\n|[-*•]|\d+[.)])|\n\s*$/.test(gap) && !(/^\n\s*$/.test(gap) && /^[a-z]/.test(m[0])) || (gap.includes('.') && !/^[a-z]/.test(m[0]))) pendingBreak = true;
+    const nl = gap.lastIndexOf('\n');
+    if (nl >= 0) { lineStart = lastEnd + nl + 1; lineUpper = lineAllCaps(text, lineStart); }
+    lastEnd = m.index + m[0].length;
+    const raw = m[0].replace(/['’]$/, '');
+    let word = raw;
+    let upper = false;
+    // On a line in capitals, capitals say nothing of abbreviations; common short words stay words.
+    if (!lineUpper || !CAPS_WORDS.has(raw.toUpperCase())) {
+      const abbr = /^([A-Z0-9]*[A-Z][A-Z0-9]*)s?$/.exec(raw.replace(/['’]s$/, ''));
+      if (abbr && abbr[1].length >= 2) { upper = true; word = abbr[1]; }
+      else if (raw.length === 1 && /[A-Z]/.test(raw)) upper = true;
+    }
+    const lower = word.toLowerCase();
+    if (FILLER.has(lower)) continue;
+    out.push({ norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 });
+    pendingBreak = false;
+  }
+  return out;
+}
+
+function lineAllCaps(text: string, lineStart: number): boolean {
+  let end = text.indexOf('\n', lineStart);
+  if (end < 0) end = text.length;
+  const line = text.slice(lineStart, end);
+  return /[A-Z]{2}/.test(line) && !/[a-z]/.test(line);
+}
+
+/** Keys for a term: capitalised abbreviations get a "^" prefix so they match capitals only. */
+function termKeys(term: string, caseSensitive: boolean): string[] {
+  const keys: string[] = [];
+  for (const m of term.matchAll(WORD)) {
+    const raw = m[0].replace(/['’]$/, '');
+    if (FILLER.has(raw.toLowerCase())) continue;
+    const isAbbr = caseSensitive && /^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(raw) && raw.length <= 6;
+    keys.push((isAbbr ? '^' : '') + normWord(raw));
+  }
+  return keys;
+}
+
+/** Semantic tags whose FSNs are read as terms, best first when two concepts share a phrase. */
+const TAGS = ['disorder', 'finding', 'situation', 'procedure'];
+/** Tags whose one-word FSNs are read ("Gout"); one-word findings ("Pain", "Care") need the lexicon. */
+const ONE_WORD_TAGS = new Set(['disorder', 'procedure']);
+
+/** Heads of "X of Y" FSNs that letters also write as "Y X" ("fracture of ankle" → "ankle fracture"). */
+const INVERTIBLE = /^(fracture|osteoarthritis|ulcer|cyst|abscess|calculus|infection|laceration|sprain|dislocation|pain|injury|polyp|stricture|stenosis|carcinoma|cellulitis|prolapse|hernia|neoplasm|mass|nodule|biopsy|excision|repair|resection|amputation|removal|reduction|replacement|drainage|incision) of (.+)$/i;
+const MALIGNANT = /^(?:malignant (?:neoplasm|tumor)|primary malignant neoplasm) of (.+)$/i;
+
+/** How letters name an organ's cancer: "ovarian cancer", "laryngeal carcinoma". */
+const ORGAN_ADJECTIVES: Record<string, string[]> = {
+  larynx: ['laryngeal'], ovary: ['ovarian'], pancreas: ['pancreatic'], stomach: ['gastric'], kidney: ['renal'],
+  lung: ['pulmonary', 'bronchial'], liver: ['hepatic'], esophagus: ['oesophageal', 'esophageal'], 'urinary bladder': ['bladder'],
+  cervix: ['cervical'], 'thyroid gland': ['thyroid'], prostate: ['prostatic'], colon: ['colonic'], rectum: ['rectal'],
+  uterus: ['uterine'], endometrium: ['endometrial'], testis: ['testicular'], tongue: ['tongue'], 'oral cavity': ['oral'],
+  vulva: ['vulval'], penis: ['penile'], anus: ['anal'], 'gallbladder': ['gallbladder'], 'small intestine': ['small bowel'],
+};
+
+/** Extra surface forms generated from an FSN display. */
+export function variants(display: string): string[] {
+  const out = [display];
+  const inv = INVERTIBLE.exec(display);
+  if (inv && inv[2].split(' ').length <= 3) out.push(`${inv[2]} ${inv[1]}`);
+  const mal = MALIGNANT.exec(display);
+  if (mal) {
+    const organ = mal[1].toLowerCase();
+    for (const o of [organ, ...(ORGAN_ADJECTIVES[organ] ?? [])]) out.push(`${o} cancer`, `${o} carcinoma`, `${o} malignancy`);
+    out.push(`cancer of ${organ}`, `carcinoma of ${organ}`);
+  }
+  return out;
+}
+
+export interface ConceptIndex {
+  root: Node;
+  chronic: Set<string>;
+  problems: Set<string>;
+  symptoms: Set<string>;
+  risks: Set<string>;
+  terminology: Terminology;
+}
+
+const indexes = new WeakMap<Terminology, ConceptIndex>();
+
+/** The term trie for a terminology, built on first use. */
+export function conceptIndex(t: Terminology): ConceptIndex {
+  const hit = indexes.get(t);
+  if (hit) return hit;
+  const root: Node = { next: new Map() };
+  const insert = (keys: string[], codes: string[], lexicon: boolean) => {
+    if (!keys.length) return;
+    let n = root;
+    for (const k of keys) {
+      let c = n.next.get(k);
+      if (!c) { c = { next: new Map() }; n.next.set(k, c); }
+      n = c;
+    }
+    if (lexicon) { n.codes = n.lexicon ? [...new Set([...(n.codes ?? []), ...codes])] : codes; n.lexicon = true; }
+    else if (!n.codes) n.codes = codes;
+  };
+  const byTag = new Map<string, Concept[]>();
+  for (const c of t.concepts.values()) {
+    if (!c.active || !TAGS.includes(c.tag)) continue;
+    let list = byTag.get(c.tag);
+    if (!list) byTag.set(c.tag, (list = []));
+    list.push(c);
+  }
+  for (const tag of TAGS) {
+    for (const c of byTag.get(tag) ?? []) {
+      if (/\b(?:AND|OR)\b/.test(c.display) && !/\bAND\/OR\b/.test(c.display)) continue; // grouper concepts
+      for (const v of [...variants(c.display), ...c.synonyms]) {
+        const keys = termKeys(v, false);
+        if (keys.length === 1 && !ONE_WORD_TAGS.has(tag)) continue;
+        insert(keys, [c.code], false);
+      }
+    }
+  }
+  const lex = loadLexicon(t);
+  for (const e of lex.entries) insert(termKeys(e.term, true), e.codes, true);
+  const idx = { root, chronic: lex.chronic, problems: lex.problems, symptoms: lex.symptoms, risks: lex.risks, terminology: t };
+  indexes.set(t, idx);
+  return idx;
+}
+
+interface Best { node: Node | undefined; last: number }
+
+/** Depth-first walk of the trie from token j; records the longest term ending on a consumed token. */
+function walk(tokens: Token[], i: number, n: Node, j: number, skipped: number, consumed: boolean, best: Best): void {
+  if (consumed && n.codes && j > i && j - 1 > best.last) { best.node = n; best.last = j - 1; }
+  if (j >= tokens.length || (j > i && tokens[j].breakBefore)) return;
+  const tok = tokens[j];
+  const a = tok.upper ? n.next.get('^' + tok.norm) : undefined;
+  if (a) walk(tokens, i, a, j + 1, skipped, true, best);
+  const b = n.next.get(tok.norm);
+  if (b) walk(tokens, i, b, j + 1, skipped, true, best);
+  if (a || b || j === i) return;
+  if (skipped < 2 && SKIPPABLE.has(tok.norm)) walk(tokens, i, n, j + 1, skipped + 1, false, best);
+  // A parenthetical inside a term ("hypercapnic (type 2) respiratory failure") is skipped whole.
+  else if (tok.paren && !tokens[j - 1].paren) {
+    let k = j;
+    while (k < tokens.length && tokens[k].paren && k - j < 4) k++;
+    if (k < tokens.length && !tokens[k].paren && k - j < 4) walk(tokens, i, n, k, skipped, false, best);
+  }
+}
+
+/**
+ * All concept mentions in text[from, to): at each token the longest term starting there, then
+ * longer matches win over the shorter ones they overlap. Blocked phrases (empty codes) still
+ * consume their tokens so that nothing inside them is read.
+ */
+export function matchConcepts(idx: ConceptIndex, text: string, from = 0, to = text.length, tokens = tokenize(text, from, to)): ConceptMatch[] {
+  const cands: ConceptMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const best: Best = { node: undefined, last: -1 };
+    walk(tokens, i, idx.root, i, 0, false, best);
+    if (best.node) cands.push({ codes: best.node.codes!, start: tokens[i].start, end: tokens[best.last].end, first: i, last: best.last, fromLexicon: !!best.node.lexicon });
+  }
+  cands.sort((x, y) => (y.last - y.first) - (x.last - x.first) || x.first - y.first);
+  const taken = new Uint8Array(tokens.length);
+  const out: ConceptMatch[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let k = c.first; k <= c.last; k++) if (taken[k]) { free = false; break; }
+    if (!free) continue;
+    for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+    if (c.codes.length) out.push(c);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}

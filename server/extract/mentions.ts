@@ -1,0 +1,161 @@
+// Concept mentions in a letter: every term match in the sections extraction reads, made specific
+// by its sentence where the GPS names the specific concept ("X-ray left ankle: no fracture"),
+// with its assertion (ConText) and what the policy needs to know of its place. Matches that
+// name something other than the patient's condition ("thrombophilia screen", "falls clinic",
+// "Allergy: penicillin (anaphylaxis)", a letterhead's service name) are dropped here.
+import type { Letter, Section, Evidence } from '../types.ts';
+import type { Concept, Terminology } from '../../terminology/index.ts';
+import { matchConcepts, type ConceptIndex } from './concepts.ts';
+import { assertMention, type MentionContext } from './assertion.ts';
+import { sectionKind, detectSections, lineBounds, type SectionKind } from './sections.ts';
+
+/** Sections whose mentions are not statements about the patient's conditions. */
+const SKIP: Set<SectionKind> = new Set(['allergies', 'admin', 'signature', 'advice']);
+/** Long-term conditions by name, beside the lexicon's "chronic" marks. */
+const CHRONIC = /\b(?:chronic|diabetes|hypertensi|hypothyroid|hyperthyroid|asthma|arthritis|osteoarthritis|osteoporosis|fibrillation|cardiomyopathy|heart failure|dementia|epilep|parkinson|sclerosis|copd|obstructive (?:lung|pulmonary)|emphysema|ischemic heart|coronary arterio|kidney disease|schizophren|bipolar|depressi|gout|psoriasis|eczema|glaucoma|hyperplasia|hypercholesterol|hyperlipid|obesity|polymyalgia|barrett|reflux)/i;
+
+export interface Mention {
+  concept: Concept;
+  ctx: MentionContext;
+  start: number;
+  end: number;
+  section: Section;
+  kind: SectionKind;
+  fromLexicon: boolean;
+  /** a few words of text before the mention */
+  before: string;
+  /** the mention's paragraph is an examination ("Examination: …", "O/E …") */
+  inExam: boolean;
+}
+
+/** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
+function readingSections(letter: Letter): Section[] {
+  const base = letter.sections.length ? letter.sections : detectSections(letter.text);
+  if (!letter.document) return base;
+  const out: Section[] = [];
+  for (const s of base) {
+    out.push(s);
+    const inner = detectSections(letter.text.slice(s.start, s.end)).filter((x) => x.title && x.code);
+    for (const x of inner) out.push({ ...x, start: x.start + s.start, end: x.end + s.start });
+  }
+  return out;
+}
+
+export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
+  const t = idx.terminology;
+  const year = letter.date ? Number(letter.date.slice(0, 4)) : undefined;
+  const sections = readingSections(letter).sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  // Innermost section wins: walk ranges left to right, reading each stretch once.
+  const cuts = [...new Set(sections.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i], to = cuts[i + 1];
+    let section: Section | undefined;
+    for (const s of sections) if (s.start <= from && s.end >= to && (!section || s.start >= section.start)) section = s;
+    if (!section) continue;
+    const kind = sectionKind(section);
+    if (SKIP.has(kind)) continue;
+    for (const m of matchConcepts(idx, letter.text, from, to)) {
+      for (const code of m.codes) {
+        let concept = t.get(code);
+        if (!concept) continue;
+        if (isModifier(letter.text, m.start, m.end, { concept })) continue;
+        concept = refine(concept, letter.text, m.start, m.end, t);
+        if (concept.code === HEMORRHAGE) continue; // a bleed with no site named says nothing codable
+        const chronic = idx.chronic.has(code) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
+        const c = assertMention(letter.text, m.start, m.end, { section: kind, chronic, year });
+        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), inExam: inExamination(letter.text, m.start) });
+      }
+    }
+  }
+  return out;
+}
+
+const FRACTURE = '125605004';
+const HEMORRHAGE = '50960005';
+const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
+const FALLS = new Set(['161898004', '279992002']);
+const SMOKER = new Set(['77176002', '65568007']);
+/** Where letters name a bone by its region, the GPS names the fracture by the bone. */
+const FRACTURE_SITES: [RegExp, string][] = [
+  [/\bhips?\b|neck of femur|\bnof\b/i, 'neck of femur'], [/\bfemur|femoral\b/i, 'femur'], [/\bankles?\b/i, 'ankle'],
+  [/\bwrists?\b|\bradius|radial\b/i, 'radius'], [/\bulna/i, 'ulna'], [/\bhumer/i, 'humerus'], [/\bclavic/i, 'clavicle'],
+  [/\bribs?\b/i, 'rib'], [/\bskull\b/i, 'skull'], [/\bpelvi/i, 'pelvis'], [/\btibia/i, 'tibia'], [/\bfibula/i, 'fibula'],
+  [/\bfoot|feet\b/i, 'foot'], [/\bhands?\b/i, 'hand'], [/\bvertebra|\bspine|spinal\b/i, 'vertebral column'],
+  [/\bpatella/i, 'patella'], [/\belbow/i, 'elbow'], [/\bjaw|mandib/i, 'mandible'], [/\bshoulder/i, 'shoulder'],
+];
+const byDisplay = new WeakMap<Terminology, Map<string, Concept>>();
+
+function conceptNamed(t: Terminology, display: string): Concept | undefined {
+  let map = byDisplay.get(t);
+  if (!map) {
+    map = new Map();
+    for (const c of t.concepts.values()) if (c.tag === 'disorder' || c.tag === 'finding') map.set(c.display.toLowerCase(), c);
+    byDisplay.set(t, map);
+  }
+  return map.get(display.toLowerCase());
+}
+
+/**
+ * A generic concept made specific by its sentence: "X-ray left ankle: no fracture" is a fracture
+ * of the ankle; "smokes 15 cigarettes a day" is a moderate smoker.
+ */
+function refine(c: Concept, text: string, start: number, end: number, t: Terminology): Concept {
+  const lineStart = lineBounds(text, start)[0];
+  const lineEnd = lineBounds(text, end)[1];
+  if (c.code === FRACTURE) {
+    const around = text.slice(lineStart, lineEnd);
+    for (const [re, site] of FRACTURE_SITES) {
+      if (!re.test(around)) continue;
+      const specific = conceptNamed(t, `Fracture of ${site}`);
+      if (specific) return specific;
+    }
+  }
+  if (c.code === HEMORRHAGE && INTRACRANIAL.test(text.slice(Math.max(lineStart, start - 80), Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
+  if (SMOKER.has(c.code)) {
+    const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)));
+    if (n) {
+      const k = Number(n[1]);
+      const code = k < 10 ? '160603005' : k < 20 ? '160604004' : k < 40 ? '160605003' : '160606002';
+      return t.get(code) ?? c;
+    }
+  }
+  return c;
+}
+
+/** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+/** Letterhead and sign-off lines name services, not the patient's conditions. */
+const SERVICE_LINE = /\b(?:department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
+
+const lineOf = (text: string, at: number) => text.slice(...lineBounds(text, at));
+
+/** The paragraph (or line run) before the mention opens with an examination. */
+function inExamination(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 400), at);
+  const para = window.lastIndexOf('\n\n');
+  const span = para >= 0 ? window.slice(para) : window;
+  return /(?:^|\n|\. )\s*(?:on examination|examination(?: findings)?:|o\/e\b|exam:)/i.test(span) && !/\n\s*(?:investigations?|impression|diagnosis|plan|x-ray|ct|mri|bloods?)\b[^\n]*:/i.test(span);
+}
+
+/** Mention-level reasons a match is not a statement about the patient's conditions. */
+function isModifier(text: string, start: number, end: number, m: { concept: Concept }): boolean {
+  if (/\bnon-?\s?$/i.test(text.slice(Math.max(0, start - 4), start))) return true;
+  // "SpO2 97% RA" is room air; "on RA" likewise.
+  if (/(?:%|\bon)\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^RA$/.test(text.slice(start, end))) return true;
+  // "Allergy: penicillin (anaphylaxis)": reactions are allergies, not diagnoses.
+  if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
+  const after = text.slice(end, end + 30);
+  // "falls asleep", "a fall in haemoglobin": the verb and the drop, not a fall.
+  if (FALLS.has(m.concept.code) && /^\s*(?:in|asleep|off|of|from \d|to \d|by)\b/i.test(after)) return true;
+  // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
+  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b[^.;\n]{0,50}\b(?:negative|positive|not detected|detected)/i.test(text.slice(end, end + 70))) return true;
+  const line = lineOf(text, start);
+  if (SERVICE_LINE.test(line) && !/[.;]/.test(line) && line.length < 90 && !/:/.test(line)) return true;
+  return false;
+}
+
+/** Evidence for a mention: the matched words, verbatim, with the section title. */
+export function quoted(letter: Letter, m: { start: number; end: number; section: Section }): Evidence {
+  return { quote: letter.text.slice(m.start, m.end), start: m.start, end: m.end, ...(m.section.title ? { section: m.section.title } : {}) };
+}

@@ -1,0 +1,67 @@
+// Which procedure concepts count as procedures for the practice record. The guidelines count
+// operations and invasive procedures (surgery, endoscopy, biopsy, joint injection, catheter
+// procedures, stents, pacemakers, fracture reduction, suturing, transfusion); they do not count
+// imaging, ECGs and monitoring, tests, examinations, medicines, fluids, oxygen, vaccines,
+// ventilation, dressings or therapy sessions. Lexicon procedures are curated to the first list;
+// procedures found only by their FSN must look invasive and not look like the second.
+import type { Letter, ProcedureItem } from '../types.ts';
+import type { Concept, Terminology } from '../../terminology/index.ts';
+import { loadLexicon } from '../../terminology/lexicon.ts';
+import { quoted, type Mention } from './mentions.ts';
+
+const lexiconCodes = new WeakMap<Terminology, Set<string>>();
+
+/** Codes the procedures lexicon lists: curated as counting procedures. */
+export function isLexiconProcedure(t: Terminology, code: string): boolean {
+  let set = lexiconCodes.get(t);
+  if (!set) {
+    set = new Set(loadLexicon(t).entries.filter((e) => e.where.startsWith('procedures.tsv')).flatMap((e) => e.codes));
+    lexiconCodes.set(t, set);
+  }
+  return set.has(code);
+}
+
+const INVASIVE = /ectomy|otomy|ostomy|plasty|scopy|biopsy|excision|resection|repair|replacement|insertion|implantation|reduction of|transfusion|suture|injection of steroid|intra-articular|drainage|cauteri|ablation|fixation|amputation|graft|bypass|stent|pacemaker|coronary angiograph|angioplasty|coronary intervention|cardioversion|catheterization of (?:left|right|both) heart|cardiac catheterization|thoracentesis|lumbar puncture|lithotripsy|cholangiopancreatography|polypectomy|arthroscop|circumcision|vasectomy|curettage|cesarean|ligation|closure|removal of (?:foreign body|polyp|lesion)|irrigation of urinary bladder|laparo/i;
+
+const NOT_PROCEDURE = /radiograph|x-ray|imaging|tomograph|magnetic resonance|ultrasonograph|ultrasound scan|echocardiograph|doppler|electrocardiograph|monitoring|screening|examination of (?!upper gastrointestinal)|assessment|measurement|test\b|blood test|venipuncture|administration|vaccination|immunization|oxygen|ventilation|dressing|bandag|therapy\b|physiotherapy|education|referral|advice|counseling|care\b|check|review|consultation|anesthesia|anesthetic|injection of (?!steroid)|intravenous (?:infusion|fluid)|infusion|medication|removal of (?:suture|staples|dressing|plaster|urinary catheter|catheter)|attention to/i;
+
+/** A procedure concept that the guidelines count as a procedure. */
+export function countsAsProcedure(c: Concept, fromLexicon: boolean): boolean {
+  if (c.tag !== 'procedure') return false;
+  if (fromLexicon) return true;
+  return INVASIVE.test(c.display) && !NOT_PROCEDURE.test(c.display);
+}
+
+/** Parts of an operation ("biopsies" at endoscopy, "closed with sutures"): procedures only on their own. */
+const ANCILLARY = new Set(['86273004', '18557009']);
+const OGD = '265371001';
+const OGD_BIOPSY = '445982009';
+/** Imaging that names a procedure ("CT angiography", "MR cholangiography"). */
+const IMAGING_BEFORE = /\b(?:CT|MR|MRI|CTA|MRA|CT-|ultrasound|US)[\s-]*$/;
+
+/** Procedures done: invasive, not planned, not from the past history. */
+export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
+  // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
+  if (letter.document?.entry?.some((e) => e.resource?.resourceType === 'Procedure')) return [];
+  const seen = new Set<string>();
+  let out: ProcedureItem[] = [];
+  for (const m of mentions) {
+    if (!countsAsProcedure(m.concept, m.fromLexicon)) continue;
+    if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (m.ctx.planned || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
+    if (m.kind === 'pmh' || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
+    if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
+    if (seen.has(m.concept.code)) continue;
+    seen.add(m.concept.code);
+    out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });
+  }
+  const main = out.filter((p) => !ANCILLARY.has(p.code));
+  if (main.length) {
+    // Biopsies taken at an OGD make it "endoscopy and biopsy of upper GI tract".
+    const ogd = out.find((p) => p.code === OGD);
+    const combined = t.get(OGD_BIOPSY);
+    if (ogd && combined && out.some((p) => p.code === '86273004')) { ogd.code = combined.code; ogd.display = combined.display; }
+    out = main;
+  }
+  return out;
+}
