@@ -59,7 +59,7 @@ async function sender(k: number) {
   for (let i = k; performance.now() < deadline; i += concurrency) {
     const sub = unique(letters[i % letters.length].sub);
     const s = performance.now();
-    const res = await fetch(`${url}/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body });
+    const res = await fetch(`${url}/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body as BodyInit });
     await res.arrayBuffer();
     latencies.push(performance.now() - s);
     sent++;

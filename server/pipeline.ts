@@ -6,15 +6,22 @@ import { extract, type ExtractContext } from './extract/index.ts';
 import { triage } from './triage/index.ts';
 import { extractionResources, type Refs } from './extract/fhir.ts';
 
-export interface Proposal {
+export interface Assessment {
   extraction: Extraction;
   triage: Triage;
+}
+
+export interface Proposal extends Assessment {
   /** Conditions, FamilyMemberHistory, Procedures, MedicationStatements, action Tasks, review Task (last). */
   resources: Resource[];
 }
 
-export function propose(letter: Letter, ctx: ExtractContext, refs: Refs): Proposal {
+export function assess(letter: Letter, ctx: ExtractContext): Assessment {
   const extraction = extract(letter, ctx);
-  const tr = triage(letter, extraction);
-  return { extraction, triage: tr, resources: extractionResources(extraction, tr, refs) };
+  return { extraction, triage: triage(letter, extraction) };
+}
+
+export function propose(letter: Letter, ctx: ExtractContext, refs: Refs): Proposal {
+  const a = assess(letter, ctx);
+  return { ...a, resources: extractionResources(a.extraction, a.triage, refs) };
 }

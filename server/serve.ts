@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { LETTER_JOB, type Services, type Practice } from './workflow/services.ts';
 import { WORKFLOW_SCHEMA } from './workflow/schema.ts';
 import { processInbound, markFailed } from './workflow/process.ts';
+import { analysePool } from './workflow/analyse-pool.ts';
 import { ODS_CODE } from './types.ts';
 
 export interface ServeOptions {
@@ -19,8 +20,10 @@ export interface ServeOptions {
   dataDir?: string;
   databaseUrl?: string;
   samples: boolean;
-  /** worker concurrency */
+  /** letters processed at once */
   workers?: number;
+  /** analysis threads (0: in-process) */
+  threads?: number;
   quiet?: boolean;
 }
 
@@ -54,12 +57,18 @@ export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<S
     name ??= org?.name;
   }
   const practice = await ensurePractice(store, ods ?? 'Y00000', name ?? 'Postroom practice');
-  const services: Services = { db, store, queue, terminology, practice, now: () => new Date() };
+  const services: Services = { db, store, queue, terminology, analyser: analysePool(opts.threads), practice, now: () => new Date() };
   queue.start(LETTER_JOB, async (job: { payload: { inboundId: string } }) => processInbound(services, job.payload.inboundId), {
     concurrency: opts.workers ?? 2,
     onDead: async (job: { payload: { inboundId: string } }, err: Error) => markFailed(services, job.payload.inboundId, err.message),
   });
   return services;
+}
+
+export async function stopServices(s: Services): Promise<void> {
+  await s.queue.stop();
+  await s.analyser.close();
+  await s.db.close();
 }
 
 export async function serve(opts: ServeOptions): Promise<Running> {
@@ -83,9 +92,8 @@ export async function serve(opts: ServeOptions): Promise<Running> {
   return {
     services, url,
     async close() {
-      await services.queue.stop();
       await new Promise<void>((r) => server.close(() => r()));
-      await services.db.close();
+      await stopServices(services);
     },
   };
 }
@@ -98,7 +106,7 @@ async function loadSampleLetters(app: ReturnType<typeof createApp>, quiet?: bool
   const letters = sampleLetters();
   for (const l of letters) {
     const sub = submissionFor(l.bytes, l.file);
-    const res = await app.request(`/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body });
+    const res = await app.request(`/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body as BodyInit });
     if (res.status < 300) accepted++;
   }
   if (!quiet) console.log(`Sample data: ${accepted} new of ${letters.length} sample letters accepted`);

@@ -9,6 +9,7 @@
 // observables, then qualifiers, organisms and the like; within those, by rank, then shorter terms
 // (the general concept before its qualified children).
 import type { Concept, Terminology } from './index.ts';
+import { loadLexicon } from './lexicon.ts';
 
 export interface SearchOptions {
   count?: number;
@@ -123,6 +124,12 @@ export function searchIndex(t: Terminology): Index {
   if (cached && cached.revision === t.revision && cached.size === t.concepts.size) return cached;
   const started = performance.now();
   const concepts = [...t.concepts.values()];
+  // The project lexicon's UK terms and abbreviations ("COPD", "AF", "T2DM") are searchable too.
+  const lexical = new Map<string, string[]>();
+  for (const e of loadLexicon(t).entries) for (const code of e.codes) {
+    const l = lexical.get(code);
+    if (l) l.push(e.term); else lexical.set(code, [e.term]);
+  }
   const conceptTagOrder = Uint8Array.from(concepts, (c) => TAG_ORDER[c.tag] ?? 2);
   const termConcept: number[] = [], termText: string[] = [], termLength: number[] = [], termIsDisplay: number[] = [];
   // Pass 1: terms, and (term, word) pairs with provisional word ids in first-seen order.
@@ -141,7 +148,7 @@ export function searchIndex(t: Terminology): Index {
   };
   for (let ci = 0; ci < concepts.length; ci++) {
     const c = concepts[ci];
-    const terms = [c.display, ...c.synonyms];
+    const terms = [c.display, ...c.synonyms, ...(lexical.get(c.code) ?? [])];
     const seen = new Set<string>();
     for (let k = 0; k < terms.length; k++) {
       const text = normaliseTerm(terms[k]);

@@ -14,7 +14,10 @@ test('word prefixes in any order: "atr fib", "fib atr"', () => {
 
 test('exact beats prefix beats all-words beats contains', () => {
   assert.is(displays('diabetes mellitus')[0], 'Diabetes mellitus');
-  assert.ok(displays('diab', 10).every((d) => /^diab/i.test(d)));
+  // Terms that start with the filter come first, the concept's display or one of its lexicon
+  // terms ("diabetic neuropathy" for "Polyneuropathy due to type 2 diabetes mellitus").
+  assert.ok(displays('diab', 5).every((d) => /^diab/i.test(d)));
+  assert.ok(displays('diab', 10).every((d) => /\bdiab/i.test(d)));
   const r = search(t, 'fibrillation', { count: 200 }).concepts.map((c) => c.display.toLowerCase());
   const firstContains = r.findIndex((d) => !d.split(/\W+/).some((w) => w.startsWith('fibrillation')));
   const lastPrefix = r.map((d) => d.startsWith('fibrillation') || d.split(/\W+/).some((w) => w.startsWith('fibrillation'))).lastIndexOf(true);

@@ -19,7 +19,7 @@ export async function ingestFiles(files: string[], baseUrl: string, token?: stri
     const res = await fetch(`${baseUrl.replace(/\/$/, '')}/fhir/${sub.path}`, {
       method: 'POST',
       headers: { 'content-type': sub.contentType, accept: sub.contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: sub.body,
+      body: sub.body as BodyInit,
     });
     out.push({ file, status: res.status, ...ackSummary(await res.text()) });
   }

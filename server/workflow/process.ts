@@ -6,10 +6,10 @@ import type { Bundle, Composition, DocumentReference, Patient, Reference, Task, 
 import type { Services } from './services.ts';
 import type { Letter } from '../types.ts';
 import { CS_TAG, NHS_NUMBER } from '../types.ts';
-import { letterFromBytes, type LetterHint } from '../ingest/letter.ts';
+import type { LetterHint } from '../ingest/letter.ts';
 import { patientFromText } from '../ingest/demographics.ts';
 import { compositionOf } from '../normalise/render.ts';
-import { propose } from '../pipeline.ts';
+import { extractionResources } from '../extract/fhir.ts';
 import { uuidFrom } from '../ids.ts';
 import { matchPatient } from './match.ts';
 import { audit, extractionProvenance } from './audit.ts';
@@ -63,7 +63,7 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
   const bin = await s.store.read('Binary', row.binary_id) as { data?: string; contentType: string } | undefined;
   if (!bin?.data) throw new Error(`original Binary ${row.binary_id} missing`);
   const { bytes, hint, sent } = letterBytes(row, new Uint8Array(Buffer.from(bin.data, 'base64')));
-  const letter = await letterFromBytes(bytes, hint);
+  const { letter, extraction, triage } = await s.analyser.analyse(bytes, hint);
   const match = await findPatient(s, incomingPatient(letter, sent));
   const patient: Reference | undefined = match.status === 'matched' && match.patient?.id ? { reference: `Patient/${match.patient.id}` } : undefined;
 
@@ -72,8 +72,8 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
   const textId = uuidFrom(seed, 'text');
   const docRef: Reference = { reference: `DocumentReference/${drId}` };
   const received = new Date(row.received_at).toISOString();
-  const proposal = propose(letter, { terminology: s.terminology }, { document: docRef, patient, owner: s.practice.organization, seed, authoredOn: received });
-  const review = proposal.resources[proposal.resources.length - 1] as Task;
+  const proposed = extractionResources(extraction, triage, { document: docRef, patient, owner: s.practice.organization, seed, authoredOn: received });
+  const review = proposed[proposed.length - 1] as Task;
   if (match.status !== 'matched') {
     // Never on the wrong patient: the review waits in the unmatched queue until a person matches it.
     review.status = 'on-hold';
@@ -117,14 +117,14 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
 
   await s.db.transaction(async (tx) => {
     if (row.replaces) {
-      const [old] = await tx.query<{ document_reference_id: string | null; review_task_id: string | null }>('SELECT document_reference_id, review_task_id FROM inbound WHERE document_id = $1', [row.replaces]);
+      const [old] = await tx.query<{ document_reference_id: string | null; review_task_id: string | null }>('SELECT document_reference_id, review_task_id FROM inbound WHERE (document_id = $1 OR composition_id = $1) AND id <> $2 ORDER BY id DESC LIMIT 1', [row.replaces, inboundId]);
       if (old?.document_reference_id) {
         dr.relatesTo = [{ code: 'replaces', target: { reference: `DocumentReference/${old.document_reference_id}` } }];
         await supersede(s, tx, old.document_reference_id, drId);
       }
     }
-    const targets = proposal.resources.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
-    out.push(dr, ...proposal.resources,
+    const targets = proposed.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
+    out.push(dr, ...proposed,
       extractionProvenance(s, targets, docRef, VERSION),
       audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
     await s.store.saveMany(out, tx);

@@ -1,7 +1,7 @@
 // Receiving: an accepted message or document is committed (original bytes as a Binary, an
 // inbound row with its dedupe keys, and a processing job) in one transaction before it is
 // acknowledged. Nothing is half-written: a duplicate or a bad payload stores nothing.
-import type { Binary, Bundle, DocumentReference, OperationOutcome } from 'fhir/r4';
+import type { Binary, Bundle, Composition, DocumentReference, OperationOutcome } from 'fhir/r4';
 import type { Services, Reply } from './services.ts';
 import { LETTER_JOB } from './services.ts';
 import { readMessage, type InboundMessage } from '../ingest/itk3.ts';
@@ -19,6 +19,7 @@ export interface Accept {
   bytes: Uint8Array;
   messageId?: string;
   documentId?: string;
+  compositionId?: string;
   replaces?: string;
   event?: string;
   sender?: string;
@@ -34,9 +35,9 @@ export async function accept(s: Services, a: Accept): Promise<Accepted> {
   return s.db.transaction(async (tx) => {
     const binaryId = newId();
     const rows = await tx.query<{ id: string }>(
-      `INSERT INTO inbound (kind, message_id, document_id, replaces, format, content_type, binary_id, event, sender, handling)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
-      [a.kind, a.messageId ?? null, a.documentId ?? null, a.replaces ?? null, a.format, a.contentType, binaryId,
+      `INSERT INTO inbound (kind, message_id, document_id, composition_id, replaces, format, content_type, binary_id, event, sender, handling)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+      [a.kind, a.messageId ?? null, a.documentId ?? null, a.compositionId ?? null, a.replaces ?? null, a.format, a.contentType, binaryId,
         a.event ?? null, a.sender ?? null, a.handling ? JSON.stringify(a.handling) : null],
     );
     if (!rows.length) {
@@ -51,7 +52,7 @@ export async function accept(s: Services, a: Accept): Promise<Accepted> {
   });
 }
 
-const ackFor = (s: Services, msg: InboundMessage | null, code: string, text?: string) =>
+const ackFor = (s: Services, msg: Parameters<typeof buildAck>[0], code: string, text?: string) =>
   buildAck(msg, { code, text }, { senderOds: s.practice.ods, endpoint: s.practice.endpoint, now: s.now() });
 
 /** POST /fhir/$process-message: ITK3 (STU3 XML) and R4 message Bundles; answers with an ITK008M response. */
@@ -66,7 +67,7 @@ export async function receiveMessage(s: Services, bytes: Uint8Array, contentType
   }
   const result = await accept(s, {
     kind: 'message', format: msg.format, contentType: contentType || 'application/fhir+xml', bytes,
-    messageId: msg.messageId, documentId: msg.documentId, replaces: msg.replaces,
+    messageId: msg.messageId, documentId: msg.documentId, compositionId: msg.compositionId, replaces: msg.replaces,
     event: msg.event.code, sender: msg.sender.ods ?? msg.sender.endpoint, handling: msg.handling,
   });
   const [status, code, text] =
@@ -95,8 +96,9 @@ export async function receiveDocument(s: Services, bytes: Uint8Array, contentTyp
   if (first?.resourceType !== 'Composition') return outcome(400, 'error', 'structure', 'A document Bundle starts with a Composition');
   const documentId = doc.identifier?.value;
   if (!documentId) return outcome(400, 'error', 'required', 'A document Bundle needs Bundle.identifier (used to recognise duplicates)');
-  const replaces = (first as any).relatesTo?.find((r: any) => r.code === 'replaces')?.targetIdentifier?.value;
-  const result = await accept(s, { kind: 'document', format: 'fhir-r4-json', contentType: contentType || 'application/fhir+json', bytes, documentId, replaces });
+  const comp = first as Composition;
+  const replaces = comp.relatesTo?.find((r) => r.code === 'replaces')?.targetIdentifier?.value;
+  const result = await accept(s, { kind: 'document', format: 'fhir-r4-json', contentType: contentType || 'application/fhir+json', bytes, documentId, compositionId: comp.identifier?.value, replaces });
   if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
   return outcome(202, 'information', 'informational', `Document accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
 }

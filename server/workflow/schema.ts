@@ -5,7 +5,8 @@ CREATE TABLE IF NOT EXISTS inbound (
   id bigserial PRIMARY KEY,
   kind text NOT NULL,                 -- message | document | document-reference
   message_id text UNIQUE,             -- ITK3 / FHIR message identifier (dedupe: 20007)
-  document_id text,                   -- document identifier (dedupe: 20008)
+  document_id text,                   -- document (Bundle) identifier
+  composition_id text,                -- Composition identifier; with document_id, the dedupe key (20008)
   replaces text,                      -- document identifier this one supersedes
   format text NOT NULL,
   content_type text NOT NULL,
@@ -19,6 +20,7 @@ CREATE TABLE IF NOT EXISTS inbound (
   review_task_id text,
   error text
 );
-CREATE UNIQUE INDEX IF NOT EXISTS inbound_document_id ON inbound (document_id);
+CREATE UNIQUE INDEX IF NOT EXISTS inbound_document ON inbound (document_id, coalesce(composition_id, ''));
+CREATE INDEX IF NOT EXISTS inbound_composition ON inbound (composition_id);
 CREATE INDEX IF NOT EXISTS inbound_status ON inbound (status);
 `;

@@ -5,6 +5,7 @@ import type { Db } from '../store/db.ts';
 import type { ResourceStore } from '../store/resources.ts';
 import type { Queue } from '../store/queue.ts';
 import type { Terminology } from '../../terminology/index.ts';
+import type { AnalysePool } from './analyse-pool.ts';
 
 export interface Practice {
   /** ODS code of the practice this server receives for */
@@ -20,6 +21,8 @@ export interface Services {
   store: ResourceStore;
   queue: Queue;
   terminology: Terminology;
+  /** parse + extract + triage, off the event loop */
+  analyser: AnalysePool;
   practice: Practice;
   now: () => Date;
 }

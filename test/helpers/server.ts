@@ -1,7 +1,7 @@
 // A Postroom for tests: in-memory PGlite (or TEST_DATABASE_URL when asked), the real app, and a
 // way to wait until the queue has processed what was accepted.
 import type { Bundle, FhirResource } from 'fhir/r4';
-import { startServices } from '../../server/serve.ts';
+import { startServices, stopServices } from '../../server/serve.ts';
 import { createApp } from '../../server/app.ts';
 import type { Services } from '../../server/workflow/services.ts';
 
@@ -17,11 +17,11 @@ export interface TestServer {
 }
 
 export async function testServer(opts: { samples?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
-  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, workers: 2 });
+  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, workers: 2, threads: 0 });
   const app = createApp(services);
   const t: TestServer = {
     services, app,
-    post: (path, body, contentType) => app.request(`/fhir/${path}`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : (body as any) }),
+    post: async (path, body, contentType) => app.request(`/fhir/${path}`, { method: 'POST', headers: { 'content-type': contentType }, body: body as BodyInit }),
     get: async (path) => (await app.request(`/fhir/${path}`)).json(),
     async search(type, query) {
       const b = (await t.get(`${type}?${new URLSearchParams(query)}`)) as Bundle;
@@ -36,7 +36,7 @@ export async function testServer(opts: { samples?: boolean; databaseUrl?: string
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    async close() { await services.queue.stop(); await services.db.close(); },
+    close: () => stopServices(services),
   };
   return t;
 }

@@ -1,0 +1,41 @@
+// A small pool of analysis worker threads (one per spare core by default). With size 0 the
+// analysis runs in-process, which tests and the CLI use.
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { LetterHint } from '../ingest/letter.ts';
+import { analyse, type Analysis } from './analyse.ts';
+
+export interface AnalysePool {
+  analyse(bytes: Uint8Array, hint: LetterHint): Promise<Analysis>;
+  close(): Promise<void>;
+}
+
+export function analysePool(size = Math.max(1, availableParallelism() - 1)): AnalysePool {
+  if (size <= 0) return { analyse, close: async () => {} };
+  const pending = new Map<number, { ok: (a: Analysis) => void; fail: (e: Error) => void }>();
+  let next = 0;
+  const workers = Array.from({ length: size }, () => {
+    // The worker runs TypeScript too: load it through tsx, as bin/postroom.mjs does.
+    const w = new Worker(new URL('./analyse-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    w.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.error !== undefined) p.fail(new Error(m.error)); else p.ok(m.analysis!);
+    });
+    w.on('error', (e) => { for (const p of pending.values()) p.fail(e); pending.clear(); });
+    w.unref();
+    return w;
+  });
+  let rr = 0;
+  return {
+    analyse(bytes, hint) {
+      const id = next++;
+      return new Promise((ok, fail) => {
+        pending.set(id, { ok, fail });
+        workers[rr++ % workers.length].postMessage({ id, bytes, hint });
+      });
+    },
+    async close() { await Promise.all(workers.map((w) => w.terminate())); },
+  };
+}

@@ -1,0 +1,11 @@
+// Worker thread: answers { id, bytes, hint } with { id, analysis } or { id, error }.
+import { parentPort } from 'node:worker_threads';
+import { analyse } from './analyse.ts';
+
+parentPort!.on('message', async (m: { id: number; bytes: Uint8Array; hint: any }) => {
+  try {
+    parentPort!.postMessage({ id: m.id, analysis: await analyse(m.bytes, m.hint) });
+  } catch (e) {
+    parentPort!.postMessage({ id: m.id, error: (e as Error).message });
+  }
+});
