@@ -34,6 +34,8 @@ function unique(sub: Submission): Submission {
 }
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
+  // BENCH_URL: measure a server started elsewhere (e.g. under a profiler, or on PostgreSQL).
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
   const child = spawn(process.execPath, [resolve(here, '../bin/postroom.mjs'), 'serve', '--memory', '--no-samples', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
@@ -81,7 +83,7 @@ stop();
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 const win = (windowEnd - t0) / 1000;
-console.log(`ingest benchmark: embedded store (PGlite, in memory), ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
+console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : 'embedded store (PGlite, in memory)'}, ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
 console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
 console.log(`processed to a review Task: ${processedInWindow} within the window, ${processed} of ${acked} after ${((drained - windowEnd) / 1000).toFixed(1)} s drain`);

@@ -44,7 +44,8 @@ export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<S
   const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir });
   await db.exec(WORKFLOW_SCHEMA);
   const store = new ResourceStore(db);
-  const queue = new Queue(db);
+  // Operational log only: job ids and error messages, never letter content or demographics.
+  const queue = new Queue(db, { onError: (job, e) => console.error(`postroom: job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${(e as Error)?.message ?? e}`) });
   const terminology = loadTerminology();
   let ods = process.env.POSTROOM_ODS;
   let name = process.env.POSTROOM_PRACTICE_NAME;

@@ -15,8 +15,8 @@ export function analysePool(size = Math.max(1, availableParallelism() - 1)): Ana
   const pending = new Map<number, { ok: (a: Analysis) => void; fail: (e: Error) => void }>();
   let next = 0;
   const workers = Array.from({ length: size }, () => {
-    // The worker runs TypeScript too: load it through tsx, as bin/postroom.mjs does.
-    const w = new Worker(new URL('./analyse-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    // The worker runs TypeScript too: its .mjs entry registers tsx, as bin/postroom.mjs does.
+    const w = new Worker(new URL('./analyse-worker.mjs', import.meta.url));
     w.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
       const p = pending.get(m.id);
       if (!p) return;
