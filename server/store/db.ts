@@ -1,0 +1,183 @@
+// One database interface over embedded PGlite and real PostgreSQL (pg Pool), so every module
+// writes the same SQL once. Migrations are applied on open (see migrate.ts).
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { migrate } from './migrate.ts';
+
+export interface Db {
+  kind: 'pglite' | 'postgres';
+  query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs one or more statements without parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; called on a transaction handle it joins the outer transaction. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: run fn once the transaction has committed (e.g. wake a queue worker).
+   * Outside a transaction fn runs at once.
+   */
+  afterCommit(fn: () => void): void;
+  /** True on a handle that is inside a transaction. */
+  readonly inTransaction: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** postgres://… — use a pg Pool. */
+  url?: string;
+  /** Folder for a persistent PGlite database. Neither url nor dataDir: in-memory PGlite. */
+  dataDir?: string;
+  /** Postgres only: schema to use (created if missing, set as search_path), e.g. to isolate test runs. */
+  schema?: string;
+  /** Postgres pool size (default 10). */
+  poolSize?: number;
+  /** Skip migrations (for tools that only read). */
+  noMigrate?: boolean;
+  /** PGlite only: extra postgresql.conf lines (override the defaults below). */
+  pgliteConf?: string[];
+}
+
+export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
+  const db = opts.url ? await openPostgres(opts) : await openPglite(opts.dataDir, opts.pgliteConf);
+  if (!opts.noMigrate) {
+    try {
+      await migrate(db);
+    } catch (e) {
+      await db.close().catch(() => {});
+      throw e;
+    }
+  }
+  return db;
+}
+
+type Runner = { query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>; exec(sql: string): Promise<void> };
+
+/** A transaction handle: queries go to the transaction's connection; commit hooks are collected. */
+function txHandle(kind: Db['kind'], run: Runner, hooks: (() => void)[]): Db {
+  const tx: Db = {
+    kind,
+    inTransaction: true,
+    async query(sql, params) {
+      return (await run.query(sql, params as any[])).rows;
+    },
+    exec: (sql) => run.exec(sql),
+    transaction: (fn) => fn(tx),
+    afterCommit: (fn) => void hooks.push(fn),
+    close: async () => {
+      throw new Error('close() called on a transaction handle');
+    },
+  };
+  return tx;
+}
+
+function runHooks(hooks: (() => void)[]): void {
+  for (const h of hooks) {
+    try {
+      h();
+    } catch {
+      // a commit hook must never turn a committed transaction into an error
+    }
+  }
+}
+
+async function openPglite(dataDir?: string, conf: string[] = []): Promise<Db> {
+  const options = conf.length ? { postgresqlconf: conf } : {};
+  const pgl = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
+  return {
+    kind: 'pglite',
+    inTransaction: false,
+    async query(sql, params) {
+      return (await pgl.query<any>(sql, params as any[])).rows;
+    },
+    async exec(sql) {
+      await pgl.exec(sql);
+    },
+    async transaction(fn) {
+      const hooks: (() => void)[] = [];
+      const out = await pgl.transaction(async (t) =>
+        fn(
+          txHandle('pglite', {
+            query: (s, p) => t.query<any>(s, p as any[]),
+            exec: async (s) => void (await t.exec(s)),
+          }, hooks),
+        ),
+      );
+      runHooks(hooks);
+      return out;
+    },
+    afterCommit: (fn) => runHooks([fn]),
+    async close() {
+      if (!pgl.closed) await pgl.close();
+    },
+  };
+}
+
+const ident = (s: string) => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(s)) throw new Error(`invalid schema name: ${s}`);
+  return s;
+};
+
+async function openPostgres(opts: OpenDbOptions): Promise<Db> {
+  const config: pg.PoolConfig = { connectionString: opts.url, max: opts.poolSize ?? 10 };
+  if (opts.schema) {
+    const schema = ident(opts.schema);
+    // create the schema first with a one-off connection, then pin every pooled connection to it
+    const c = new pg.Client({ connectionString: opts.url });
+    await c.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (e) {
+      // IF NOT EXISTS still races between sessions: a concurrent creator winning is fine
+      if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
+    } finally {
+      await c.end();
+    }
+    config.options = `-c search_path=${schema}`;
+  }
+  const pool = new pg.Pool(config);
+  // an idle client dropped by the server must not crash the process
+  pool.on('error', () => {});
+  const exec = async (c: pg.Pool | pg.PoolClient, sql: string) => void (await c.query(sql));
+  return {
+    kind: 'postgres',
+    inTransaction: false,
+    async query(sql, params) {
+      return (await pool.query(sql, params as any[])).rows;
+    },
+    exec: (sql) => exec(pool, sql),
+    async transaction(fn) {
+      const client = await pool.connect();
+      const hooks: (() => void)[] = [];
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const out = await fn(
+          txHandle('postgres', { query: (s, p) => client.query(s, p as any[]), exec: (s) => exec(client, s) }, hooks),
+        );
+        await client.query('COMMIT');
+        runHooks(hooks);
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    },
+    afterCommit: (fn) => runHooks([fn]),
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Holds a Postgres session-level advisory lock on one connection while fn runs (no-op on PGlite). */
+export async function withAdvisoryLock<T>(db: Db, key: number, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (db.kind !== 'postgres') return fn(db);
+  // a transaction-scoped lock keeps the lock and the work on one pooled connection
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [key]);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,78 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../server/store/db.ts';
+import { loadMigrations, migrate } from '../server/store/migrate.ts';
+import { ResourceStore } from '../server/store/resources.ts';
+import { postgresAvailable, PG_URL, uniqueSchema, dropSchema } from './store-fixtures.ts';
+
+test('migrations are numbered, applied on open and recorded once', async () => {
+  const ms = loadMigrations();
+  assert.ok(ms.length >= 2);
+  assert.equal(ms.map((m) => m.version), [...ms.map((m) => m.version)].sort((a, b) => a - b));
+  const db = await openDb({});
+  try {
+    const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.equal(rows.map((r) => Number(r.version)), ms.map((m) => m.version));
+    assert.equal(await migrate(db), []); // nothing left to apply
+  } finally {
+    await db.close();
+  }
+});
+
+test('PGlite dataDir persists across open/close', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'postroom-db-'));
+  try {
+    const a = await openDb({ dataDir: dir });
+    await new ResourceStore(a).update({ resourceType: 'Patient', id: 'persist', gender: 'female' });
+    await a.close();
+    const b = await openDb({ dataDir: dir });
+    assert.is((await new ResourceStore(b).read<any>('Patient', 'persist')).gender, 'female');
+    await b.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('transaction: rollback on error, afterCommit runs only on commit, nesting joins', async () => {
+  const db = await openDb({});
+  try {
+    await db.exec('CREATE TABLE t_x (v int)');
+    const fired: string[] = [];
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO t_x VALUES (1)');
+      tx.afterCommit(() => fired.push('rolled-back'));
+      throw new Error('no');
+    }).catch(() => {});
+    await db.transaction(async (tx) => {
+      await tx.transaction(async (inner) => inner.query('INSERT INTO t_x VALUES (2)'));
+      tx.afterCommit(() => fired.push('committed'));
+      assert.equal(fired, []);
+    });
+    assert.equal(fired, ['committed']);
+    assert.equal((await db.query('SELECT v FROM t_x')).map((r) => r.v), [2]);
+  } finally {
+    await db.close();
+  }
+});
+
+if (await postgresAvailable()) {
+  test('Postgres: concurrent opens migrate once (advisory lock), schema isolates the run', async () => {
+    const schema = uniqueSchema();
+    try {
+      const dbs = await Promise.all([1, 2, 3].map(() => openDb({ url: PG_URL, schema, poolSize: 2 })));
+      const rows = await dbs[0].query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
+      assert.is(Number(rows[0].n), loadMigrations().length);
+      const where = await dbs[0].query<{ s: string }>('SELECT current_schema() AS s');
+      assert.is(where[0].s, schema);
+      assert.is(dbs[0].kind, 'postgres');
+      await Promise.all(dbs.map((d) => d.close()));
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+}
+
+test.run();
