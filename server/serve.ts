@@ -60,7 +60,7 @@ export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<S
   const practice = await ensurePractice(store, ods ?? 'Y00000', name ?? 'Postroom practice');
   const services: Services = { db, store, queue, terminology, analyser: analysePool(opts.threads), practice, now: () => new Date() };
   queue.start(LETTER_JOB, async (job: { payload: { inboundId: string } }) => processInbound(services, job.payload.inboundId), {
-    concurrency: opts.workers ?? 2,
+    concurrency: opts.workers ?? 16,
     onDead: async (job: { payload: { inboundId: string } }, err: Error) => markFailed(services, job.payload.inboundId, err.message),
   });
   return services;

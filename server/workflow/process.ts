@@ -13,6 +13,9 @@ import { extractionResources } from '../extract/fhir.ts';
 import { uuidFrom } from '../ids.ts';
 import { matchPatient } from './match.ts';
 import { audit, extractionProvenance } from './audit.ts';
+import { recentOriginal } from './receive.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { Db } from '../store/db.ts';
 
 const VERSION = '0.1.0';
 
@@ -57,12 +60,39 @@ async function findPatient(s: Services, incoming: Patient | undefined) {
 const typeOf = (letter: Letter, sent?: DocumentReference) =>
   (letter.document && compositionOf(letter.document)?.type) ?? sent?.type ?? { text: 'Correspondence' };
 
-export async function processInbound(s: Services, inboundId: string): Promise<void> {
-  const [row] = await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]);
-  if (!row || row.status === 'processed') return;
-  const bin = await s.store.read('Binary', row.binary_id) as { data?: string; contentType: string } | undefined;
+/** What one letter's processing will write, computed outside any transaction. */
+interface Prepared {
+  inboundId: string;
+  replaces: string | null;
+  dr: DocumentReference;
+  review: Task;
+  out: FhirResource[];
+}
+
+async function original(s: Services, row: InboundRow): Promise<Uint8Array> {
+  const cached = recentOriginal(row.id);
+  if (cached) return cached;
+  const bin = await s.store.tryRead('Binary', row.binary_id) as { data?: string } | undefined;
   if (!bin?.data) throw new Error(`original Binary ${row.binary_id} missing`);
-  const { bytes, hint, sent } = letterBytes(row, new Uint8Array(Buffer.from(bin.data, 'base64')));
+  return new Uint8Array(Buffer.from(bin.data, 'base64'));
+}
+
+const committers = new WeakMap<Services, GroupCommit<Prepared, void>>();
+
+/** The queue job: prepare the letter's resources, then commit them with whatever else is ready. */
+export async function processInbound(s: Services, inboundId: string): Promise<void> {
+  const prepared = await prepare(s, inboundId);
+  if (!prepared) return;
+  let g = committers.get(s);
+  if (!g) committers.set(s, (g = new GroupCommit<Prepared, void>(s.db, (tx, items) => commit(s, tx, items))));
+  await g.submit(prepared);
+}
+
+async function prepare(s: Services, inboundId: string): Promise<Prepared | undefined> {
+  const [row] = await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]);
+  if (!row || row.status === 'processed') return undefined;
+  row.id = String(row.id);
+  const { bytes, hint, sent } = letterBytes(row, await original(s, row));
   const { letter, extraction, triage } = await s.analyser.analyse(bytes, hint);
   const match = await findPatient(s, incomingPatient(letter, sent));
   const patient: Reference | undefined = match.status === 'matched' && match.patient?.id ? { reference: `Patient/${match.patient.id}` } : undefined;
@@ -87,7 +117,7 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
   ];
   // A letter sent inside a DocumentReference gets its own Binary, so the app shows the PDF
   // itself; the posted DocumentReference stays as received in the original Binary.
-  let letterAttachment = { contentType: bin.contentType, url: `Binary/${row.binary_id}` };
+  let letterAttachment = { contentType: row.content_type, url: `Binary/${row.binary_id}` };
   if (sent) {
     const letterId = uuidFrom(seed, 'letter');
     out.push({ resourceType: 'Binary', id: letterId, contentType: hint.contentType!, data: Buffer.from(bytes).toString('base64') });
@@ -108,33 +138,49 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
     context: { related: [{ reference: `Task/${review.id}` }] },
   };
   if (letter.document) {
-    const docId = uuidFrom(seed, 'document');
     const compId = uuidFrom(seed, 'Composition');
-    out.push({ ...(letter.document as Bundle), id: docId });
     out.push({ ...(comp as Composition), id: compId, ...(patient ? { subject: patient } : {}) });
-    dr.content.push({ attachment: { contentType: 'application/fhir+json', url: `Bundle/${docId}`, title: 'Normalised R4 UK Core document' } });
+    if (row.kind === 'document' && row.format === 'fhir-r4-json') {
+      // Already an R4 document as received: the original is the normalised form, kept once.
+      dr.content.push({ attachment: { contentType: 'application/fhir+json', url: `Binary/${row.binary_id}`, title: 'R4 UK Core document (as received)' } });
+    } else {
+      const docId = uuidFrom(seed, 'document');
+      out.push({ ...(letter.document as Bundle), id: docId });
+      dr.content.push({ attachment: { contentType: 'application/fhir+json', url: `Bundle/${docId}`, title: 'Normalised R4 UK Core document' } });
+    }
   }
 
-  await s.db.transaction(async (tx) => {
-    if (row.replaces) {
-      const [old] = await tx.query<{ document_reference_id: string | null; review_task_id: string | null }>('SELECT document_reference_id, review_task_id FROM inbound WHERE (document_id = $1 OR composition_id = $1) AND id <> $2 ORDER BY id DESC LIMIT 1', [row.replaces, inboundId]);
-      if (old?.document_reference_id) {
-        dr.relatesTo = [{ code: 'replaces', target: { reference: `DocumentReference/${old.document_reference_id}` } }];
-        await supersede(s, tx, old.document_reference_id, drId);
-      }
+  const targets = proposed.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
+  out.push(dr, ...proposed,
+    extractionProvenance(s, targets, docRef, VERSION),
+    audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
+  return { inboundId, replaces: row.replaces, dr, review, out };
+}
+
+/** One transaction for a batch of processed letters: every resource in one write, every inbound row marked. */
+async function commit(s: Services, tx: Db, items: Prepared[]): Promise<void[]> {
+  for (const p of items) {
+    if (!p.replaces) continue;
+    const [old] = await tx.query<{ status: string; document_reference_id: string | null }>(
+      'SELECT status, document_reference_id FROM inbound WHERE (document_id = $1 OR composition_id = $1) AND id <> $2 ORDER BY id DESC LIMIT 1', [p.replaces, p.inboundId]);
+    // The letter it replaces is still being processed: retry later rather than miss the link.
+    if (old && old.status === 'accepted') throw new Error('the letter this one replaces is not processed yet');
+    if (old?.document_reference_id) {
+      p.dr.relatesTo = [{ code: 'replaces', target: { reference: `DocumentReference/${old.document_reference_id}` } }];
+      await supersede(s, tx, old.document_reference_id, p.dr.id!);
     }
-    const targets = proposed.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
-    out.push(dr, ...proposed,
-      extractionProvenance(s, targets, docRef, VERSION),
-      audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
-    await s.store.saveMany(out, tx);
-    await tx.query(`UPDATE inbound SET status = 'processed', document_reference_id = $2, review_task_id = $3, error = NULL WHERE id = $1`, [inboundId, drId, review.id]);
-  });
+  }
+  await s.store.saveMany(items.flatMap((p) => p.out), tx);
+  await tx.query(
+    `UPDATE inbound SET status = 'processed', document_reference_id = u.dr, review_task_id = u.task, error = NULL
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, dr, task) WHERE inbound.id = u.id`,
+    [items.map((p) => p.inboundId), items.map((p) => p.dr.id), items.map((p) => p.review.id)]);
+  return items.map(() => undefined);
 }
 
 /** A replacement supersedes the old letter: its DocumentReference and open Tasks stop counting. */
-async function supersede(s: Services, tx: Services['db'], oldDr: string, newDr: string): Promise<void> {
-  const old = await s.store.read('DocumentReference', oldDr, tx) as DocumentReference | undefined;
+async function supersede(s: Services, tx: Db, oldDr: string, newDr: string): Promise<void> {
+  const old = await s.store.tryRead('DocumentReference', oldDr, tx) as DocumentReference | undefined;
   if (!old) return;
   const changed: FhirResource[] = [{ ...old, status: 'superseded' }];
   const tasks = await s.store.search('Task', new URLSearchParams({ focus: `DocumentReference/${oldDr}`, _count: '500' }), { baseUrl: '' }, tx);

@@ -1,7 +1,9 @@
 // Receiving: an accepted message or document is committed (original bytes as a Binary, an
 // inbound row with its dedupe keys, and a processing job) in one transaction before it is
-// acknowledged. Nothing is half-written: a duplicate or a bad payload stores nothing.
-import type { Binary, Bundle, Composition, DocumentReference, OperationOutcome } from 'fhir/r4';
+// acknowledged. Nothing is half-written: a duplicate or a bad payload stores nothing. Arrivals
+// that come together share a transaction (group commit).
+import type { Bundle, Composition, DocumentReference, FhirResource, OperationOutcome } from 'fhir/r4';
+import type { Db } from '../store/db.ts';
 import type { Services, Reply } from './services.ts';
 import { LETTER_JOB } from './services.ts';
 import { readMessage, type InboundMessage } from '../ingest/itk3.ts';
@@ -9,6 +11,7 @@ import { buildAck } from '../ingest/ack.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { newId } from '../ids.ts';
 import { audit } from './audit.ts';
+import { GroupCommit } from './group-commit.ts';
 
 export type InboundKind = 'message' | 'document' | 'document-reference';
 
@@ -30,26 +33,68 @@ export type Accepted =
   | { status: 'accepted'; inboundId: string; binaryId: string }
   | { status: 'duplicate-message' | 'duplicate-document' };
 
-/** Commit the original, its dedupe keys and its processing job together. */
-export async function accept(s: Services, a: Accept): Promise<Accepted> {
-  return s.db.transaction(async (tx) => {
-    const binaryId = newId();
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO inbound (kind, message_id, document_id, composition_id, replaces, format, content_type, binary_id, event, sender, handling)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-      [a.kind, a.messageId ?? null, a.documentId ?? null, a.compositionId ?? null, a.replaces ?? null, a.format, a.contentType, binaryId,
-        a.event ?? null, a.sender ?? null, a.handling ? JSON.stringify(a.handling) : null],
-    );
-    if (!rows.length) {
-      const dupMessage = a.messageId ? await tx.query('SELECT 1 FROM inbound WHERE message_id = $1', [a.messageId]) : [];
-      return { status: dupMessage.length ? 'duplicate-message' : 'duplicate-document' } as const;
-    }
-    const inboundId = String(rows[0].id);
-    const original: Binary = { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') };
-    await s.store.saveMany([original, audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event })], tx);
-    await s.queue.enqueue(LETTER_JOB, { inboundId }, { tx });
-    return { status: 'accepted', inboundId, binaryId } as const;
+const COLUMNS = ['kind', 'message_id', 'document_id', 'composition_id', 'replaces', 'format', 'content_type', 'binary_id', 'event', 'sender', 'handling'];
+
+/**
+ * One transaction for a batch of arrivals: their inbound rows (dedupe by unique keys), originals
+ * (Binary), AuditEvents and processing jobs, one statement each.
+ */
+async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accepted[]> {
+  const binaryIds = items.map(() => newId());
+  const cols = COLUMNS.map((): (string | null)[] => []);
+  items.forEach((a, i) => [a.kind, a.messageId, a.documentId, a.compositionId, a.replaces, a.format, a.contentType, binaryIds[i],
+    a.event, a.sender, a.handling ? JSON.stringify(a.handling) : undefined].forEach((v, c) => cols[c].push(v ?? null)));
+  const rows = await tx.query<{ id: string; binary_id: string }>(
+    `INSERT INTO inbound (${COLUMNS.join(', ')})
+     SELECT ${COLUMNS.map((c) => (c === 'handling' ? 'handling::jsonb' : c)).join(', ')}
+     FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) WITH ORDINALITY AS u(${COLUMNS.join(', ')}, n)
+     ORDER BY n
+     ON CONFLICT DO NOTHING RETURNING id, binary_id`, cols);
+  const inserted = new Map(rows.map((r) => [r.binary_id, String(r.id)]));
+  const refused = items.filter((_, i) => !inserted.has(binaryIds[i])).map((a) => a.messageId).filter((m): m is string => !!m);
+  const seenMessages = new Set(refused.length
+    ? (await tx.query<{ message_id: string }>('SELECT message_id FROM inbound WHERE message_id = ANY($1::text[])', [refused])).map((r) => r.message_id)
+    : []);
+  const resources: FhirResource[] = [];
+  const jobs: { inboundId: string }[] = [];
+  const out = items.map((a, i): Accepted => {
+    const inboundId = inserted.get(binaryIds[i]);
+    if (!inboundId) return { status: a.messageId && seenMessages.has(a.messageId) ? 'duplicate-message' : 'duplicate-document' };
+    const binaryId = binaryIds[i];
+    resources.push(
+      { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') },
+      audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
+    jobs.push({ inboundId });
+    remember(inboundId, { kind: a.kind, bytes: a.bytes, contentType: a.contentType });
+    return { status: 'accepted', inboundId, binaryId };
   });
+  await s.store.saveMany(resources, tx);
+  await s.queue.enqueueMany(LETTER_JOB, jobs, { tx });
+  return out;
+}
+
+/**
+ * The original bytes of recent arrivals, so the worker in this process need not read back what it
+ * was just given. Bounded; a miss (restart, another process) reads the Binary.
+ */
+const recent = new Map<string, { kind: InboundKind; bytes: Uint8Array; contentType: string }>();
+function remember(inboundId: string, v: { kind: InboundKind; bytes: Uint8Array; contentType: string }): void {
+  recent.set(inboundId, v);
+  if (recent.size > 512) recent.delete(recent.keys().next().value!);
+}
+export function recentOriginal(inboundId: string): Uint8Array | undefined {
+  const v = recent.get(inboundId);
+  recent.delete(inboundId);
+  return v?.bytes;
+}
+
+const acceptors = new WeakMap<Services, GroupCommit<Accept, Accepted>>();
+
+/** Commit the original, its dedupe keys and its processing job together, before any ack. */
+export function accept(s: Services, a: Accept): Promise<Accepted> {
+  let g = acceptors.get(s);
+  if (!g) acceptors.set(s, (g = new GroupCommit<Accept, Accepted>(s.db, (tx, items) => acceptBatch(s, tx, items))));
+  return g.submit(a);
 }
 
 const ackFor = (s: Services, msg: Parameters<typeof buildAck>[0], code: string, text?: string) =>
