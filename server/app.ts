@@ -30,5 +30,24 @@ export function createApp(s: Services, opts: { baseUrl?: string } = {}): Hono {
   app.route('/fhir', fhir);
   app.get('/', (c) => c.json({ name: 'Postroom', fhir: '/fhir', metadata: '/fhir/metadata' }));
   app.get('/healthz', (c) => c.text('ok'));
+  // Operations view of the durable queue: counts, and dead letters (job ids, inbound ids and
+  // error messages only — never letter content) with a way to retry one.
+  app.get('/admin/queue', async (c) => {
+    const [stats, dead, inbound] = await Promise.all([
+      s.queue.stats(), s.queue.deadLetters(),
+      s.db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM inbound GROUP BY status'),
+    ]);
+    return c.json({
+      stats, inbound: Object.fromEntries(inbound.map((r) => [r.status, Number(r.n)])),
+      deadLetters: dead.map((j) => ({ id: j.id, kind: j.kind, payload: j.payload, attempts: j.attempts, lastError: j.lastError, createdAt: j.createdAt })),
+    });
+  });
+  app.post('/admin/queue/:id/retry', async (c) => {
+    const job = await s.queue.get(c.req.param('id'));
+    if (!job || !(await s.queue.retry(job.id))) return c.json({ retried: false }, 404);
+    const inboundId = (job.payload as { inboundId?: string } | null)?.inboundId;
+    if (inboundId) await s.db.query(`UPDATE inbound SET status = 'accepted', error = NULL WHERE id = $1 AND status = 'failed'`, [inboundId]);
+    return c.json({ retried: true });
+  });
   return app;
 }

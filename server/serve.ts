@@ -24,6 +24,8 @@ export interface ServeOptions {
   workers?: number;
   /** analysis threads (0: in-process) */
   threads?: number;
+  /** retry policy of the letter queue (tests shorten it) */
+  retry?: { backoffMs?: number; maxAttempts?: number };
   quiet?: boolean;
 }
 
@@ -45,7 +47,7 @@ export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<S
   await db.exec(WORKFLOW_SCHEMA);
   const store = new ResourceStore(db);
   // Operational log only: job ids and error messages, never letter content or demographics.
-  const queue = new Queue(db, { onError: (job, e) => console.error(`postroom: job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${(e as Error)?.message ?? e}`) });
+  const queue = new Queue(db, { ...opts.retry, onError: (job, e) => console.error(`postroom: job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${(e as Error)?.message ?? e}`) });
   const terminology = loadTerminology();
   let ods = process.env.POSTROOM_ODS;
   let name = process.env.POSTROOM_PRACTICE_NAME;

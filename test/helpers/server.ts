@@ -16,8 +16,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(opts: { samples?: boolean; databaseUrl?: string } = {}): Promise<TestServer> {
-  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, workers: 2, threads: 0 });
+export async function testServer(opts: { samples?: boolean; databaseUrl?: string; retry?: { backoffMs?: number; maxAttempts?: number } } = {}): Promise<TestServer> {
+  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, workers: 2, threads: 0, retry: opts.retry });
   const app = createApp(services);
   const t: TestServer = {
     services, app,
@@ -30,6 +30,7 @@ export async function testServer(opts: { samples?: boolean; databaseUrl?: string
     async settle(timeoutMs = 20_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
+        // processed or failed for good (a dead letter); 'accepted' rows are still in the queue
         const [row] = await services.db.query<{ n: string }>(`SELECT count(*) AS n FROM inbound WHERE status = 'accepted'`);
         if (Number(row.n) === 0) return;
         if (Date.now() > end) throw new Error(`${row.n} letters still unprocessed after ${timeoutMs} ms`);
