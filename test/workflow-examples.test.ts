@@ -53,7 +53,8 @@ async function sendAndCheck(name: string, body: Uint8Array, contentType: string)
     const doc = (await t.get(norm!.attachment.url!)) as Bundle;
     assert.is(doc.type, 'document', `${name}: normalised R4 document`);
     assert.ok(doc.entry?.some((e) => e.resource?.resourceType === 'Composition'));
-    assert.is((await t.search('Composition', {})).length, 1, `${name}: R4 Composition stored`);
+    const comp = doc.entry!.find((e) => e.resource?.resourceType === 'Composition')!.resource as any;
+    assert.ok(comp.section?.length > 0 && comp.section.every((sec: any) => sec.code?.coding?.some((c: any) => c.system === 'https://fhir.hl7.org.uk/CodeSystem/UKCore-RecordStandardHeadings')), `${name}: sections carry UK Core heading codes`);
   } finally {
     await t.close();
   }

@@ -35,8 +35,10 @@ S('an ITK3 STU3 XML discharge message is acked 20013, kept, and processed to a r
   assert.is(dr.resourceType, 'DocumentReference');
   const original = await t.get(dr.content[0].attachment.url!);
   assert.equal(new Uint8Array(Buffer.from(original.data, 'base64')), bytes, 'original bytes kept exactly');
-  const comps = await t.search('Composition', {});
-  assert.is(comps.length, 1, 'normalised Composition stored');
+  const norm = dr.content.find((c) => c.attachment.url?.startsWith('Bundle/'));
+  const doc = await t.get(norm!.attachment.url!);
+  assert.is(doc.type, 'document', 'normalised R4 document stored');
+  assert.ok(doc.entry.some((e: any) => e.resource.resourceType === 'Composition'));
 });
 
 S('re-sending the same message gives 20007 and creates nothing', async ({ t }) => {

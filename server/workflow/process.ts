@@ -138,8 +138,8 @@ async function prepare(s: Services, inboundId: string): Promise<Prepared | undef
     context: { related: [{ reference: `Task/${review.id}` }] },
   };
   if (letter.document) {
-    const compId = uuidFrom(seed, 'Composition');
-    out.push({ ...(comp as Composition), id: compId, ...(patient ? { subject: patient } : {}) });
+    // The normalised document is kept whole (a FHIR document is its Bundle); the DocumentReference
+    // is the searchable index of letters (patient, date, status, type).
     if (row.kind === 'document' && row.format === 'fhir-r4-json') {
       // Already an R4 document as received: the original is the normalised form, kept once.
       dr.content.push({ attachment: { contentType: 'application/fhir+json', url: `Binary/${row.binary_id}`, title: 'R4 UK Core document (as received)' } });
