@@ -99,4 +99,21 @@ test('bad input does not crash', () => {
   assert.equal(extractStructured({ format: 'fhir-r4-json', text: 'x', sections: [], document: odd }, { terminology: t }).diagnoses, []);
 });
 
+test('a narrative name vaguer than a coded Condition is not reported beside it', async () => {
+  const b: Bundle = {
+    resourceType: 'Bundle', type: 'document',
+    entry: [
+      { fullUrl: 'urn:uuid:c', resource: { resourceType: 'Composition', status: 'final', type: { text: 'Clinic letter' }, date: '2026-02-01', author: [], title: 'Clinic letter',
+        section: [
+          { title: 'Diagnoses', code: { coding: [{ system: H, code: 'diagnoses' }] }, text: div('Paroxysmal AF.'), entry: [{ reference: 'urn:uuid:1' }] },
+          { title: 'Clinical summary', text: div('His atrial fibrillation is rate controlled on bisoprolol.') },
+        ] } },
+      { fullUrl: 'urn:uuid:1', resource: { resourceType: 'Condition', subject: {}, clinicalStatus: status('condition-clinical', 'active'), code: { coding: [{ system: SCT, code: '282825002', display: 'Paroxysmal atrial fibrillation' }], text: 'Paroxysmal AF' } } },
+    ],
+  };
+  const letter = await r4(b);
+  const narrative = findConditions({ ...letter, date: '2026-02-01' }, { terminology: t }).diagnoses;
+  assert.is(narrative.find((d) => d.code === '49436004'), undefined);
+});
+
 test.run();

@@ -29,6 +29,13 @@ export interface MentionContext {
   listed: boolean;
   /** a negated pair ("no known diabetes or hypertension") */
   paired?: boolean;
+  /**
+   * The mention only qualifies what a bare negation denies ("no ECG changes of hyperkalaemia",
+   * "not on treatment for gout"): the clause states nothing about the mention itself.
+   */
+  detail?: boolean;
+  /** "no previous history of self-harm": the past is denied, not the condition now */
+  pastDenied?: boolean;
 }
 
 export interface AssertOptions {
@@ -52,7 +59,7 @@ const NEG_POST = /^(?:[^.;]*?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:exc
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|may (?:be|have|represent|reflect|indicate)|might (?:be|have|represent)|could (?:be|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|may (?:be|have|represent|reflect|indicate)|might (?:be|have|represent)|could (?:be|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for)\b[^.;]{0,60}$)/i;
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|is in the differential)\b)/i;
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
@@ -122,7 +129,7 @@ function listItem(text: string, at: number): { resolvedTail: boolean; head: bool
   const [ls, le] = lineBounds(text, at);
   const line = text.slice(ls, le);
   const cell = line.split('\t');
-  const resolvedTail = /(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?resolved\)?\.?\s*$/i.test(line) && at - ls <= cell[0].length;
+  const resolvedTail = /(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled)\)?\.?\s*$/i.test(line) && at - ls <= cell[0].length;
   const head = /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(ls, at));
   return { resolvedTail, head, cells: cell };
 }
@@ -139,8 +146,47 @@ const ROW_NEG = /\b(?:excluded|ruled out|refuted|not confirmed)\b/i;
 const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|query|\?|working diagnosis|differential|under investigation)\b/i;
 const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
 
+/** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
+const TEST_RESULT = /\b(?:x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:)\s*[^.;:]{0,20}$/i;
+/** "no previous history of X", "no prior episodes of X": only the past is denied. */
+const PAST_DENIED = /^(?:no|nil|not)\b[^.;]{0,12}?\b(?:previous|prior|past)\s+(?:\w+\s+)?(?:history|hx|episodes?)\s+(?:of|or)\b/i;
+/** Nouns through which a negation reaches the mention ("no signs of X", "no further episodes of X"). */
+const RULING_NOUN = /\b(?:evidence|signs?|features?|suggestion|indication|symptoms?|history|hx|episodes?|recurrence|findings?|diagnosis|cause|focus|source|collection|area|areas)\b/i;
+
+/**
+ * A bare negation followed by another head noun and a preposition before the mention ("no ECG
+ * changes of", "do not have a shared care agreement for azathioprine in"): the negated thing is
+ * that noun, and the mention only qualifies it.
+ */
+function detailOf(afterTrigger: string): boolean {
+  const m = /^(?:\s+(?:any|a|an|the))?((?:\s+[\w'-]+)+?)\s+(?:for|in|of|on|from|with|after|during|about|regarding|despite)\s+(?:[\w'-]+\s+){0,3}$/i.exec(afterTrigger);
+  return !!m && !RULING_NOUN.test(m[1]);
+}
+
+/**
+ * "?X" prefixes the whole term that follows it, not only its first word: "?tachycardia-induced
+ * cardiomyopathy", "?early Parkinson's disease". Words joined by a conjunction start another item.
+ */
+function queryPrefix(before: string): boolean {
+  const m = /\?\s?([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s*$/.exec(before);
+  if (!m) return false;
+  if (m.index > 0 && /\S/.test(before[m.index - 1]) && !/[(\[,]/.test(before[m.index - 1])) return false; // "what?" is a question
+  return !m[1] || !/\b(?:and|or|with|without|vs|versus|than|due|secondary|from|to|on|in|of|for|but|then|is|was|has|had)\b/i.test(m[1]);
+}
+const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable)\b/i;
+const RESIDUAL = /\b(?:residual|ongoing|persistent|persisting|continuing|remaining|still (?:has|have|gets))\s+(?:[\w'-]+\s+){0,2}$/i;
+const SETTLED_POST = /^[^.;]{0,50}(?:[-–,(]\s*|\b(?:has|have|had|now|since|fully|which)\s+)settled\b/i;
+
 /** Words of the pre-context nearest the mention (ConText windows are a few words wide). */
-const lastWords = (s: string, n: number) => s.split(/(?<=\s)/).slice(-n).join('');
+function lastWords(s: string, n: number): string {
+  // Same as s.split(/(?<=\s)/).slice(-n).join(''), without building the array: this runs per mention.
+  let k = 0;
+  for (let i = s.length - 2; i >= 0; i--) {
+    if (WS.test(s[i]) && ++k === n) return s.slice(i + 1);
+  }
+  return s;
+}
+const WS = /\s/;
 
 export function assertMention(text: string, start: number, end: number, opts: AssertOptions): MentionContext {
   const c = clauseAround(text, start, end);
@@ -184,15 +230,23 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const negPre = [...window.matchAll(NEG_PRE_ALL)].at(-1);
   if (negPre) {
     const trigger = window.slice(negPre.index);
+    // "he no longer has angina": it was so, and is over.
+    if (/^no longer\b/i.test(trigger)) return { ...out, assertion: 'historical', explicit: true };
+    if (PAST_DENIED.test(trigger)) return { ...out, assertion: 'negated', explicit: true, pastDenied: true };
     // A bare "no"/"not"/"denies" is weak; "no evidence of", "no history of" and their kin are rulings.
     // "no mass or nodule to suggest lung cancer": what the negatives rule out is the mention.
     const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)\s*$/i.test(trigger);
-    const weak = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an)\b/i.test(trigger)
+    // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
+    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length));
+    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
+    const weak = bare && !tested;
     // A list of negatives is a review of systems: "no A, B, C or D".
     const scope = trigger + text.slice(start, end) + c.post;
     const listed = (scope.match(/,/g)?.length ?? 0) >= 2 || /,[^,]*\bor\b/.test(scope);
     const paired = /\b(?:or|nor)\b/i.test(scope);
+    // A bare negation's scope is its own head noun: "no ECG changes of X" denies the changes, not X.
+    if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
     return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, negSince: /^\s*since\b/i.test(c.post) };
   }
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
@@ -202,9 +256,13 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (/^[^.;]*\bunlikely\b/i.test(c.post) && POSS_PRE.test(pre)) return { ...out, assertion: 'possible', explicit: true };
     return { ...out, assertion: 'negated', explicit: true };
   }
-  if (POSS_PRE.test(lastWords(pre, 10)) || possiblePost(c.post.split('(')[0]) || /\?\s*$/.test(text.slice(Math.max(0, start - 2), start))) {
+  if (POSS_PRE.test(lastWords(pre, 10)) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
+    // "X was queried … but TFTs were normal": the sentence settles its own query.
+    if (SETTLED_QUERY.test(c.sentence.slice(end - c.sentStart))) return { ...out, assertion: 'negated', explicit: true };
     return { ...out, assertion: 'possible', explicit: true };
   }
+  // "stroke 2019 with residual dysphagia": what remains of a past event is present.
+  if (RESIDUAL.test(lastWords(pre, 4))) return out;
   // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
   if (item.resolvedTail) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
   if (HIST_PRE.test(lastWords(pre, 8)) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
@@ -213,6 +271,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (/\bdiagnosed\b/i.test(c.sentence)) return out;
     return { ...out, assertion: 'historical', explicit: true };
   }
+  // "pancreatitis - settled": an episode that has ended (a long-term condition "settled" is controlled).
+  if (!opts.chronic && SETTLED_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
   if (opts.section === 'family') return { ...out, assertion: 'family' };
   return out;
 }

@@ -95,12 +95,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let pendingBreak = true;
   let depth = 0;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const gap = text.slice(lastEnd, m.index);
-    for (const ch of gap) { if (ch === '(') depth++; else if (ch === ')') depth = Math.max(0, depth - 1); else if (ch === '\n') depth = 0; }
-    // "." ends a sentence unless a lower-case word follows ("E. coli", "H. pylori").
-    if (/[;:?!•\t]|\s[-–]\s|\n\s*(?:\n|[-*•]|\d+[.)])|\n\s*$/.test(gap) && !(/^\n\s*$/.test(gap) && /^[a-z]/.test(m[0])) || (gap.includes('.') && !/^[a-z]/.test(m[0]))) pendingBreak = true;
-    const nl = gap.lastIndexOf('\n');
-    if (nl >= 0) { lineStart = lastEnd + nl + 1; lineUpper = lineAllCaps(text, lineStart); }
+    // Most gaps are one space: nothing in them breaks a sentence, opens a parenthesis or a line.
+    if (m.index !== lastEnd + 1 || text.charCodeAt(lastEnd) !== 32) {
+      const gap = text.slice(lastEnd, m.index);
+      for (const ch of gap) { if (ch === '(') depth++; else if (ch === ')') depth = Math.max(0, depth - 1); else if (ch === '\n') depth = 0; }
+      // "." ends a sentence unless a lower-case word follows ("E. coli", "H. pylori").
+      if (/[;:?!•\t]|\s[-–]\s|\n\s*(?:\n|[-*•]|\d+[.)])|\n\s*$/.test(gap) && !(/^\n\s*$/.test(gap) && /^[a-z]/.test(m[0])) || (gap.includes('.') && !/^[a-z]/.test(m[0]))) pendingBreak = true;
+      const nl = gap.lastIndexOf('\n');
+      if (nl >= 0) { lineStart = lastEnd + nl + 1; lineUpper = lineAllCaps(text, lineStart); }
+    }
     lastEnd = m.index + m[0].length;
     const raw = m[0].replace(/['’]$/, '');
     let word = raw;

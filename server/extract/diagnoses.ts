@@ -8,13 +8,18 @@ import { conceptIndex, type ConceptIndex } from './concepts.ts';
 import type { SectionKind } from './sections.ts';
 import { collectMentions, quoted, type Mention } from './mentions.ts';
 import { proceduresFrom } from './procedures.ts';
+import { extractStructured } from './structured.ts';
 
 const DX_TAGS = new Set(['disorder', 'finding', 'situation', 'morphologic abnormality', 'event']);
 
 export function findConditions(letter: Letter, ctx: ExtractContext): { diagnoses: DiagnosisItem[]; procedures: ProcedureItem[] } {
   const idx = conceptIndex(ctx.terminology);
   const mentions = collectMentions(letter, idx);
-  return { diagnoses: diagnosesFrom(mentions, letter, idx), procedures: proceduresFrom(mentions, letter, ctx.terminology) };
+  // A structured document's coded Conditions are the sender's list: the narrative's vaguer name
+  // for one of them ("angina" beside a coded "Stable angina") adds nothing.
+  const coded = letter.document ? extractStructured(letter, ctx).diagnoses : [];
+  const diagnoses = diagnosesFrom(mentions, letter, idx).filter((a) => !coded.some((b) => (b.assertion === 'family') === (a.assertion === 'family') && narrower(b, a)));
+  return { diagnoses, procedures: proceduresFrom(mentions, letter, ctx.terminology) };
 }
 
 /** One item per concept (and per family/own), with the status the letter ends on. */
@@ -22,40 +27,95 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const byKey = new Map<string, Mention[]>();
   // A letter that names a diagnosis explains its symptoms by it.
   const hasDiagnosisList = mentions.some((m) => m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && m.ctx.assertion === 'present');
-  for (const m of mentions) {
+  for (let m of mentions) {
+    // "his brother had a CABG": a relative's operation names the relative's disease.
+    const implied = m.ctx.assertion === 'family' ? FAMILY_PROCEDURE[m.concept.code] : undefined;
+    const disease = implied && idx.terminology.get(implied);
+    if (disease) m = { ...m, concept: disease };
     if (!DX_TAGS.has(m.concept.tag) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
     const key = `${m.concept.code}|${m.ctx.assertion === 'family' ? 'family' : 'own'}`;
     const list = byKey.get(key);
     if (list) list.push(m); else byKey.set(key, [m]);
   }
   const out: DiagnosisItem[] = [];
+  const bare = new Set<DiagnosisItem>();
   for (const list of byKey.values()) {
     const chosen = finalStatus(list);
-    out.push({
-      code: chosen.concept.code, display: chosen.concept.display, assertion: chosen.ctx.assertion,
+    // "?appendicitis … Normal appendix": a normal organ later on answers the query about it.
+    const assertion = chosen.ctx.assertion === 'possible' && normalLater(letter.text, list[list.length - 1].end, chosen.concept.display) ? 'negated' : chosen.ctx.assertion;
+    const item: DiagnosisItem = {
+      code: chosen.concept.code, display: chosen.concept.display, assertion,
       ...(chosen.ctx.relative ? { relative: chosen.ctx.relative } : {}),
       evidence: quoted(letter, chosen), source: 'narrative',
-    });
+    };
+    if (chosen.ctx.weakNegation) bare.add(item);
+    out.push(item);
   }
-  return dropGeneric(out).sort((a, b) => a.evidence.start - b.evidence.start);
+  return dropGeneric(out, bare).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
-const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && w !== 'of' && w !== 'disorder'));
+/** Operations on a relative that name the relative's disease: coronary revascularisation → IHD. */
+const IHD = '414545008';
+const FAMILY_PROCEDURE: Record<string, string> = { '232717009': IHD, '415070008': IHD, '414089002': IHD, '36969009': IHD };
+
+/**
+ * A normal finding of the organ a queried condition is named for, after its last mention:
+ * "normal appendix" for appendicitis, "the pancreas was normal" for pancreatitis. Organ and
+ * condition share the stem of the condition's name.
+ */
+function normalLater(text: string, from: number, display: string): boolean {
+  const stems = display.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 7 && !GENERIC_WORDS.has(w)).map((w) => w.slice(0, 6));
+  if (!stems.length) return false;
+  const after = text.slice(from, from + 1500);
+  for (const st of stems) {
+    const re = new RegExp(`\\bnormal(?:-looking| looking)? (?:[a-z]+ )?${st}[a-z]*\\b|\\b${st}[a-z]* (?:was|is|looked|appeared|appears|looks) (?:entirely |completely )?normal\\b`, 'i');
+    if (re.test(after)) return true;
+  }
+  return false;
+}
+
+/** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
+const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
+/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke". */
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct' };
+/** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
+const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
+const wordCache = new Map<string, Set<string>>();
+function words(s: string): Set<string> {
+  let out = wordCache.get(s);
+  if (out) return out;
+  out = new Set();
+  for (const w of s.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (!w || GENERIC_WORDS.has(w)) continue;
+    out.add(SAME_WORD[w] ?? w);
+    if (INJURIES.test(w)) out.add('injury');
+  }
+  if (wordCache.size > 10_000) wordCache.clear();
+  wordCache.set(s, out);
+  return out;
+}
 
 /** A concept "due to" or "with" another is a complication: the other still stands on its own. */
 const COMPLICATION = /\b(?:due to|with|without|associated|and|caused|following|secondary|co-occurrent|in|exacerbation)\b/i;
 
-const narrower = (specific: DiagnosisItem, general: DiagnosisItem) => specific.display.length > general.display.length
-  && !COMPLICATION.test(specific.display) && [...words(general.display)].every((w) => words(specific.display).has(w));
+const narrower = (specific: DiagnosisItem, general: DiagnosisItem) => specific.code !== general.code
+  && !COMPLICATION.test(specific.display) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
+  && [...words(general.display)].every((w) => words(specific.display).has(w));
 
 /**
  * "Atrial fibrillation" beside "Paroxysmal atrial fibrillation" (same assertion) says nothing
  * more; and "?paroxysmal AF … no atrial fibrillation detected" rules the narrower query out too.
  */
-function dropGeneric(items: DiagnosisItem[]): DiagnosisItem[] {
+function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>): DiagnosisItem[] {
   return items.filter((a) => !items.some((b) => b !== a && (
     (b.assertion === a.assertion && narrower(b, a))
-    || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && b.evidence.start > a.evidence.start))));
+    // "no known diabetes; possible type 2 diabetes": a bare negative gives way to the narrower word after it.
+    || (a.assertion === 'negated' && bare.has(a) && (b.assertion === 'possible' || b.assertion === 'present') && narrower(b, a) && b.evidence.start > a.evidence.start)
+    // "?paroxysmal AF … no atrial fibrillation"; a ruling answers the narrower query in either order
+    // ("the tape showed no AF; a patch monitor to look again for paroxysmal AF").
+    || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
+    // "gallstone pancreatitis - settled" is the episode a plain "pancreatitis was diagnosed" names.
+    || (a.assertion === 'present' && b.assertion === 'historical' && narrower(b, a)))));
 }
 
 /** Findings (symptoms, signs) are coded where the letter lists them as problems, not as narrative of the illness. */
@@ -64,16 +124,26 @@ const NARRATIVE: Set<SectionKind> = new Set(['summary', 'history', 'examination'
 /** FSN disorders that name a symptom ("Coffee ground vomiting", "Right upper quadrant pain"). */
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
+const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
+const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
+/** "stopped because of weight gain": a reason for a medicine change, not a cause of a diagnosis. */
+const DRUG_REASON = /\b(?:stopp|discontinu|switch|chang|reduc|withdr|withh|intoleran|side[- ]?effect)\w*/i;
+
 function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, symptoms, risks }: ConceptIndex): boolean {
   // Symptoms: the lexicon marks them; a finding known only by its FSN is treated as one.
-  const finding = symptoms.has(m.concept.code) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)));
+  // "no reflux symptoms": denied symptoms are routine negatives, whatever the concept ("her heart
+  // failure symptoms" still says she has heart failure).
+  const finding = symptoms.has(m.concept.code) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
+    || (m.ctx.assertion === 'negated' && SYMPTOMS_AFTER.test(m.after));
   // Conditional wording ("if his proteinuria remains…") and "no family history of" state nothing.
-  if (m.ctx.conditional || m.ctx.familyDenied || m.ctx.negSince) return false;
+  if (m.ctx.conditional || m.ctx.familyDenied || m.ctx.negSince || m.ctx.detail || m.ctx.pastDenied) return false;
   // Risks (suicidal ideation) count whenever stated, denials included.
   if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || !m.ctx.listed;
   // Routine absent symptoms ("no vomiting", "no dizziness or palpitations") are not coded.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && finding) return false;
-  // Problems (falls, smoking status) count wherever the letter states them.
+  // Problems (falls, smoking status) count wherever the letter states them; a bare denial
+  // ("he has had no falls") is a routine negative like any other.
+  if (problems.has(m.concept.code) && m.ctx.assertion === 'negated' && m.ctx.weakNegation) return false;
   if (problems.has(m.concept.code) || /smok|tobacco|cigar/i.test(m.concept.display)) return true;
   // Negatives in a history, an examination or a plan, or in a list of negatives, are routine: not conditions ruled out.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && (m.ctx.listed || m.inExam || m.kind === 'history' || m.kind === 'examination' || m.kind === 'plan' || m.kind === 'actions')) return false;
@@ -83,7 +153,8 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (m.concept.tag === 'finding' && !m.fromLexicon && m.ctx.assertion !== 'family' && m.kind !== 'diagnoses') return false;
   if (finding && m.ctx.assertion === 'historical' && m.kind !== 'diagnoses') return false;
   // Symptoms are coded where the letter lists them as problems, not as the story of an illness it names.
-  if (finding && m.ctx.assertion === 'present' && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind)))) return false;
+  // A symptom named as a diagnosis's cause ("anaemia, most likely due to menorrhagia") is a diagnosis itself.
+  if (finding && m.ctx.assertion === 'present' && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))) return false;
   // Situations are social facts ("lives alone"); of them only smoking status is coded, unless the lexicon names one.
   if (m.concept.tag === 'situation' && !m.fromLexicon) return false;
   if (m.ctx.planned && (m.kind === 'plan' || m.kind === 'actions')) return false;
@@ -104,7 +175,9 @@ function finalStatus(list: Mention[]): Mention {
   // A condition the diagnosis list states plainly stays present when the narrative later
   // speculates about it or its cause; only ruling it out changes that.
   const listed = list.find((m) => !m.ctx.explicit && m.kind === 'diagnoses');
-  if (listed && (last.ctx.assertion === 'historical' || last.ctx.assertion === 'possible')) return listed;
+  // A bare "no …" later in the letter is a detail's negative, never a ruling on a listed diagnosis.
+  // The list's own qualifier ("- Query RBD") is its word on the concept, whatever the narrative says.
+  if (listed && ((last.kind !== 'diagnoses' && (last.ctx.assertion === 'historical' || last.ctx.assertion === 'possible')) || (last.ctx.assertion === 'negated' && last.ctx.weakNegation))) return listed;
   return last;
 }
 

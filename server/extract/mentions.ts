@@ -5,9 +5,9 @@
 // "Allergy: penicillin (anaphylaxis)", a letterhead's service name) are dropped here.
 import type { Letter, Section, Evidence } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
-import { matchConcepts, type ConceptIndex } from './concepts.ts';
+import { matchConcepts, type ConceptIndex, type ConceptMatch } from './concepts.ts';
 import { assertMention, type MentionContext } from './assertion.ts';
-import { sectionKind, detectSections, lineBounds, type SectionKind } from './sections.ts';
+import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } from './sections.ts';
 
 /** Sections whose mentions are not statements about the patient's conditions. */
 const SKIP: Set<SectionKind> = new Set(['allergies', 'admin', 'signature', 'advice']);
@@ -24,6 +24,8 @@ export interface Mention {
   fromLexicon: boolean;
   /** a few words of text before the mention */
   before: string;
+  /** a few words of text after the mention */
+  after: string;
   /** the mention's paragraph is an examination ("Examination: …", "O/E …") */
   inExam: boolean;
 }
@@ -31,7 +33,7 @@ export interface Mention {
 /** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
 function readingSections(letter: Letter): Section[] {
   const base = letter.sections.length ? letter.sections : detectSections(letter.text);
-  if (!letter.document) return base;
+  if (!letter.document) return base.flatMap((s) => endDiagnosisList(letter.text, s));
   const out: Section[] = [];
   for (const s of base) {
     out.push(s);
@@ -39,6 +41,16 @@ function readingSections(letter: Letter): Section[] {
     for (const x of inner) out.push({ ...x, start: x.start + s.start, end: x.end + s.start });
   }
   return out;
+}
+
+/**
+ * A diagnosis list ends at its blank line: the prose after it ("I saw Mrs X, whom you referred
+ * with breathlessness…") is the letter's narrative, where symptoms are the story of the illness.
+ */
+function endDiagnosisList(text: string, s: Section): Section[] {
+  if (!s.title || sectionKind(s) !== 'diagnoses') return [s];
+  const end = endOfList(text, s.start, s.end);
+  return end < s.end ? [{ ...s, end }, { title: '', start: end, end: s.end }] : [s];
 }
 
 export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
@@ -55,7 +67,7 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
     if (!section) continue;
     const kind = sectionKind(section);
     if (SKIP.has(kind)) continue;
-    for (const m of matchConcepts(idx, letter.text, from, to)) {
+    for (const m of withEllipses(idx, letter.text, matchConcepts(idx, letter.text, from, to), to)) {
       for (const code of m.codes) {
         let concept = t.get(code);
         if (!concept) continue;
@@ -63,15 +75,54 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         concept = refine(concept, letter.text, m.start, m.end, t);
         if (concept.code === HEMORRHAGE) continue; // a bleed with no site named says nothing codable
         const chronic = idx.chronic.has(code) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
-        const c = assertMention(letter.text, m.start, m.end, { section: kind, chronic, year });
-        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), inExam: inExamination(letter.text, m.start) });
+        const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
+        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 20), inExam: inExamination(letter.text, m.start) });
       }
     }
   }
   return out;
 }
 
+/** Heads that coordination shares: "no fracture of the ankle or of the fifth metatarsal". */
+const SHARED_HEAD = /^(fracture|dislocation|sprain|injury|laceration|osteoarthritis|infection|abscess|cellulitis|ulcer) of\b/i;
+const COORDINATED = /^\s*(?:,\s*(?:or|and|nor)?|or|and|nor)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?((?:(?!or\b|and\b|nor\b)[A-Za-z0-9-]+\s*){1,3}?)(?=\s*(?:[.,;:)\n]|$)|\s+(?:or|and|nor)\b)/i;
+
+/**
+ * Matches plus the terms a coordination elides: in "fracture of the ankle or of the fifth
+ * metatarsal" the second site takes the first's head, and so the same negation.
+ */
+/** An elided term takes its assertion from the term whose head it shares. */
+type Elided = ConceptMatch & { headStart?: number; headEnd?: number };
+
+function withEllipses(idx: ConceptIndex, text: string, matches: Elided[], to: number): Elided[] {
+  const out = matches;
+  const t = idx.terminology;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    const head = SHARED_HEAD.exec(text.slice(m.start, m.end)) ?? SHARED_HEAD.exec(t.get(m.codes[0])?.display ?? '');
+    if (!head) continue;
+    let pos = m.end;
+    for (let k = 0; k < 3; k++) {
+      const c = COORDINATED.exec(text.slice(pos, Math.min(to, pos + 80)));
+      if (!c) break;
+      const siteStart = pos + c.index + c[0].indexOf(c[1]);
+      const siteEnd = siteStart + c[1].trimEnd().length;
+      if (matches.some((x) => x.start < siteEnd && x.end > siteStart)) break; // the site names its own concept
+      const phrase = `${head[1]} of ${c[1].trim()}`;
+      const found = matchConcepts(idx, phrase).find((x) => x.start === 0 && x.end === phrase.length);
+      if (!found) break;
+      out.push({ ...found, start: siteStart, end: siteEnd, first: m.first, last: m.last, headStart: m.start, headEnd: m.end });
+      pos = siteEnd;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 const FRACTURE = '125605004';
+/** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
+const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
+/** Lexicon phrases that name a site's condition only where the site is named on the line. */
+const SITE_NAMED: Record<string, RegExp> = { '197321007': /\b(?:liver|hepat\w*|fatty liver)\b/i };
 const HEMORRHAGE = '50960005';
 const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
 const FALLS = new Set(['161898004', '279992002']);
@@ -125,6 +176,8 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
 const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+/** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
+const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
 const SERVICE_LINE = /\b(?:department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
 
@@ -146,8 +199,17 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "Allergy: penicillin (anaphylaxis)": reactions are allergies, not diagnoses.
   if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   const after = text.slice(end, end + 30);
+  // "tachycardia-induced cardiomyopathy": the first word names the cause of the term it qualifies.
+  if (/^-(?:induced|mediated|provoked|triggered)\b/i.test(after)) return true;
+  // "MR angiogram", "MR renal angiography": the imaging modality, not mitral regurgitation.
+  if (/^[A-Z]{2,3}$/.test(text.slice(start, end)) && IMAGING_AFTER.test(after)) return true;
   // "falls asleep", "a fall in haemoglobin": the verb and the drop, not a fall.
-  if (FALLS.has(m.concept.code) && /^\s*(?:in|asleep|off|of|from \d|to \d|by)\b/i.test(after)) return true;
+  if (FALLS.has(m.concept.code) && (/^\s*(?:asleep|off|of|from \d|to \d|by)\b/i.test(after) || FALL_IN_MEASURE.test(text.slice(end, end + 50)))) return true;
+  // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
+  const site = SITE_NAMED[m.concept.code];
+  if (site && !site.test(text.slice(...lineBounds(text, start)))) return true;
+  // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
+  if (/\b(?:advice|advised|information|leaflet|counselling|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
   if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b[^.;\n]{0,50}\b(?:negative|positive|not detected|detected)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);

@@ -48,7 +48,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
   for (const m of mentions) {
     if (!countsAsProcedure(m.concept, m.fromLexicon)) continue;
     if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
-    if (m.ctx.planned || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
+    if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     if (m.kind === 'pmh' || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
     if (seen.has(m.concept.code)) continue;

@@ -141,7 +141,7 @@ function endOfParagraph(text: string, from: number, to: number): number {
   return to;
 }
 
-function endOfList(text: string, from: number, to: number): number {
+export function endOfList(text: string, from: number, to: number): number {
   let pos = from;
   let seen = false;
   while (pos < to) {
