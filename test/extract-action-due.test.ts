@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dueDate } from '../server/extract/due-date.ts';
-import { addMonths, addWorkingDays, letterDate, narrativeDate, parseUkDate } from '../server/extract/dates.ts';
+import { addMonths, addWorkingDays, eventDate, letterDate, narrativeDate, operationDate, parseUkDate } from '../server/extract/dates.ts';
 
 const FROM = '2026-03-04'; // a Wednesday
 
@@ -50,6 +50,33 @@ test('history and supplies are not due dates', () => {
   assert.is(dueDate('Please continue carbimazole after the 4 weeks supplied.', FROM), null);
   assert.is(dueDate('Please recheck his blood pressure in the next few weeks.', FROM), null);
   assert.is(dueDate('Please review her anticoagulation once a year.', FROM), null);
+});
+
+test('times counted from an event: "N-M days after the …", post-op from the operation, "after the first month"', () => {
+  assert.is(dueDate('Please recheck U&Es 7-10 days after the dose increase.', FROM), '2026-03-14');
+  assert.is(dueDate('Please check her potassium one week after the spironolactone is started.', FROM), '2026-03-11');
+  assert.is(dueDate('Please remove the clips at 10 days post-op.', FROM, { operation: '2026-02-26' }), '2026-03-08');
+  assert.is(dueDate('Practice nurse to take out the sutures 12-14 days post-operatively.', FROM, { operation: '2026-02-26' }), '2026-03-12');
+  assert.is(dueDate('Please remove the sutures 10 days after surgery.', FROM), '2026-03-14');
+  assert.is(dueDate('Please take over prescribing of mesalazine after the first month.', FROM), '2026-04-04');
+  // durations are not due dates
+  assert.is(dueDate('Please continue the enoxaparin for 28 days after the operation.', FROM), null);
+  assert.is(dueDate('Please prescribe it for at least 3 months after the Hb normalises.', FROM), null);
+  assert.is(dueDate('Please send an MSU one week after she finishes the antibiotics, i.e. on 15-Mar-2026.', FROM), '2026-03-15');
+});
+
+test('"today" is the day of the clinic the letter reports, when it gives one', () => {
+  assert.is(dueDate('Please take over prescribing of azathioprine from today.', FROM, { today: '2026-03-02' }), '2026-03-02');
+  assert.is(dueDate('Please review her in 2 weeks.', FROM, { today: '2026-03-02' }), '2026-03-18');
+  assert.is(eventDate('Clinic date: 2 March 2026\nTyped: 4 March 2026\n'), '2026-03-02');
+  assert.is(eventDate('Seen in Falls Clinic: 02/03/2026\nLetter typed: 04/03/2026'), '2026-03-02');
+  assert.is(eventDate('Date: 04/03/2026\nDear Dr Shah'), undefined);
+});
+
+test('operation date: the latest operation the letter dates, not scans, endoscopies or the GP surgery', () => {
+  assert.is(operationDate('Procedures:\n20/02/2026 OGD\n24/02/2026 Laparoscopic appendicectomy\n\nSigned, Dr X, Elm Tree Surgery, 03/03/2026', '2026-03-04'), '2026-02-24');
+  assert.is(operationDate('Right total knee replacement\t22-Feb-2026\nTransfusion of 2 units\t23-Feb-2026', '2026-03-04'), '2026-02-22');
+  assert.is(operationDate('CT abdomen 01/03/2026 showed no collection.', '2026-03-04'), undefined);
 });
 
 test('recurring monitoring is due at its first interval only when asked', () => {

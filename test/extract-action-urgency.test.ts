@@ -37,6 +37,10 @@ test('safeguarding concerns, but not their absence', () => {
   assert.ok(urgent('She disclosed domestic abuse by her partner; a MARAC referral has been made.').length);
   assert.equal(urgent('He is an adult with no safeguarding concerns recorded.'), []);
   assert.equal(urgent('Please consider whether these missed appointments raise any safeguarding concerns.'), []);
+  // a concern raised and settled within the sentence is no concern now
+  assert.equal(urgent('The health visitor and children\'s social care were contacted on the ward; there are no current safeguarding concerns.'), []);
+  assert.equal(urgent('Adult social care reviewed her at home and the safeguarding concern has been closed.'), []);
+  assert.ok(urgent('Children\'s social care were informed today because of bruising; a strategy meeting is planned.').length);
 });
 
 test('false-positive guards', () => {

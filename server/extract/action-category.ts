@@ -5,17 +5,30 @@
 import type { ActionCategory } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
 
-const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations)\b/i;
-const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?|antihypertensives?|tablets|therapy|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
+const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations)\b/i;
+const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
 const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
 
-const MED_VERBS = /^(?:prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
+const MED_VERBS = /^(?:optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
 const INV_VERBS = /^(?:check|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
 const FU_VERBS = /^(?:see|review|reassess|re-?review|arrange|offer|book|contact|telephone|phone|call|ring|ask|keep|follow|discuss|invite|recall|examine|take over)\b/i;
 const ADMIN_VERBS = /^(?:update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
 /** Request markers that come before the request's verb. */
-const LEAD = /^(?:.*?\b(?:please|grateful if (?:you|the practice|the gp|your team)(?: could| would| can)?|(?:i|we) would ask that you|would you|could you|can you|can the practice|could the practice|the practice (?:could|should|to)|gp to|for the gp to|(?:i|we) (?:would )?(?:suggest|recommend) (?:that )?(?:you|the gp|the practice)(?: could| should)?|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful)|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|the gp)\s+)?(?:(?:kindly|also|then|now|therefore|please|consider|ask (?:the |your )?(?:practice nurse|district nurses?|hca|nurse) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+const LEAD = /^(?:.*?\b(?:please|grateful if (?:you|the practice|the gp|your team)(?: could| would| can)?|(?:i|we) would ask that you|would you|could you|can you|can the practice|could the practice|the practice (?:could|should|to)|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) to|(?:i|we) (?:would )?(?:suggest|recommend) (?:that )?(?:you|the gp|the practice)(?: could| should)?|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful)|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|the gp)\s+)?(?:(?:kindly|also|then|now|therefore|please|consider|ask (?:the |your )?(?:practice nurse|district nurses?|hca|nurse) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+
+// An entry for the record (an alert, a code, a problem-list item) is admin work even when its
+// subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug".
+const RECORD_ENTRY = /\b(?:please )?(?:add|put|place|record|code|flag|note|document)\b[^.;]{0,60}?\b(?:alerts?|flags?|warnings?|(?:on|to|in) (?:his|her|their|the|your)(?: patient['’]s)? (?:records?|notes|problem list|gp record|clinical record))\b/i;
+/** "do not prescribe NSAIDs": what the alert says, not a change to make */
+const NEGATED_ACT = /\b(?:do not|don['’]t|never|must not|should not|avoid)\s+(?:\w+\s+)?\w+/gi;
+const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b/i;
+// "send him straight back to ED", "offer her the weight management programme", "re-refer via e-RS"
+const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group))\b)/;
+// a referral asked for after the practice has checked something: "contact him and, if so, please re-refer him"
+const LATER_REFERRAL = /,?\s*if so,?\s*(?:please\s+)?(?:re-?refer|refer)\b/i;
+/** Third-person verbs after "we recommend the GP …": "repeats", "takes over", "refers". */
+const THIRD_PERSON = /^(repeat|check|recheck|take|arrange|refer|re-refer|review|prescribe|start|stop|continue|monitor|consider|see|offer|increase|reduce|titrate|add|remove|update|send|chase|book|issue|code|record)s\b/;
 
 const GERUND: Record<string, string> = { adding: 'add', starting: 'start', stopping: 'stop', issuing: 'issue', reintroducing: 'reintroduce', increasing: 'increase', reducing: 'reduce', referral: 'refer', referring: 'refer', restarting: 'restart', prescribing: 'prescribe', switching: 'switch', checking: 'check', repeating: 'repeat', reviewing: 'review', keeping: 'keep', changing: 'change', titrating: 'titrate', arranging: 'arrange' };
 
@@ -23,6 +36,7 @@ const GERUND: Record<string, string> = { adding: 'add', starting: 'start', stopp
 export function requestBody(text: string): string {
   const t = text.replace(/^\s*(?:\d+[.)]|[-•*])\s*/, '').replace(/^gp\s*:\s*/i, '');
   let body = t.replace(LEAD, '');
+  body = body.replace(THIRD_PERSON, '$1');
   const w = /^(\w+)/.exec(body)?.[1]?.toLowerCase();
   if (w && GERUND[w]) body = GERUND[w] + body.slice(w.length);
   return body;
@@ -48,7 +62,13 @@ function categoriseOne(text: string): ActionCategory {
   const body = requestBody(text);
   const b = body.toLowerCase();
   const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt)\b/.test(b);
-  if (/^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral)\b/.test(b)) return 'referral';
+  if (REFERRAL_ACT.test(b) || LATER_REFERRAL.test(b)) return 'referral';
+  if (RECORD_ENTRY.test(text) && (!MED_REQUEST.test(b.replace(NEGATED_ACT, '')) || /^(?:add|put|place|record|code|flag|note)\b/.test(b))) return 'admin';
+  // removing sutures, clips or a dressing is a nurse appointment, not a record change
+  if (/^(?:remove|take (?:out|down|off))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?)\b/.test(b)) return 'follow-up';
+  // "add a recall for an annual cholesterol check": booking a review (ceasing a recall is admin)
+  if (/^(?:add|set up|arrange|put)\b[^.;]*\brecall\b/.test(b)) return 'follow-up';
+  if (/^offer\b/.test(b) && (hasDrug || MED_OBJECT.test(b))) return 'medication';
   if (/\bhealth check\b/.test(b)) return 'follow-up';
   if (/^add\b/.test(b)) {
     if (/\bmonitoring\b/.test(b)) return 'investigation';
@@ -69,7 +89,11 @@ function categoriseOne(text: string): ActionCategory {
     return 'follow-up';
   }
   if (MED_VERBS.test(b)) {
+    // "ensure her blood pressure is below 160/100": a check against a target
+    if (/^ensure\b/.test(b) && !hasDrug && !MED_OBJECT.test(b) && TESTS.test(b)) return 'investigation';
     if (/^(?:ensure|give|advise)\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'follow-up';
+    // "issue her a personalised asthma action plan": something handed over that is not a medicine
+    if (/^(?:issue|supply)\b/.test(b) && !hasDrug && (!MED_OBJECT.test(b) || /\b(?:plan|card|leaflet|booklet|passport|diary)\b/.test(b))) return 'other';
     if (/^take\b/.test(b) && !/prescribing/.test(b)) return TESTS.test(b) ? 'investigation' : 'follow-up';
     return 'medication';
   }

@@ -36,7 +36,11 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     return undefined;
   }
   if (category === 'referral') {
-    if (/^re-?refer\b/.test(b)) return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
+    if (/^re-?refer\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
+    // "consider referral …" leaves the decision with the GP; sending back to ED is an emergency,
+    // not an onward referral; lifestyle services are the practice's own route
+    if (/\bconsider\b/.test(lower) || /\b(?:ed|a&e|emergency department|same[- ]day|acute medical|surgical assessment)\b/.test(b)) return undefined;
+    if (/\b(?:weight management|weight loss|slimming|exercise referral|exercise on prescription|diabetes prevention|ndpp|healthy lifestyle|lifestyle)\b/.test(lower)) return undefined;
     // urgent suspected-cancer referrals and screening programmes are the practice's own route
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
     // services inside the practice's own team are not another specialty
@@ -45,6 +49,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   }
   if (category === 'medication') {
     if (!/\b(?:prescribe|prescribing|continue|take over|issue|add)\b/.test(b)) return undefined;
+    // the rest of a course the hospital started: the hospital should supply all of it
+    if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:the|a|his|her) (?:course|\d+[- ]days?))\b/.test(b)) return 'completing a course the hospital started and should supply';
     for (const d of drugLexicon().find(text)) {
       const parts = d.generic.split('/');
       if (parts.some((p) => RED.has(p))) return 'hospital-only (red list) medicine';

@@ -9,10 +9,11 @@ import { sentences, letterSentences, sectionAt, headingAbove, type Span } from '
 import { categorise } from './action-category.ts';
 import { workloadReason, letterContext } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
+import { eventDate, operationDate } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 
 // A request marker addressed to the practice.
-const MARKER = /\bplease\b|\bgrateful if (?:you|the practice|the gp|your team)\b|\b(?:i|we) would ask that you\b|\b(?:could|would|can) you\b|\b(?:can|could) the practice\b|\bthe practice (?:could|should|to|may wish)\b|\bgp to\b|\bfor the gp to\b|\b(?:i|we) (?:would )?(?:suggest|recommend|advise) (?:that )?(?:you|the gp|the practice)\b|\byou may wish to\b|\bi have asked your gp\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful)\b|\bwould you be able to\b/i;
+const MARKER = /\bplease\b|\bgrateful if (?:you|the practice|the gp|your team)\b|\b(?:i|we) would ask that you\b|\b(?:could|would|can) you\b|\b(?:can|could) the practice\b|\bthe practice (?:could|should|to|may wish)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) to\b|\b(?:i|we) (?:would )?(?:suggest|recommend|advise) (?:that )?(?:you|the gp|the practice)\b|\byou may wish to\b|\bi have asked your gp\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful)\b|\bwould you be able to\b/i;
 // "please" that asks nothing of the practice
 const NOT_A_REQUEST = /\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the )?(?:district nurses?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\bplease (?:find|note|be aware|remember|do not hesitate|don['’]t hesitate|feel free|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
@@ -30,7 +31,19 @@ const BARE_AND = new RegExp(`\\s+and\\s+(?=${SPLIT_VERB}\\b)`, 'gi');
 const DIRECT = /\b(?:please|grateful|could you|would you|can you|ask that you|asked your gp|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited))\b/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice)\)\s*\.?$|[-–]\s*gp\s*\.?$/i;
 const NOUN_REQUEST = /^(?:repeat |further |annual |routine )?(?:bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
-const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b[^.;]*?\b(?:below|above|under|over|less than|more than|greater than|back to|within (?:the )?normal|normal|<|>|≥|≤)\b/i;
+// a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|has not (?:fallen|come down|settled|improved))\b|[<>≥≤])/i;
+const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|this|them|these))? (?:by brand|generically|as (?:the same|a single) brand|by (?:the )?same brand)\b[^.]{0,40}\.?$/i;
+// a request due when a period the sentence named first is over
+const AFTER_THAT = /\b(?:after (?:that|this|then)|thereafter|from then on)\b/i;
+const FIRST_PERIOD = /\b(?:for|over) the first (\d{1,2}|one|two|three|four|six|eight|twelve) (days?|weeks?|months?)\b/i;
+const RECURRING = /\b(?:every|each)\s+(?:\d+|one|two|three|four|six|twelve)?\s*(?:days?|weeks?|months?|years?)\b|\b(?:then|and) (?:annually|yearly|monthly|weekly)\b|\b\d+-(?:weekly|monthly)\b/i;
+// what the hospital will do, tacked onto a request: "… and we will offer a new date within 4 weeks"
+const HOSPITAL_TAIL = /,?\s+and\s+(?:we|i|the (?:team|clinic|department|hospital|ward))\s+(?:will|shall)\b(?! be grateful)/i;
+// "…, and, if the PSA rises, please re-refer": a second request on its own condition ("if so" continues the first)
+const CONDITIONAL_AND = /,?\s+and,?\s+(?=if\b(?!\s+so\b)(?:[^.;]|\.\d){3,140}?,?\s*please\b)/gi;
+// "optimise her diabetes and repeat the HbA1c at 3 months": the test measures the treatment; one request
+const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
 const ANAPHORIC = /^(?:please (?:could you |can you )?)?(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
@@ -171,13 +184,34 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     if (!marked && !imperative && !(requested && IMPERATIVE.test(part.trim()))) continue;
     if (!marked && !gpContext && OTHER_ACTOR.test(part.trim())) continue;
     if (marked && OTHER_ACTOR.test(part.trim()) && !DIRECT.test(part)) continue;
+    if (isHeadingLine(text, start + ps, start + pe)) continue;
     requested = true;
-    for (const [a, b] of splitRequests(part)) {
+    // the hospital's own next step is not part of the practice's request (nor its timeline)
+    const tail = HOSPITAL_TAIL.exec(part);
+    if (tail && tail.index > 10 && !MARKER.test(part.slice(tail.index))) pe = ps + tail.index;
+    for (const [a, b] of splitRequests(str.slice(ps, pe))) {
       const u = trimUnit(text, start + ps + a, start + ps + b);
       if (u) out.push({ ...u, gpContext });
     }
   }
   return out;
+}
+
+/**
+ * A heading alone on its line ("Follow-up", "Plan for GP"): it names the section below it and
+ * asks nothing. A short line inside a list ("Medication review") is an item, so a heading must
+ * open a paragraph (blank line or start of text above) and have text below it.
+ */
+function isHeadingLine(text: string, start: number, end: number): boolean {
+  const str = text.slice(start, end).trim();
+  if (str.split(/\s+/).length > 3 || /\d|[.?!]$/.test(str) || !/^[A-Z]/.test(str)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || text.slice(lineStart, start).trim() || text.slice(end, lineEnd).replace(/:\s*$/, '').trim()) return false;
+  // the line above is blank (or there is none), and the line below has text
+  const above = text.slice(0, lineStart);
+  const opensParagraph = !above.trim() || /\n[ \t]*\n$/.test(above);
+  return opensParagraph && !!text.slice(lineEnd + 1, lineEnd + 200).split('\n')[0].trim();
 }
 
 /** Offset of the clause holding the first request marker, when a statement clause precedes it. */
@@ -201,6 +235,8 @@ function countMarkers(s: string): number {
 function splitRequests(part: string): [number, number][] {
   const cuts: { at: number; len: number }[] = [];
   let m: RegExpExecArray | null;
+  CONDITIONAL_AND.lastIndex = 0;
+  while ((m = CONDITIONAL_AND.exec(part))) cuts.push({ at: m.index, len: m[0].length });
   COMMA_AND.lastIndex = 0;
   while ((m = COMMA_AND.exec(part))) {
     if (/\bplease\s*$/i.test(part.slice(0, m.index)) || part.slice(0, m.index).includes(':')) continue;
@@ -211,12 +247,14 @@ function splitRequests(part: string): [number, number][] {
     while ((m = BARE_AND.exec(part))) {
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
+      if (TREAT_THEN_MEASURE.test(head)) continue;
       if (dueDate(head, '2000-01-01') === null && dueDate(tail, '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
     }
   }
   const out: [number, number][] = [];
   let s = 0;
-  for (const c of cuts) { out.push([s, c.at]); s = c.at + c.len; }
+  cuts.sort((a, b) => a.at - b.at);
+  for (const c of cuts) { if (c.at < s) continue; out.push([s, c.at]); s = c.at + c.len; }
   out.push([s, part.length]);
   return out;
 }
@@ -236,6 +274,10 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
   const text = letter.text;
   const out: ActionItem[] = [];
   const seen = new Set<string>();
+  // requests (by index in out) that wait on a result
+  const waiting = new Set<number>();
+  // "today" is the day of the clinic the letter reports; "10 days post-op" counts from the operation
+  const dates = { today: eventDate(text), operation: operationDate(text, letter.date) };
   for (let i = 0; i < units.length; i++) {
     let { start, end } = units[i];
     let quote = text.slice(start, end);
@@ -244,19 +286,38 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       const prev = previousSentence(text, start);
       if (prev !== undefined) { start = prev; quote = text.slice(start, end); }
     }
+    // "Please prescribe by brand (Priadel)." says how to do the prescribing asked just before
+    const last = out[out.length - 1];
+    if (last && last.category === 'medication' && last.evidence.end <= start && !text.slice(last.evidence.end, start).trim() && HOW_TO_PRESCRIBE.test(quote)) {
+      last.evidence = { ...last.evidence, end, quote: text.slice(last.evidence.start, end) };
+      last.text = last.evidence.quote.replace(/\s+/g, ' ');
+      continue;
+    }
     const key = quote.toLowerCase().replace(/\W+/g, ' ').trim();
     if (seen.has(key)) continue;
     seen.add(key);
     const flat = quote.replace(/\s+/g, ' ');
     const category: ActionCategory = categorise(flat);
-    let due = dueDate(flat, letter.date, { recurring: category === 'investigation' });
+    let due = dueDate(flat, letter.date, { recurring: category === 'investigation', ...dates });
     if (!due && units[i].when) due = dueDate(units[i].when!, letter.date);
-    const prevAction = out[out.length - 1];
-    if (!due && prevAction?.due && (prevAction.category === 'investigation' || prevAction.category === 'follow-up') && (category === 'medication' || category === 'investigation')) {
-      // a request that waits on the test (or review) before it is due when that is
-      if ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || /\b(?:those|these|the same) (?:bloods|tests)\b|\bat that point\b/i.test(flat)) due = prevAction.due;
+    // "We will prescribe for the first 12 weeks; please take over prescribing after that"
+    if (!due && AFTER_THAT.test(flat)) {
+      const lead = FIRST_PERIOD.exec(sentenceBefore(text, start));
+      if (lead) due = dueDate(`in ${lead[1]} ${lead[2]}`, letter.date);
+    }
+    // a request that waits on a result is due when the test (or review) it depends on is: the
+    // nearest earlier dated test, through other requests that wait on the same result
+    if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || /\b(?:those|these|the same) (?:bloods|tests)\b|\bat that point\b/i.test(flat))) {
+      for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
+        const prev = out[k];
+        // a monitoring schedule ("every 6 months", "then annually") has no one result to wait for
+        if (prev.due && RECURRING.test(prev.text)) break;
+        if (prev.due && (prev.category === 'investigation' || prev.category === 'follow-up' || waiting.has(k))) { due = prev.due; break; }
+        if (!waiting.has(k)) break;
+      }
     }
     const reason = workloadReason(flat, category, ctx);
+    if (CONDITION_ON_RESULT.test(flat)) waiting.add(out.length);
     out.push({
       text: flat, category, due, workloadTransfer: !!reason, ...(reason ? { workloadReason: reason } : {}),
       evidence: { quote, start, end, section: sectionAt(letter, start) },
@@ -264,6 +325,13 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     });
   }
   return out;
+}
+
+/** The part of the sentence before an offset (back to a full stop, blank line or table cell). */
+function sentenceBefore(text: string, offset: number): string {
+  const before = text.slice(Math.max(0, offset - 200), offset);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\t'), before.lastIndexOf('\n\n'));
+  return before.slice(cut + 1);
 }
 
 /** Start of the sentence before an offset, within the same paragraph or table cell. */

@@ -135,3 +135,39 @@ export function narrativeDate(text: string): string | undefined {
   }
   return best?.iso ?? first?.iso;
 }
+
+// The day the letter describes: dictation, clinic, attendance ("Clinic date: 11 March 2026").
+const EVENT_LABEL = /\b(?:dictated|date\s+dictated|clinic\s+date|date\s+of\s+clinic|seen\s+in\s+[\w ]{0,40}?clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+seen|appointment\s+date)\s*:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
+
+/**
+ * The date of the clinic or attendance the letter reports, when it labels one: what "today" in
+ * the letter means (a letter typed two days after clinic still says "from today" of the clinic).
+ */
+export function eventDate(text: string): string | undefined {
+  for (const d of datesIn(text.slice(0, 2000))) {
+    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
+    if (EVENT_LABEL.test(text.slice(Math.max(lineStart, d.index - 60), d.index))) return d.iso;
+  }
+  return undefined;
+}
+
+// An operation named on the line of a date: "31/01/2026 Laparoscopic cholecystectomy",
+// "Right total hip replacement … 13-Jan-2026", "Date of operation: …". Transfusions, scans
+// and endoscopies are procedures but not the operation that "post-op" counts from.
+// ("Surgery" alone is as often a practice or a department: "Pennine View Surgery", "FY2 Surgery")
+const OPERATION = /\b(?:operation|operated|date of surgery|op(?:eration)? date|\w+ectomy|\w+otomy|\w+oplasty|\w+ostomy|\w+opexy|repair|replacement|arthroplasty|fixation|orif|excision|laparoscop\w*|arthroscop\w*)\b/i;
+const NOT_OPERATION = /\b(?:transfusion|ercp|endoscop\w*|colonoscop\w*|gastroscop\w*|scan|x-?ray|biopsy|injection)\b/i;
+
+/** The latest operation date the letter gives, up to `until`; undefined when it names none. */
+export function operationDate(text: string, until?: string): string | undefined {
+  let best: string | undefined;
+  for (const d of datesIn(text)) {
+    if (until && d.iso > until) continue;
+    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
+    const nl = text.indexOf('\n', d.index);
+    const line = text.slice(lineStart, nl < 0 ? text.length : nl);
+    if (!OPERATION.test(line) || NOT_OPERATION.test(line) || /\b(?:dob|born|birth)\b/i.test(line)) continue;
+    if (!best || d.iso > best) best = d.iso;
+  }
+  return best;
+}

@@ -29,6 +29,8 @@ export const DRUG_LEXICON_PATH = resolve(here, '../../terminology/lexicon/drugs.
 const WORD = /[a-z0-9]+/gi;
 /** What may sit between the parts of a combination product: "/", or a strength then "/". */
 const COMBINED = /^\s?(?:[\d.,]+\s*(?:mg|micrograms?|mcg|units?|g|ml|%|iu)?\s*)?\/\s?$/i;
+/** Only an opening bracket between a brand and the generic it is followed by. */
+const BRACKETED = /^\s?\(\s?$/;
 const split = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 export class DrugLexicon {
@@ -61,6 +63,7 @@ export class DrugLexicon {
     let m: RegExpExecArray | null;
     while ((m = WORD.exec(text))) toks.push({ w: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length });
     const out: DrugMention[] = [];
+    let skippedEnd = -1;
     for (let i = 0; i < toks.length; i++) {
       const list = this.byFirst.get(toks[i].w);
       if (!list) continue;
@@ -77,6 +80,13 @@ export class DrugLexicon {
         // a name glued to a letter or digit on either side is part of another word ("co-" prefixes aside)
         if (/[a-z0-9]/i.test(text[start - 1] ?? '') || /[a-z]/i.test(text[end] ?? '')) continue;
         const prev = out[out.length - 1];
+        // "Oramorph (morphine sulfate …)", "Zapain (co-codamol 30/500)": the bracket names the
+        // same medicine as the brand before it, so it is not a second drug
+        if (prev && (BRACKETED.test(text.slice(prev.end, start)) || (skippedEnd > prev.end && COMBINED.test(text.slice(skippedEnd, start))))) {
+          skippedEnd = end;
+          i += n - 1;
+          break;
+        }
         // "sacubitril/valsartan", "calcium carbonate / colecalciferol": one combination product
         if (prev && COMBINED.test(text.slice(prev.end, start)) && !prev.generic.split('/').includes(e.generic)) {
           prev.generic = `${prev.generic}/${e.generic}`;

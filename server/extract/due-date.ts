@@ -2,6 +2,8 @@
 // "2/52", "6/12", "in a fortnight", "in six weeks' time", "at 3 months", "next week",
 // "in 3–4 days" (a range is due at its end), "within 48 hours", "within 2 working days",
 // "by the end of May", "by 1st May", explicit dates ("on 05/02/2026", "from 22-Apr-2026").
+// "10-14 days after the dose increase", "at 10 days post-op" (from the operation date when the
+// letter gives one), "after the first month", "from today" (the clinic's day).
 // The earliest time the request names is its due date; dates before the letter are history
 // ("a fit note from 20/02/2026" covers the past), not due dates.
 import { addDays, addMonths, addWorkingDays, datesIn, endOfMonth, monthNumber, parseUkDate } from './dates.ts';
@@ -51,7 +53,20 @@ function shift(from: string, n: number, unit: string): string {
 export interface DueOptions {
   /** count "every 2 weeks" as due at the first interval (monitoring schedules) */
   recurring?: boolean;
+  /** the day "today" means: the clinic or attendance the letter reports (default: `from`) */
+  today?: string;
+  /** the operation date that "10 days post-op" counts from (default: `from`) */
+  operation?: string;
 }
+
+// "10-14 days after the losartan increase", "at 10 days post-op", "12 weeks following surgery":
+// counted from the event, which is the operation for post-operative times and otherwise the
+// change this letter reports (so the letter's date). A range is due at its end.
+const AFTER_EVENT = new RegExp(
+  `(?<!\\b(?:for|of|lasting)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z])`,
+  'gi');
+// "after the first month": the first interval of a new treatment
+const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT})\\b`, 'i');
 
 /** Due date (ISO) of a request's text, or null when it gives no time. */
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
@@ -72,10 +87,22 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (iso && iso < from) iso = parseUkDate(`${m[1]}/${mo}/${++y}`);
     if (iso) found.push(iso);
   }
+  const covered: [number, number][] = [];
+  AFTER_EVENT.lastIndex = 0;
+  while ((m = AFTER_EVENT.exec(text))) {
+    const n = num(m[2]) ?? num(m[1]);
+    if (n === undefined) continue;
+    found.push(shift(m[4] ? opts.operation ?? from : from, n, m[3]));
+    covered.push([m.index, m.index + m[0].length]);
+  }
+  const first = AFTER_FIRST.exec(text);
+  if (first) found.push(shift(from, num(first[1]) ?? 1, first[2]));
   RELATIVE.lastIndex = 0;
   while ((m = RELATIVE.exec(text))) {
     const n = num(m[3]) ?? num(m[2]);
     if (n === undefined) continue;
+    // "at 10 days post-op" was counted above, from the operation
+    if (covered.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     // "at 3 months" reads as an interval; "by 6 weeks" likewise; "after" only as "after N weeks"
     found.push(shift(from, n, m[4]));
   }
@@ -86,7 +113,12 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     const n = +m[1];
     found.push(m[2] === '52' ? addDays(from, 7 * n) : m[2] === '12' ? addMonths(from, n) : addDays(from, n));
   }
-  for (const k of NAMED) if (k.re.test(text)) found.push(k.days !== undefined ? addDays(from, k.days) : addMonths(from, k.months!));
+  for (const k of NAMED) {
+    if (!k.re.test(text)) continue;
+    // "today" and "tomorrow" are the clinic's day; weeks and months count from the letter
+    const base = k.days !== undefined && k.days <= 1 ? opts.today ?? from : from;
+    found.push(k.days !== undefined ? addDays(base, k.days) : addMonths(from, k.months!));
+  }
   const eom = END_OF_MONTH.exec(text);
   if (eom) found.push(endOfMonth(from, monthNumber(eom[1])!));
   if (opts.recurring) {

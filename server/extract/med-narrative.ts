@@ -27,6 +27,10 @@ const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'star
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to stop|(?:I|we) have stopped|(?:has|have|was|were) (?:been )?stopped) (?:this|it|them|these)\b/i;
+const STATUS_WORDS = 'new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
+const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|${STATUS_WORDS})\\b`);
+/** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
+const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
 const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?))?\s*:?\s*$/i;
 
 function statusOf(word: string): MedicationChange | undefined {
@@ -46,6 +50,10 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   // administered in hospital, or already in place: not a change of the patient's medicines
   { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
+const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
+const SWITCH_FROM = /\b(?:switched|changed|converted|swapped)\s+(?:(?:him|her|them)\s+(?:from\s+)?)?(?:(?:his|her|their|the)\s+)?$/i;
+const NEW_LINE_ITEM = /^\s*\S+\s+\S+[^\n]*(?<!\b(?:on|to|with|regular|of|and|or|a|an|the|his|her|their|oral|daily|low-dose))\s*\n\s*$/i;
+const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\w+ly\s+)?$/i;
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
 
 // A clause that asks or advises rather than reports, or talks of the past.
@@ -76,7 +84,10 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       continue;
     }
     if (listStatus && !/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) listStatus = undefined;
-    rowChanges(line, l.start, within(all, l.start, l.end), found);
+    const drugs = within(all, l.start, l.end);
+    rowChanges(line, l.start, drugs, found);
+    const course = shortCourse(text, line, l.start, drugs);
+    if (course) found.push(course);
   }
   for (const s of letterSentences(letter)) {
     if (s.row) continue;
@@ -102,6 +113,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   for (const f of found.sort((a, b) => Number(b.fromRow) - Number(a.fromRow))) {
     if (seen.has(f.drug)) continue;
     seen.add(f.drug);
+    while (f.end > f.start && /\s/.test(text[f.end - 1])) f.end--;
     const quote = text.slice(f.start, f.end);
     out.push({
       drug: f.drug, code: f.code, change: f.change,
@@ -112,11 +124,40 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   return out;
 }
 
+// A discharge medicines list, or a "Discharge:" line that names what the patient went home with.
+const DISCHARGE_HEADING = /\b(?:discharge (?:medication|medicines?|meds|prescription|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
+const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with))?|tto|on discharge)\s*[:-]\s*/i;
+// a course with an end: "for 5 days", "5 days supply", "to complete 7 days"
+const COURSE = /\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the )?(?:\d{1,2}[- ]days?|course)\b/i;
+const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|regular|long[- ]term|stopped|completed|withheld|held|suspended|reduced|increased|given|in hospital|on the ward|iv|intravenous)\b/i;
+
+/**
+ * A short course on a discharge list with no word for the change ("Ibuprofen 400 mg TDS for 5
+ * days"): a medicine the patient goes home with for a fixed time is new, since a regular one
+ * has no end date.
+ */
+function shortCourse(text: string, line: string, offset: number, drugs: DrugMention[]): Finding | undefined {
+  const d = drugs[0];
+  if (!d || !COURSE.test(line) || NOT_NEW.test(line) || REQUEST.test(line)) return undefined;
+  const label = DISCHARGE_LABEL.exec(line);
+  const lead = label ? label[0].length : (/^\s*(?:[-•*·]\s*)?/.exec(line)?.[0].length ?? 0);
+  if (d.start !== lead) return undefined;
+  if (!label && !DISCHARGE_HEADING.test(headingAbove(text, offset) ?? '')) return undefined;
+  const f = finding(d, 'started', line, offset, false);
+  // the quote runs to the course's length: "Ibuprofen 400 mg TDS with food for 5 days"
+  const c = COURSE.exec(line.slice(d.end));
+  if (c) f.end = Math.max(f.end, offset + d.end + c.index + c[0].length);
+  return f;
+}
+
 /** Table rows ("Drug … <tab> New"), status-led lists and " - STOPPED" items. */
 function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[]): void {
   if (!drugs.length) return;
   const lead = LIST_LEAD.exec(line);
-  if (lead && lead.index + lead[0].length <= drugs[0].start - 0) {
+  // "discontinued as she was drowsy…" opening a line is wrapped prose, not a list label: a label
+  // without a colon or dash is capitalised ("Started amlodipine 5 mg")
+  const wrapped = lead && /^[a-z]/.test((lead[1] ?? lead[2] ?? '')) && !/[:\-–]\s*$/.test(lead[0]);
+  if (lead && !wrapped && lead.index + lead[0].length <= drugs[0].start - 0) {
     const cue = statusOf(lead[1] ?? IMPERATIVE_LABEL[lead[2]!.toLowerCase()]!);
     if (!cue) return;
     // every drug the list names, up to a second status label on the same line
@@ -125,7 +166,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     return;
   }
   const tabular = isRowLine(line);
-  const dashStatus = /\s[-–]\s*(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|started|stopped|withheld|new|continued|unchanged)\b/.exec(line);
+  // "Quetiapine 50 mg ON - discontinued (sedation)", "Drug 5 mg: new", "Drug: suspended pending review"
+  const dashStatus = DASH_STATUS.exec(line) ?? (drugs[0].start < 40 ? COLON_STATUS.exec(line) : null);
   const capsStatus = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED)\b/.exec(line);
   PAREN_STATUS.lastIndex = 0;
   const parens = tabular ? [] : [...line.matchAll(PAREN_STATUS)];
@@ -153,7 +195,12 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     const target = after
       ? drugs.find((d) => d.start > st.index)
       : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)));
-    if (target) out.push(finding(target, cue, line, offset, true));
+    if (target) {
+      const f = finding(target, cue, line, offset, true);
+      // the quote runs to the status word: "Quetiapine 50 mg ON - discontinued"
+      if (!after) f.end = Math.max(f.end, offset + st.index + st[0].length);
+      out.push(f);
+    }
     return;
   }
   const first = drugs[0];
@@ -178,7 +225,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
 }
 
 function nextLabel(line: string, from: number): number {
-  const re = /[,;.]\s*(?:new|started|stopped|withheld|held|reduced|increased)\s*:/gi;
+  // a second label ("…; Stopped: …") or the end of a sentence ends the list
+  const re = /[,;.]\s*(?:new|started|stopped|withheld|held|reduced|increased)\s*:|\.\s+(?=[A-Z])/gi;
   re.lastIndex = from;
   const m = re.exec(line);
   return m ? m.index : line.length;
@@ -218,10 +266,13 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
     const clause = masked.slice(cs, ce);
     const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)));
     if (!drugs.length) continue;
-    if (PAST.test(clause)) continue;
+    // a bracketed aside ("(previously 1 capsule five times a day)") dates the old dose, not the change
+    if (PAST.test(clause.replace(/\([^()]*\)/g, ''))) continue;
     // what a clause asks or advises is no change: cues after the request word do not count
-    const req = REQUEST.exec(clause);
-    const reqAt = req ? req.index : clause.length;
+    // "As she will be on steroids for a year, I have started…": the aside opening the clause asks nothing
+    const aside = SUBORDINATE.exec(clause)?.[0].length ?? 0;
+    const req = REQUEST.exec(clause.slice(aside));
+    const reqAt = req ? aside + req.index : clause.length;
     const cues: { at: number; end: number; cue: Cue }[] = [];
     for (const p of PROSE) {
       p.re.lastIndex = 0;
@@ -230,9 +281,17 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
         cues.push({ at: m.index, end: m.index + m[0].length, cue: p.cue });
       }
     }
+    const taken = new Set<DrugMention>();
+    // "I have switched her Clenil to Fostair": the verb names the old drug, "to" the new one
+    for (let k = 0; k + 1 < drugs.length && drugs[k + 1].start < reqAt; k++) {
+      const [a, b] = [drugs[k], drugs[k + 1]];
+      if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\bto\s+$/i.test(clause.slice(a.end, b.start))) continue;
+      taken.add(a); taken.add(b);
+      out.push({ drug: a.generic, code: a.code, change: 'stopped', start: offset + cs + a.start - (SWITCH_FROM.exec(clause.slice(Math.max(0, a.start - 40), a.start))![0].length), end: offset + cs + b.start, fromRow: false });
+      out.push({ drug: b.generic, code: b.code, change: 'started', start: offset + cs + b.start, end: offset + cs + b.end, fromRow: false });
+    }
     if (!cues.length) continue;
     cues.sort((a, b) => a.at - b.at);
-    const taken = new Set<DrugMention>();
     for (let i = 0; i < cues.length; i++) {
       const c = cues[i];
       const prevEnd = i > 0 ? cues[i - 1].end : 0;
@@ -243,11 +302,14 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
         for (const d of drugs) if (d.end <= c.at) restarted.add(d.generic);
         continue;
       }
-      const aux = AUX_BEFORE.test(clause.slice(0, c.at)) || /\((?:\s*dose)?\s*$/i.test(clause.slice(0, c.at));
+      // "naproxen has been stopped" is passive; "I have started alendronic acid" is not
+      const aux = (AUX_BEFORE.test(clause.slice(0, c.at)) && !ACTIVE_PERFECT.test(clause.slice(0, c.at))) || /\((?:\s*dose)?\s*$/i.test(clause.slice(0, c.at));
       // "was started on apixaban", "switched to clopidogrel": a passive verb that still governs the drug after it
       const onTo = c.cue === 'started' && (/^\s+(?:him|her|them)?\s*(?:on|to)\b/i.test(clause.slice(c.end)) || /\b(?:on|to|with|by)$/i.test(clause.slice(c.at, c.end)));
       let targets: DrugMention[];
-      const nearAfter = after.length && after[0].start - c.end < 45 ? after : [];
+      // "…- started to aid stone passage\nZapain 2 tablets": a drug opening the next line of a list
+      // starts a new item; the cue's clause ended with the line
+      const nearAfter = after.length && after[0].start - c.end < 45 && !(/^[A-Z]/.test(clause.slice(after[0].start, after[0].start + 1)) && NEW_LINE_ITEM.test(clause.slice(c.end, after[0].start))) ? after : [];
       if (nearAfter.length && (!aux || onTo || !before.length)) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
       // "ramipril and metformin were withheld": the list before a passive verb

@@ -12,6 +12,7 @@ const REQUEST = /\bplease\b|\bgrateful if\b|\bcould you\b|\bcould the practice\b
 const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately)\b/i;
 const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|codes?)|safeguarding:|marac|mash\b|child protection|domestic (?:abuse|violence)|children['’]s social care|non-accidental injury|idva)\b/i;
 const SAFEGUARDING_NEG = /\b(?:no|not|nor|without|any|none)\b[^.;]{0,40}$/i;
+const SAFEGUARDING_SETTLED = /\b(?:no|not any|without)\s+(?:(?:ongoing|current|further|active|outstanding|new|immediate)\s+)?safeguarding (?:concerns?|issues?|needs?|risks?)\b|\bsafeguarding (?:concerns? )?(?:(?:has|have) been |were |was )?(?:resolved|closed|not required|no longer)\b/i;
 const ANTICOAG = /\b(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|acenocoumarol|phenindione|clopidogrel|ticagrelor|prasugrel|enoxaparin|dalteparin|tinzaparin|anticoagula\w*)\b/i;
 const HELD = /\b(?:withheld|withhold|held|on hold|stopped|omit\w*|paused|suspended|do not take)\b/i;
 const RESTART_PLAN = /\b(?:restart\w*|resume\w*|re-?start\w*)\b(?![^.]{0,10}\b(?:was|has been)\b)[^.]{0,80}?\b(?:on|from|in|after|tomorrow|once|when|until)\b/i;
@@ -47,7 +48,8 @@ export function findUrgency(letter: Letter): Evidence[] {
     // a request to act urgently, today, tomorrow or within 24 hours
     if (request && (URGENT_WORD.test(str) || SAME_DAY.test(str)) && !NOT_URGENT.test(str) && !/\bif (?:she|he|they|you) (?:develop|notice|feel|become)/i.test(str)) add(s.start, s.end);
     const sg = SAFEGUARDING.exec(str);
-    if (sg && !SAFEGUARDING_NEG.test(str.slice(0, sg.index))) add(s.start, s.end);
+    // "social care were informed …; no ongoing safeguarding concerns": the sentence settles it
+    if (sg && !SAFEGUARDING_NEG.test(str.slice(0, sg.index)) && !SAFEGUARDING_SETTLED.test(str)) add(s.start, s.end);
     if (ANTICOAG.test(str) && (HELD.test(str) || RESTART_PLAN.test(str)) && RESTART_PLAN.test(str) && !ALREADY.test(str) && !/\bif\b/i.test(str.slice(0, 4))) add(s.start, s.end);
     // a dangerous value from earlier in the episode that has since been treated is not one now
     const past = /\b(?:on admission|at admission|admission|peak(?:ed)?|previously|resolved|settled|improved|normalised|corrected|treated|fell|rose)\b/i.test(str);
