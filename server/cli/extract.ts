@@ -21,7 +21,7 @@ export async function extractFiles(files: string[], outDir: string): Promise<Ext
       const seed = sha256(bytes);
       const { resources } = propose(letter, { terminology }, { document: { display: basename(file) }, seed });
       const name = basename(file, extname(file));
-      writeFileSync(join(outDir, `${name}.json`), JSON.stringify(collectionBundle(resources, seed), null, 1));
+      writeFileSync(join(outDir, `${name}.json`), JSON.stringify(collectionBundle(resources, seed)));
       runs.push({ file, ms: performance.now() - t0 });
     } catch (e) {
       runs.push({ file, ms: performance.now() - t0, error: (e as Error).message });

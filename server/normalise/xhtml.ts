@@ -17,26 +17,34 @@ export function decodeEntities(s: string): string {
 }
 
 export function xhtmlToText(div: string): string {
-  let out = '';
+  // Built in pieces (not by re-scanning a growing string), so long narratives stay linear.
+  const parts: string[] = [];
   let cellInRow = 0;
+  const trimEnd = (chars: RegExp) => {
+    while (parts.length) {
+      const last = parts[parts.length - 1].replace(chars, '');
+      if (last) { parts[parts.length - 1] = last; return; }
+      parts.pop();
+    }
+  };
   const re = /<(\/?)([a-zA-Z0-9:]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(div))) {
-    if (m[4] !== undefined) { out += decodeEntities(m[4]).replace(/\s+/g, ' '); continue; }
+    if (m[4] !== undefined) { parts.push(decodeEntities(m[4]).replace(/\s+/g, ' ')); continue; }
     if (!m[2]) continue;
     const name = m[2].toLowerCase().replace(/^.*:/, '');
     const closing = m[1] === '/';
     if (CELL.has(name)) {
-      if (!closing) { if (cellInRow++ > 0) out = out.replace(/ +$/, '') + '\t'; }
+      if (!closing && cellInRow++ > 0) { trimEnd(/ +$/); parts.push('\t'); }
       continue;
     }
     if (BLOCK.has(name)) {
       if (name === 'tr' && !closing) cellInRow = 0;
-      out = out.replace(/[ \t]+$/, '');
-      if (!out.endsWith('\n') && out.length) out += '\n';
+      trimEnd(/[ \t]+$/);
+      if (parts.length && !parts[parts.length - 1].endsWith('\n')) parts.push('\n');
     }
   }
-  return out
+  return parts.join('')
     .split('\n').map((l) => l.replace(/^ +| +$/g, '')).join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
