@@ -1,6 +1,7 @@
 // Practice actions a structured letter codes: Task resources and CarePlan activities addressed
 // to the practice (or to no one in particular). Their text is usually also in the narrative, so
 // callers merge by text; what only the coded entry says is added here.
+import { documentResources } from '../normalise/render.ts';
 import type { FhirResource, Bundle, Task, CarePlan, Reference } from 'fhir/r4';
 import type { Letter, ActionItem, Evidence } from '../types.ts';
 import { categorise } from './action-category.ts';
@@ -10,16 +11,6 @@ import { sectionAt } from './action-sentences.ts';
 
 const NOT_PRACTICE = /\b(?:hospital|clinic|ward|trust|consultant|team|department|patient|carer)\b/i;
 
-function resources(b: Bundle): FhirResource[] {
-  const out: FhirResource[] = [];
-  for (const e of b.entry ?? []) {
-    const r = e.resource;
-    if (!r) continue;
-    if (r.resourceType === 'Bundle') out.push(...resources(r));
-    else out.push(r);
-  }
-  return out;
-}
 
 const forOther = (refs: (Reference | undefined)[]) => refs.some((r) => r?.display && NOT_PRACTICE.test(r.display) && !/\b(?:gp|practice|surgery)\b/i.test(r.display));
 
@@ -44,7 +35,7 @@ export function structuredActions(letter: Letter): ActionItem[] {
       evidence: evidenceFor(letter, description!.trim()), source: 'structured',
     });
   };
-  for (const r of resources(letter.document)) {
+  for (const r of documentResources(letter.document)) {
     if (r.resourceType === 'Task') {
       const t = r as Task;
       if (t.code?.coding?.some((c) => c.code === 'correspondence-review')) continue;

@@ -2,6 +2,7 @@
 // MedicationChangeSummary extension (added / removed / amended / on-hold; continued is no
 // change) or with status stopped / on-hold. Evidence is the medicine's name where the letter's
 // text rendition shows it.
+import { documentResources } from '../normalise/render.ts';
 import type { MedicationStatement, Medication, FhirResource, Bundle } from 'fhir/r4';
 import type { Letter, MedicationItem, MedicationChange, Evidence } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
@@ -16,17 +17,6 @@ const BY_CODE: Record<string, MedicationChange | null> = {
   continued: null, unchanged: null,
 };
 
-function resources(b: Bundle): FhirResource[] {
-  const out: FhirResource[] = [];
-  for (const e of b.entry ?? []) {
-    const r = e.resource;
-    if (!r) continue;
-    if (r.resourceType === 'Bundle') out.push(...resources(r));
-    else out.push(r);
-    for (const c of (r as { contained?: FhirResource[] }).contained ?? []) out.push(c);
-  }
-  return out;
-}
 
 function changeOf(ms: MedicationStatement): MedicationChange | null {
   for (const ext of ms.extension ?? []) {
@@ -97,7 +87,7 @@ function genericOf(name: string): { drug: string; code?: string } {
 export function structuredUnchanged(letter: Letter): Set<string> {
   const out = new Set<string>();
   if (!letter.document) return out;
-  const all = resources(letter.document);
+  const all = documentResources(letter.document);
   for (const r of all) {
     if (r.resourceType !== 'MedicationStatement' || changeOf(r) || r.status !== 'active') continue;
     const name = nameOf(r, all);
@@ -108,7 +98,7 @@ export function structuredUnchanged(letter: Letter): Set<string> {
 
 export function structuredMedicationChanges(letter: Letter): MedicationItem[] {
   if (!letter.document) return [];
-  const all = resources(letter.document);
+  const all = documentResources(letter.document);
   const out: MedicationItem[] = [];
   for (const r of all) {
     if (r.resourceType !== 'MedicationStatement') continue;

@@ -1,13 +1,26 @@
 // The plain-text rendition of an R4 document Bundle: the Composition's title, then each
 // section's title on its own line followed by its narrative. Evidence offsets index into this
 // text, and it is stored beside the original so the app can highlight the same characters.
-import type { Bundle, Composition, CompositionSection } from 'fhir/r4';
+import type { Bundle, Composition, CompositionSection, FhirResource } from 'fhir/r4';
 import type { Letter, Section, LetterFormat } from '../types.ts';
 import { UKCORE_HEADINGS } from '../types.ts';
 import { xhtmlToText } from './xhtml.ts';
 
 export function compositionOf(doc: Bundle): Composition | undefined {
   return doc.entry?.find((e) => e.resource?.resourceType === 'Composition')?.resource as Composition | undefined;
+}
+
+/** Every resource a document carries: entries, entries of nested Bundles, and contained resources. */
+export function documentResources(b: Bundle): FhirResource[] {
+  const out: FhirResource[] = [];
+  for (const e of b.entry ?? []) {
+    const r = e.resource;
+    if (!r) continue;
+    if (r.resourceType === 'Bundle') out.push(...documentResources(r));
+    else out.push(r);
+    for (const c of (r as { contained?: FhirResource[] }).contained ?? []) out.push(c);
+  }
+  return out;
 }
 
 export function headingCode(s: CompositionSection): string | undefined {
