@@ -18,6 +18,9 @@ import { GroupCommit } from './group-commit.ts';
 import type { Db } from '../store/db.ts';
 
 const VERSION = '0.1.0';
+// Processed letters per transaction: small enough that an arriving message's ack never waits
+// long behind a batch on the single-threaded embedded store.
+const PROCESS_BATCH = 8;
 
 interface InboundRow {
   id: string; kind: string; document_id: string | null; replaces: string | null; format: string;
@@ -84,7 +87,7 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
   const prepared = await prepare(s, inboundId);
   if (!prepared) return;
   let g = committers.get(s);
-  if (!g) committers.set(s, (g = new GroupCommit<Prepared, void>(s.db, (tx, items) => commit(s, tx, items))));
+  if (!g) committers.set(s, (g = new GroupCommit<Prepared, void>(s.db, (tx, items) => commit(s, tx, items), PROCESS_BATCH)));
   await g.submit(prepared);
 }
 
