@@ -42,6 +42,14 @@ export function createApp(s: Services, opts: { baseUrl?: string } = {}): Hono {
       deadLetters: dead.map((j) => ({ id: j.id, kind: j.kind, payload: j.payload, attempts: j.attempts, lastError: j.lastError, createdAt: j.createdAt })),
     });
   });
+  // ITK3 business acknowledgements waiting for a transport to take them to the sender.
+  app.get('/admin/outbox', async (c) => c.json(await s.db.query(
+    `SELECT id, inbound_id AS "inboundId", kind, code, recipient, content_type AS "contentType", body, created_at AS "createdAt"
+     FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 500`)));
+  app.post('/admin/outbox/:id/sent', async (c) => {
+    const rows = await s.db.query(`UPDATE outbox SET sent_at = now() WHERE id = $1 AND sent_at IS NULL RETURNING id`, [c.req.param('id')]);
+    return c.json({ sent: rows.length === 1 }, rows.length ? 200 : 404);
+  });
   app.post('/admin/queue/:id/retry', async (c) => {
     const job = await s.queue.get(c.req.param('id'));
     if (!job || !(await s.queue.retry(job.id))) return c.json({ retried: false }, 404);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { DocumentReference, Task, Bundle } from 'fhir/r4';
 import { testServer, type TestServer } from './helpers/server.ts';
 import { submissionFor } from '../server/ingest/submission.ts';
+import { readMessage } from '../server/ingest/itk3.ts';
 
 const corpus = resolve(import.meta.dirname, '../../shared/corpus/dev');
 const read = (f: string) => new Uint8Array(readFileSync(resolve(corpus, f)));
@@ -39,6 +40,29 @@ S('an ITK3 STU3 XML discharge message is acked 20013, kept, and processed to a r
   const doc = await t.get(norm!.attachment.url!);
   assert.is(doc.type, 'document', 'normalised R4 document stored');
   assert.ok(doc.entry.some((e: any) => e.resource.resourceType === 'Composition'));
+});
+
+S('a business acknowledgement is owed: 30002 for a patient not registered here, 30001 for one who is', async ({ t }) => {
+  const outbox = async () => (await (await t.app.request('/admin/outbox')).json()) as { code: string; body: string; recipient: string }[];
+  const first = await outbox();
+  assert.is(first.length, 1, 'dev-a-001 asked for a business ack');
+  assert.is(first[0].code, '30002');
+  assert.match(first[0].body, /ITK008M/);
+  // Register the patient of another message, then send it: now the patient is known here.
+  const bytes = read('dev-a-004.xml');
+  const msg = readMessage(bytes, 'application/fhir+xml');
+  const p = msg.document.entry.map((e: any) => e.resource).find((r: any) => r.resourceType === 'Patient');
+  await t.services.store.create({ resourceType: 'Patient', identifier: p.identifier.map((i: any) => ({ system: i.system, value: i.value })),
+    name: p.name.map((n: any) => ({ family: n.family, given: n.given })), birthDate: p.birthDate });
+  assert.is((await t.post('$process-message', bytes, 'application/fhir+xml')).status, 200);
+  await t.settle();
+  const owed = await outbox();
+  if (msg.handling.busAck) {
+    assert.is(owed.length, 2);
+    assert.is(owed[1].code, '30001');
+  } else assert.is(owed.length, 1, 'no business ack when none was asked for');
+  const reviews = (await t.search('Task', { code: 'correspondence-review', _count: '50' })) as Task[];
+  assert.ok(reviews.some((r) => r.for?.reference?.startsWith('Patient/')), 'matched letter is on its patient');
 });
 
 S('re-sending the same message gives 20007 and creates nothing', async ({ t }) => {
@@ -104,8 +128,9 @@ S('an unmatched letter waits in the unmatched queue; a matched one is on its pat
   assert.is((await t.post(sub.path, sub.body, sub.contentType)).status, 202);
   await t.settle();
   const all = await reviews(t);
-  const matched = all.filter((x) => x.for?.reference?.startsWith('Patient/'));
-  assert.is(matched.length, 1, 'only the letter whose patient is registered is matched');
+  const holloway = (await t.search('Patient', { identifier: 'https://fhir.nhs.uk/Id/nhs-number|9997973097' }))[0];
+  const matched = all.filter((x) => x.for?.reference === `Patient/${holloway.id}`);
+  assert.is(matched.length, 1, 'the letter whose patient is registered is on that patient');
   const unmatched = all.filter((x) => !x.for);
   assert.ok(unmatched.length >= 1);
   for (const u of unmatched) {

@@ -33,11 +33,18 @@ export const ITK_RESPONSE: Record<string, string> = {
   '20013': 'Success',
   '20014': 'Unable to Process Replacement Document',
   '20015': 'Message too large',
+  // business acknowledgements: whether the patient is known at the receiving practice
+  '30001': 'Patient known here. (e.g. Patient is registered here)',
+  '30002': "Patient not known here. (aka 'patient record not present in system')",
+  '30003': 'Patient no longer at this clinical setting',
+  '30004': 'Patient known here and recently deceased',
 };
 
 /** OperationOutcome.issue.code the official response examples pair with each ITK code. */
 export function issueTypeFor(itkCode: string): OperationOutcomeIssue['code'] {
-  if (itkCode === '20013') return 'informational';
+  if (itkCode === '20013' || itkCode === '30001' || itkCode === '30004') return 'informational';
+  if (itkCode === '30002') return 'not-found';
+  if (itkCode === '30003') return 'business-rule';
   if (/^100/.test(itkCode) || itkCode === '20014' || itkCode === '20015') return 'processing';
   if (['20001', '20002', '20003', '20010', '20011'].includes(itkCode)) return 'not-found';
   if (['20004', '20005', '20012'].includes(itkCode)) return 'security';

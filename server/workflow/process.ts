@@ -15,6 +15,7 @@ import { matchPatient } from './match.ts';
 import { audit, extractionProvenance } from './audit.ts';
 import { recentOriginal } from './receive.ts';
 import { GroupCommit } from './group-commit.ts';
+import { buildAck } from '../ingest/ack.ts';
 import type { Db } from '../store/db.ts';
 
 const VERSION = '0.1.0';
@@ -23,7 +24,7 @@ const VERSION = '0.1.0';
 const PROCESS_BATCH = 8;
 
 interface InboundRow {
-  id: string; kind: string; document_id: string | null; replaces: string | null; format: string;
+  id: string; kind: string; message_id: string | null; document_id: string | null; replaces: string | null; format: string;
   content_type: string; binary_id: string; event: string | null; sender: string | null; handling: any; status: string; received_at: string | Date;
 }
 
@@ -70,6 +71,23 @@ interface Prepared {
   dr: DocumentReference;
   review: Task;
   out: FhirResource[];
+  /** the ITK3 business acknowledgement owed to the sender, if it asked for one */
+  businessAck?: { code: string; recipient: string | null; contentType: string; body: string };
+}
+
+/**
+ * ITK3 business acknowledgement for a sender that asked for one (BusAckRequested): 30001 when the
+ * patient is registered here, 30002 when no patient has the letter's details. A doubtful match
+ * (demographics disagree, several candidates) gets no answer until a person has resolved it.
+ */
+function businessAck(s: Services, row: InboundRow, match: { status: string; reason: string }): Prepared['businessAck'] {
+  if (row.kind !== 'message' || !row.handling?.busAck) return undefined;
+  const code = match.status === 'matched' ? '30001' : /^no patient (has|matches)/.test(match.reason) ? '30002' : undefined;
+  if (!code) return undefined;
+  const ack = buildAck(
+    { fhirVersion: row.format.startsWith('itk3-stu3') ? 'STU3' : 'R4', messageId: row.message_id ?? undefined, sender: row.sender ? { ods: row.sender } : undefined },
+    { code }, { senderOds: s.practice.ods, endpoint: s.practice.endpoint, now: s.now() });
+  return { code, recipient: row.sender, contentType: ack.contentType, body: ack.body };
 }
 
 async function original(s: Services, row: InboundRow): Promise<Uint8Array> {
@@ -157,7 +175,7 @@ async function prepare(s: Services, inboundId: string): Promise<Prepared | undef
   out.push(dr, ...proposed,
     extractionProvenance(s, targets, docRef, VERSION),
     audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
-  return { inboundId, replaces: row.replaces, dr, review, out };
+  return { inboundId, replaces: row.replaces, dr, review, out, businessAck: businessAck(s, row, match) };
 }
 
 /** One transaction for a batch of processed letters: every resource in one write, every inbound row marked. */
@@ -174,6 +192,13 @@ async function commit(s: Services, tx: Db, items: Prepared[]): Promise<void[]> {
     }
   }
   await s.store.saveMany(items.flatMap((p) => p.out), tx);
+  const acks = items.filter((p) => p.businessAck);
+  if (acks.length) {
+    await tx.query(
+      `INSERT INTO outbox (inbound_id, kind, code, recipient, content_type, body)
+       SELECT id, 'business-ack', code, recipient, ct, body FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, code, recipient, ct, body)`,
+      [acks.map((p) => p.inboundId), acks.map((p) => p.businessAck!.code), acks.map((p) => p.businessAck!.recipient), acks.map((p) => p.businessAck!.contentType), acks.map((p) => p.businessAck!.body)]);
+  }
   await tx.query(
     `UPDATE inbound SET status = 'processed', document_reference_id = u.dr, review_task_id = u.task, error = NULL
      FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, dr, task) WHERE inbound.id = u.id`,

@@ -23,4 +23,18 @@ CREATE TABLE IF NOT EXISTS inbound (
 CREATE UNIQUE INDEX IF NOT EXISTS inbound_document ON inbound (document_id, coalesce(composition_id, ''));
 CREATE INDEX IF NOT EXISTS inbound_composition ON inbound (composition_id);
 CREATE INDEX IF NOT EXISTS inbound_status ON inbound (status);
+-- Messages Postroom owes senders (ITK3 business acknowledgements), kept until a transport
+-- (MESH, or the sender's endpoint) takes them.
+CREATE TABLE IF NOT EXISTS outbox (
+  id bigserial PRIMARY KEY,
+  inbound_id bigint NOT NULL,
+  kind text NOT NULL,                 -- business-ack
+  code text NOT NULL,                 -- ITK response code
+  recipient text,                     -- sender ODS code or endpoint
+  content_type text NOT NULL,
+  body text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  sent_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (id) WHERE sent_at IS NULL;
 `;
