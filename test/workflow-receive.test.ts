@@ -100,6 +100,12 @@ for (const [name, payload, ctype] of [
   });
 }
 
+S('a DocumentReference without an identifier is recognised by its content when re-sent', async ({ t }) => {
+  const dr = { resourceType: 'DocumentReference', status: 'current', content: [{ attachment: { contentType: 'text/plain', data: Buffer.from('Dear Dr Shah\nPlease check her ferritin in 3 months.').toString('base64') } }] };
+  assert.is((await t.post('DocumentReference', JSON.stringify(dr), 'application/fhir+json')).status, 202);
+  assert.is((await t.post('DocumentReference', JSON.stringify(dr), 'application/fhir+json')).status, 409);
+});
+
 S('an unknown event is refused', async ({ t }) => {
   const xml = new TextDecoder().decode(read('dev-a-004.xml')).replace(/ITK00[3-6]D/, 'ITK999X');
   const res = await t.post('$process-message', xml, 'application/fhir+xml');

@@ -9,7 +9,7 @@ import { LETTER_JOB } from './services.ts';
 import { readMessage, type InboundMessage } from '../ingest/itk3.ts';
 import { buildAck } from '../ingest/ack.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { newId } from '../ids.ts';
+import { newId, sha256 } from '../ids.ts';
 import { audit } from './audit.ts';
 import { GroupCommit } from './group-commit.ts';
 
@@ -157,7 +157,8 @@ export async function receiveDocumentReference(s: Services, bytes: Uint8Array, c
   const att = dr.content?.[0]?.attachment;
   if (!att?.data) return outcome(400, 'error', 'required', 'DocumentReference.content[0].attachment.data (base64) is required');
   if (!att.contentType || !LETTER_TYPES.test(att.contentType)) return outcome(415, 'error', 'not-supported', `Attachment content type "${att.contentType ?? ''}" is not supported: send text/plain, text/html or application/pdf`);
-  const documentId = dr.masterIdentifier?.value ?? dr.identifier?.[0]?.value;
+  // Without an identifier, the letter's own bytes identify it: a sender's retry is a duplicate.
+  const documentId = dr.masterIdentifier?.value ?? dr.identifier?.[0]?.value ?? `urn:sha256:${sha256(Buffer.from(att.data, 'base64'))}`;
   const replaces = dr.relatesTo?.find((r) => r.code === 'replaces')?.target?.identifier?.value;
   const result = await accept(s, { kind: 'document-reference', format: att.contentType, contentType: contentType || 'application/fhir+json', bytes, documentId, replaces });
   if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
