@@ -19,6 +19,8 @@ export interface ServeOptions {
   /** embedded store folder; absent → in memory (unless databaseUrl) */
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL schema to keep Postroom's tables in (default: the connection's search_path) */
+  databaseSchema?: string;
   samples: boolean;
   /** letters processed at once */
   workers?: number;
@@ -43,7 +45,7 @@ async function ensurePractice(store: ResourceStore, ods: string, name: string): 
 }
 
 export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<Services> {
-  const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir });
+  const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.databaseSchema });
   await db.exec(WORKFLOW_SCHEMA);
   const store = new ResourceStore(db);
   // Operational log only: job ids and error messages, never letter content or demographics.

@@ -16,8 +16,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(opts: { samples?: boolean; databaseUrl?: string; retry?: { backoffMs?: number; maxAttempts?: number } } = {}): Promise<TestServer> {
-  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, workers: 2, threads: 0, retry: opts.retry });
+export async function testServer(opts: { samples?: boolean; databaseUrl?: string; databaseSchema?: string; retry?: { backoffMs?: number; maxAttempts?: number } } = {}): Promise<TestServer> {
+  const services = await startServices({ samples: opts.samples ?? false, databaseUrl: opts.databaseUrl, databaseSchema: opts.databaseSchema, workers: 2, threads: 0, retry: opts.retry });
   const app = createApp(services);
   const t: TestServer = {
     services, app,
