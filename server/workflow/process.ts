@@ -13,7 +13,7 @@ import { extractionResources } from '../extract/fhir.ts';
 import { uuidFrom } from '../ids.ts';
 import { matchPatient } from './match.ts';
 import { audit, extractionProvenance } from './audit.ts';
-import { recentOriginal } from './receive.ts';
+import { takeRecent, type InboundRow } from './receive.ts';
 import { GroupCommit } from './group-commit.ts';
 import { buildAck } from '../ingest/ack.ts';
 import type { Db } from '../store/db.ts';
@@ -23,10 +23,6 @@ const VERSION = '0.1.0';
 // long behind a batch on the single-threaded embedded store.
 const PROCESS_BATCH = 8;
 
-interface InboundRow {
-  id: string; kind: string; message_id: string | null; document_id: string | null; replaces: string | null; format: string;
-  content_type: string; binary_id: string; event: string | null; sender: string | null; handling: any; status: string; received_at: string | Date;
-}
 
 /** The letter's own bytes: the whole original, or the attachment a DocumentReference carries. */
 function letterBytes(row: InboundRow, original: Uint8Array): { bytes: Uint8Array; hint: LetterHint; sent?: DocumentReference } {
@@ -91,8 +87,6 @@ function businessAck(s: Services, row: InboundRow, match: { status: string; reas
 }
 
 async function original(s: Services, row: InboundRow): Promise<Uint8Array> {
-  const cached = recentOriginal(row.id);
-  if (cached) return cached;
   const bin = await s.store.tryRead('Binary', row.binary_id) as { data?: string } | undefined;
   if (!bin?.data) throw new Error(`original Binary ${row.binary_id} missing`);
   return new Uint8Array(Buffer.from(bin.data, 'base64'));
@@ -110,10 +104,11 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
 }
 
 async function prepare(s: Services, inboundId: string): Promise<Prepared | undefined> {
-  const [row] = await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]);
+  const recentArrival = takeRecent(inboundId);
+  const row = recentArrival?.row ?? (await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]))[0];
   if (!row || row.status === 'processed') return undefined;
   row.id = String(row.id);
-  const { bytes, hint, sent } = letterBytes(row, await original(s, row));
+  const { bytes, hint, sent } = letterBytes(row, recentArrival?.bytes ?? await original(s, row));
   const { letter, extraction, triage } = await s.analyser.analyse(bytes, hint);
   const match = await findPatient(s, incomingPatient(letter, sent));
   const patient: Reference | undefined = match.status === 'matched' && match.patient?.id ? { reference: `Patient/${match.patient.id}` } : undefined;

@@ -44,13 +44,14 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
   const cols = COLUMNS.map((): (string | null)[] => []);
   items.forEach((a, i) => [a.kind, a.messageId, a.documentId, a.compositionId, a.replaces, a.format, a.contentType, binaryIds[i],
     a.event, a.sender, a.handling ? JSON.stringify(a.handling) : undefined].forEach((v, c) => cols[c].push(v ?? null)));
-  const rows = await tx.query<{ id: string; binary_id: string }>(
+  const rows = await tx.query<{ id: string; binary_id: string; received_at: string | Date }>(
     `INSERT INTO inbound (${COLUMNS.join(', ')})
      SELECT ${COLUMNS.map((c) => (c === 'handling' ? 'handling::jsonb' : c)).join(', ')}
      FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) WITH ORDINALITY AS u(${COLUMNS.join(', ')}, n)
      ORDER BY n
-     ON CONFLICT DO NOTHING RETURNING id, binary_id`, cols);
+     ON CONFLICT DO NOTHING RETURNING id, binary_id, received_at`, cols);
   const inserted = new Map(rows.map((r) => [r.binary_id, String(r.id)]));
+  const receivedAt = new Map(rows.map((r) => [r.binary_id, r.received_at]));
   const refused = items.filter((_, i) => !inserted.has(binaryIds[i])).map((a) => a.messageId).filter((m): m is string => !!m);
   const seenMessages = new Set(refused.length
     ? (await tx.query<{ message_id: string }>('SELECT message_id FROM inbound WHERE message_id = ANY($1::text[])', [refused])).map((r) => r.message_id)
@@ -65,7 +66,12 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
       { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') },
       audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
     jobs.push({ inboundId });
-    remember(inboundId, { kind: a.kind, bytes: a.bytes, contentType: a.contentType });
+    remember({
+      row: { id: inboundId, kind: a.kind, message_id: a.messageId ?? null, document_id: a.documentId ?? null, replaces: a.replaces ?? null,
+        format: a.format, content_type: a.contentType, binary_id: binaryId, event: a.event ?? null, sender: a.sender ?? null,
+        handling: a.handling ?? null, status: 'accepted', received_at: receivedAt.get(binaryId)! },
+      bytes: a.bytes,
+    });
     return { status: 'accepted', inboundId, binaryId };
   });
   await s.store.saveMany(resources, tx);
@@ -73,19 +79,26 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
   return out;
 }
 
+/** An inbound row as the worker reads it. */
+export interface InboundRow {
+  id: string; kind: string; message_id: string | null; document_id: string | null; replaces: string | null; format: string;
+  content_type: string; binary_id: string; event: string | null; sender: string | null; handling: any; status: string; received_at: string | Date;
+}
+
 /**
- * The original bytes of recent arrivals, so the worker in this process need not read back what it
- * was just given. Bounded; a miss (restart, another process) reads the Binary.
+ * Recent arrivals (their row and original bytes), so the worker in this process need not read
+ * back what it was just given. Bounded, and taken once: a retry, a restart or another process
+ * reads the database.
  */
-const recent = new Map<string, { kind: InboundKind; bytes: Uint8Array; contentType: string }>();
-function remember(inboundId: string, v: { kind: InboundKind; bytes: Uint8Array; contentType: string }): void {
-  recent.set(inboundId, v);
+const recent = new Map<string, { row: InboundRow; bytes: Uint8Array }>();
+function remember(v: { row: InboundRow; bytes: Uint8Array }): void {
+  recent.set(v.row.id, v);
   if (recent.size > 512) recent.delete(recent.keys().next().value!);
 }
-export function recentOriginal(inboundId: string): Uint8Array | undefined {
+export function takeRecent(inboundId: string): { row: InboundRow; bytes: Uint8Array } | undefined {
   const v = recent.get(inboundId);
   recent.delete(inboundId);
-  return v?.bytes;
+  return v;
 }
 
 const acceptors = new WeakMap<Services, GroupCommit<Accept, Accepted>>();
