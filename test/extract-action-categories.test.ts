@@ -63,4 +63,9 @@ test('workload transfer: DNA re-referral, the rest of a hospital course; not "co
   assert.ok(wt('Please refer her to dermatology for her eczema.'));
 });
 
+test('a check with the GP or nurse is an appointment', () => {
+  assert.is(categorise('Six-week baby check with the GP, please.'), 'follow-up');
+  assert.is(categorise('Postnatal review with the practice nurse in 6 weeks please.'), 'follow-up');
+});
+
 test.run();

@@ -110,4 +110,8 @@ test('letter date of a structured letter is its Composition date', () => {
   assert.is(letterDate({ format: 'text', text: '', sections: [], date: '2026-01-02' }), '2026-01-02');
 });
 
+test('"N years ago" is history, not a due date', () => {
+  assert.is(dueDate('Please arrange a repeat bone density scan, as her last was over three years ago.', FROM), null);
+});
+
 test.run();

@@ -143,4 +143,27 @@ test('bad input never throws', () => {
   assert.equal(findActions({ format: 'text', text: 'Please check U&Es in 2/52.', sections: [] }, ctx)[0].due, null);
 });
 
+test('splitting: a dependent tail or two tests sharing one time stay one request; a dash-condition is its own', () => {
+  const as = actions(`Please could you:
+1. arrange spirometry, and start an inhaled steroid as appropriate;
+2. check her TFTs and repeat her FBC in 6 weeks;
+3. restart amlodipine 5 mg daily, and update her repeat prescription to match;
+4. check her sodium on Friday, 06/03/2026 - if it is below 125, she needs to be sent to the Emergency Department the same day;
+5. if her BP is still above 150/90 at that visit, add indapamide 2.5 mg.`);
+  assert.equal(as.map((a) => [a.category, a.due]), [
+    ['investigation', null], ['investigation', '2026-04-15'], ['medication', null],
+    ['investigation', '2026-03-06'], ['referral', '2026-03-06'], ['medication', '2026-03-06'],
+  ]);
+  assert.is(as[4].text, 'if it is below 125, she needs to be sent to the Emergency Department the same day');
+  assert.is(as[5].text, 'if her BP is still above 150/90 at that visit, add indapamide 2.5 mg.');
+});
+
+test('a request that refers back to the statement before it takes that statement', () => {
+  const as = actions('He would like a sick note for his warehouse job; please could you issue one covering the 6 weeks after his operation.');
+  assert.is(as.length, 1);
+  assert.is(as[0].category, 'certificate');
+  assert.ok(as[0].workloadTransfer);
+  assert.ok(as[0].text.startsWith('He would like a sick note'));
+});
+
 test.run();

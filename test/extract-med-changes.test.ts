@@ -107,4 +107,35 @@ test('bad input never throws', () => {
   assert.equal(changes({ format: 'fhir-r4-json', text: 'x', sections: [], document: { resourceType: 'Bundle', type: 'document' } as any }), []);
 });
 
+test('a brand with its strength and device names the generic in brackets once', () => {
+  const g = (t: string) => drugLexicon().find(t).map((m) => m.generic);
+  assert.equal(g('Symbicort 200/6 Turbohaler (budesonide/formoterol) 2 puffs BD'), ['budesonide/formoterol']);
+  assert.equal(g('Relvar Ellipta 184/22 (fluticasone furoate/vilanterol) one puff OD'), ['fluticasone/vilanterol']);
+  assert.equal(g('Flixotide 250 Evohaler (fluticasone propionate) 2 puffs BD'), ['fluticasone']);
+  // a generic's bracket after its dose is a second medicine
+  assert.equal(g('Lisinopril 10 mg (amlodipine 5 mg)'), ['lisinopril', 'amlodipine']);
+});
+
+test('what the hospital asked or told the patient to stop or withhold is a change; advice is not', () => {
+  assert.equal(changes('I have told her to stop her naproxen 500 mg at once and to withhold her ramipril 5 mg until her renal function has recovered.'),
+    ['naproxen stopped', 'ramipril held']);
+  assert.equal(changes('We instructed him to stop taking the senna he buys from the chemist.'), ['senna stopped']);
+  assert.equal(changes('I advised her to stop the ibuprofen she buys at the supermarket.'), []);
+  assert.equal(changes('We asked him not to stop his bisoprolol.'), []);
+});
+
+test('one status after a list item joined by "and" applies to each of its medicines', () => {
+  assert.equal(changes('Discharge medication:\n  Codeine 30 mg QDS and senna 15 mg ON for up to 5 days - NEW\n  Amlodipine 5 mg OD - continue'),
+    ['codeine started', 'senna started']);
+});
+
+test('courses: given for the first days of a stay, run on to an end date, started from hospital supply', () => {
+  assert.equal(changes('She was on clarithromycin 500 mg for the first 3 days and was changed to amoxicillin on day 3, when clarithromycin was stopped.'),
+    ['amoxicillin started']);
+  assert.equal(changes('Nitrofurantoin 50 mg four times daily is to continue until 14/05/2026.'), ['nitrofurantoin started']);
+  assert.equal(changes('Nitrofurantoin is to continue as before.'), []);
+  assert.equal(changes('Once the washout is over she should start edoxaban 60 mg once daily - we have supplied 2 weeks\' supply.'), ['edoxaban started']);
+  assert.equal(changes('She should start edoxaban 60 mg once daily.'), []);
+});
+
 test.run();

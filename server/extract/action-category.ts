@@ -25,6 +25,11 @@ const NEGATED_ACT = /\b(?:do not|don['’]t|never|must not|should not|avoid)\s+(
 const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b/i;
 // "send him straight back to ED", "offer her the weight management programme", "re-refer via e-RS"
 const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group))\b)/;
+// "if the potassium is 6.5 or above, he needs to be sent to the Emergency Department": the
+// request is to send the patient in, whatever result it waits on
+const SENT_IN = /\b(?:needs?|has|should|must|is) (?:to )?(?:be )?(?:sent|referred|admitted) (?:straight |directly |urgently |immediately |back )*(?:in)?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))\b/;
+// check with the GP or nurse ("maternal postnatal check with the GP in 6 weeks"): an appointment
+const CHECK_WITH = /\b(?:check|review|appointment|visit)(?:-up)? with (?:the |your |a |his |her )?(?:gp|practice nurse|nurse|doctor|practice)\b|\b(?:post-?natal|6[- ]week|six[- ]week|baby|new ?born) (?:check|review)\b/;
 // a referral asked for after the practice has checked something: "contact him and, if so, please re-refer him"
 const LATER_REFERRAL = /,?\s*if so,?\s*(?:please\s+)?(?:re-?refer|refer)\b/i;
 /** Third-person verbs after "we recommend the GP …": "repeats", "takes over", "refers". */
@@ -62,7 +67,7 @@ function categoriseOne(text: string): ActionCategory {
   const body = requestBody(text);
   const b = body.toLowerCase();
   const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt)\b/.test(b);
-  if (REFERRAL_ACT.test(b) || LATER_REFERRAL.test(b)) return 'referral';
+  if (REFERRAL_ACT.test(b) || LATER_REFERRAL.test(b) || SENT_IN.test(b)) return 'referral';
   if (RECORD_ENTRY.test(text) && (!MED_REQUEST.test(b.replace(NEGATED_ACT, '')) || /^(?:add|put|place|record|code|flag|note)\b/.test(b))) return 'admin';
   // removing sutures, clips or a dressing is a nurse appointment, not a record change
   if (/^(?:remove|take (?:out|down|off))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?)\b/.test(b)) return 'follow-up';
@@ -117,6 +122,7 @@ function categoriseOne(text: string): ActionCategory {
   if (ADMIN_VERBS.test(b)) return 'admin';
   if (/^consider whether\b/.test(b)) return 'other';
   // no verb recognised: the request's object decides
+  if (CHECK_WITH.test(lower)) return 'follow-up';
   if (hasDrug || MED_OBJECT.test(b) || /\b(?:prescri|dose|repeat prescription)/.test(b)) return 'medication';
   if (/\brefer(?:ral)?\b/.test(b)) return 'referral';
   if (TESTS.test(b)) return 'investigation';

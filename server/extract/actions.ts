@@ -42,6 +42,13 @@ const RECURRING = /\b(?:every|each)\s+(?:\d+|one|two|three|four|six|twelve)?\s*(
 const HOSPITAL_TAIL = /,?\s+and\s+(?:we|i|the (?:team|clinic|department|hospital|ward))\s+(?:will|shall)\b(?! be grateful)/i;
 // "…, and, if the PSA rises, please re-refer": a second request on its own condition ("if so" continues the first)
 const CONDITIONAL_AND = /,?\s+and,?\s+(?=if\b(?!\s+so\b)(?:[^.;]|\.\d){3,140}?,?\s*please\b)/gi;
+// "Repeat his U&Es tomorrow - if the potassium is 6.5 or above, he needs to be sent to ED": what
+// to do on a result, after a dash, is a request of its own
+const DASH_CONDITION = /\s+[-–]\s+(?=if\b(?:[^.;]|\.\d){3,140}?,\s*\S)/gi;
+const REPEAT_LIST_TAIL = /^(?:also\s+)?(?:update|amend)\s+(?:his|her|their|the)\s+(?:repeat|medication|prescription)/i;
+const SAME_DAY_AS_RESULT = /\b(?:the same day|same[- ]day|immediately|straight away|without delay)\b/i;
+// a second step that only follows from the first one's result
+const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
 // "optimise her diabetes and repeat the HbA1c at 3 months": the test measures the treatment; one request
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
 const ANAPHORIC = /^(?:please (?:could you |can you )?)?(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
@@ -161,7 +168,12 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
   for (let i = str.indexOf(';'); i >= 0; i = str.indexOf(';', i + 1)) { parts.push([s, i]); s = i + 1; }
   parts.push([s, str.length]);
   let requested = false;
+  let statement: number | undefined;
   for (let [ps, pe] of parts) {
+    // "She has asked for a fit note; please provide one": the request names its object in the
+    // statement before it, so that statement is part of the request
+    if (statement !== undefined && ONE_OF_THOSE.test(str.slice(ps, pe)) && MARKER.test(str.slice(ps, pe))) ps = statement;
+    statement = MARKER.test(str.slice(ps, pe)) ? undefined : ps;
     // a negative instruction after a request belongs to it ("…; please avoid NSAIDs")
     if (requested && /^\s*(?:and\s+)?(?:please\s+)?(?:avoid|do not|don['’]t)\b/i.test(str.slice(ps, pe))) {
       const lastU = out[out.length - 1];
@@ -175,7 +187,9 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     // "please see your GP if…" is advice to the patient, not a request of the practice
     const toPatientHere = /\b(?:see|contact|speak to|ring|visit|make an appointment with|book (?:an appointment )?with) your (?:gp|doctor|practice|surgery)\b/i.test(part);
     const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1);
-    const bare = part.trim().replace(/^gp\s*:\s*/i, '');
+    // "if it remains above 140/90 at that check, increase amlodipine to 10 mg": a list item's
+    // request may follow the condition it waits on
+    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
     const byGp = GP_SUFFIX.test(part);
     const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued)\b/i.test(part)
@@ -196,6 +210,8 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
   }
   return out;
 }
+
+const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send)\s+(?:one|it|this|these|them)\b/i;
 
 /**
  * A heading alone on its line ("Follow-up", "Plan for GP"): it names the section below it and
@@ -237,9 +253,17 @@ function splitRequests(part: string): [number, number][] {
   let m: RegExpExecArray | null;
   CONDITIONAL_AND.lastIndex = 0;
   while ((m = CONDITIONAL_AND.exec(part))) cuts.push({ at: m.index, len: m[0].length });
+  DASH_CONDITION.lastIndex = 0;
+  while ((m = DASH_CONDITION.exec(part))) cuts.push({ at: m.index, len: m[0].length });
   COMMA_AND.lastIndex = 0;
   while ((m = COMMA_AND.exec(part))) {
     if (/\bplease\s*$/i.test(part.slice(0, m.index)) || part.slice(0, m.index).includes(':')) continue;
+    // "arrange a DXA scan, and start bone protection as appropriate": what to do with the result
+    // is part of the request for the test
+    if (DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
+    // "take over prescribing of Entresto …, and update his repeat prescription": keeping the
+    // repeat list in step is part of the prescribing asked for
+    if (REPEAT_LIST_TAIL.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
     cuts.push({ at: m.index, len: m[0].length });
   }
   if (!cuts.length) {
@@ -248,6 +272,9 @@ function splitRequests(part: string): [number, number][] {
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
       if (TREAT_THEN_MEASURE.test(head)) continue;
+      // "repeat her HbA1c and check her glucose control in 4 weeks": two tests joined without a
+      // comma share the time given at the end; one request
+      if (categorise(head) === 'investigation' && categorise(tail) === 'investigation') continue;
       if (dueDate(head, '2000-01-01') === null && dueDate(tail, '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
     }
   }
@@ -299,6 +326,10 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     const flat = quote.replace(/\s+/g, ' ');
     const category: ActionCategory = categorise(flat);
     let due = dueDate(flat, letter.date, { recurring: category === 'investigation', ...dates });
+    // "if the potassium is 6.5 or above, send him to ED the same day": the same day as the result,
+    // so the request is due when the test it waits on is
+    const own = due;
+    if (due && CONDITION_ON_RESULT.test(flat) && SAME_DAY_AS_RESULT.test(flat)) due = null;
     if (!due && units[i].when) due = dueDate(units[i].when!, letter.date);
     // "We will prescribe for the first 12 weeks; please take over prescribing after that"
     if (!due && AFTER_THAT.test(flat)) {
@@ -316,6 +347,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
         if (!waiting.has(k)) break;
       }
     }
+    due ??= own;
     const reason = workloadReason(flat, category, ctx);
     if (CONDITION_ON_RESULT.test(flat)) waiting.add(out.length);
     out.push({

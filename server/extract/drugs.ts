@@ -29,8 +29,19 @@ export const DRUG_LEXICON_PATH = resolve(here, '../../terminology/lexicon/drugs.
 const WORD = /[a-z0-9]+/gi;
 /** What may sit between the parts of a combination product: "/", or a strength then "/". */
 const COMBINED = /^\s?(?:[\d.,]+\s*(?:mg|micrograms?|mcg|units?|g|ml|%|iu)?\s*)?\/\s?$/i;
-/** Only an opening bracket between a brand and the generic it is followed by. */
-const BRACKETED = /^\s?\(\s?$/;
+/**
+ * An opening bracket between a brand and the generic it is followed by, after at most the
+ * product's strength and device or form name: "Seretide 500 Accuhaler (fluticasone…)",
+ * "Trelegy Ellipta 92/55/22 (…)", "Fostair 100/6 (…)".
+ */
+const BRACKETED = /^\s?(?:[\d.,/]+\s*(?:mg|micrograms?|mcg|units?|ml|%)?\s+)?(?:[A-Z][a-z]+\s+)?(?:[\d.,/]+\s*(?:mg|micrograms?|mcg|units?|ml|%)?\s+)?\(\s?$/;
+/** "(" straight after a name, or after a brand's strength and device ("Seretide 500 Accuhaler ("). */
+function bracketsGeneric(text: string, prev: DrugMention, start: number): boolean {
+  const gap = text.slice(prev.end, start);
+  if (/^\s?\(\s?$/.test(gap)) return true;
+  // only a brand's bracket names its generic: "amlodipine 5 mg (ramipril)" is two medicines
+  return BRACKETED.test(gap) && text.slice(prev.start, prev.end).toLowerCase() !== prev.generic;
+}
 const split = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 export class DrugLexicon {
@@ -82,7 +93,7 @@ export class DrugLexicon {
         const prev = out[out.length - 1];
         // "Oramorph (morphine sulfate …)", "Zapain (co-codamol 30/500)": the bracket names the
         // same medicine as the brand before it, so it is not a second drug
-        if (prev && (BRACKETED.test(text.slice(prev.end, start)) || (skippedEnd > prev.end && COMBINED.test(text.slice(skippedEnd, start))))) {
+        if (prev && (bracketsGeneric(text, prev, start) || (skippedEnd > prev.end && COMBINED.test(text.slice(skippedEnd, start))))) {
           skippedEnd = end;
           i += n - 1;
           break;

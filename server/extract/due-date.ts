@@ -17,7 +17,7 @@ const UNIT = '(?:working days?|days?|weeks?|months?|years?|hours?|hrs?)';
 
 // "in 2 weeks", "within the next 2 weeks", "at 3 months", "in about 4 weeks", "in 3-4 days", "after four weeks"
 const RELATIVE = new RegExp(
-  `\\b(in|within|at|after|over|by)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than)?\\s*(${NUM})(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:supplied|supply|of (?:treatment|tablets|supply|the hospital supply)|hospital supply|starter))`,
+  `\\b(in|within|at|after|over|by)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than)?\\s*(${NUM})(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:treatment|tablets|supply|the hospital supply)|hospital supply|starter))`,
   'gi');
 // bare shorthand: "2/52" (weeks), "6/12" (months), "3/7" (days); "in 2/52"
 const SHORTHAND = /(?<![\d/])(\d{1,2})\s*\/\s*(52|12|7)(?![\d/])/g;

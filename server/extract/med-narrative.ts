@@ -40,9 +40,16 @@ function statusOf(word: string): MedicationChange | undefined {
 
 // Prose cues. "active": the verb governs the drug after it ("we stopped his naproxen");
 // "passive": the drug before it ("naproxen has been stopped").
+// Asked, told or instructed: a direction the hospital gave. "Advised her to stop the ibuprofen
+// she buys" is advice to the patient (an action of hers), so it is left out.
+const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\s+(?:[^.;]{0,80}\\band\\s+)?)';
 const PROSE: { re: RegExp; cue: Cue }[] = [
   // restarted within the episode (after being withheld): cancels the hold, is not itself a change
   { re: /(?<!not (?:been |yet been )?)\brestarted\b|\breintroduced\b|\bresumed\b/gi, cue: 'restarted' },
+  // "I have asked him to stop his spironolactone … and to withhold his losartan": what the
+  // hospital told the patient to do is a change it made, not a request of the practice
+  { re: new RegExp(`${TOLD}to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b`, 'gi'), cue: 'stopped' },
+  { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
   { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:over )?to\b|\bchanged (?:over )?to\b|\bconverted to\b|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)])/gi, cue: 'started' },
   { re: /\bstopped\b|\bdiscontinued\b|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\btaken off\b/gi, cue: 'stopped' },
   { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
@@ -89,9 +96,13 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     const course = shortCourse(text, line, l.start, drugs);
     if (course) found.push(course);
   }
+  const wardOnly = new Set<string>();
   for (const s of letterSentences(letter)) {
     if (s.row) continue;
-    proseChanges(text.slice(s.start, s.end), s.start, within(all, s.start, s.end), found, restarted);
+    const sentence = text.slice(s.start, s.end);
+    const mentions = within(all, s.start, s.end);
+    proseChanges(sentence, s.start, mentions, found, restarted);
+    courseChanges(sentence, s.start, mentions, found, wardOnly);
   }
   // a dosed item in a "Medication changes" list with no word for the change is a new medicine
   for (const sp of letterSentences(letter)) {
@@ -105,7 +116,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     }
   }
   // withheld (or stopped) and restarted during the stay: no change to the patient's medicines
-  const kept = found.filter((f) => f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped')));
+  // so is a course given for the first days of the stay and then stopped
+  const kept = found.filter((f) => f.fromRow || !((restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped')) || (wardOnly.has(f.drug) && f.change === 'stopped')));
   found.length = 0;
   found.push(...kept);
   const seen = new Set<string>();
@@ -148,6 +160,32 @@ function shortCourse(text: string, line: string, offset: number, drugs: DrugMent
   const c = COURSE.exec(line.slice(d.end));
   if (c) f.end = Math.max(f.end, offset + d.end + c.index + c[0].length);
   return f;
+}
+
+// "He was on aspirin 300 mg for the first 14 days": a course within the stay
+const WAS_ON = /\b(?:was|were) on\s+$/i;
+const FOR_FIRST_DAYS = /^[^.;]{0,40}?\bfor the (?:first|initial) (?:\d{1,2}|few|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)\b/i;
+// "Doxycycline 100 mg once daily is to continue until 28/01/2026": a course begun in hospital
+// that runs on after discharge with an end is a new medicine, like a short course on a TTO
+const CONTINUES_TO_END = /^[^.;]{0,40}?\b(?:is|are)\s+to\s+(?:continue|be\s+continued|complete)\b[^.;]{0,20}?\b(?:until\s+(?:the\s+)?\d|for\s+(?:a further\s+|another\s+)?\d{1,2}\s+(?:more\s+)?(?:days|weeks))/i;
+
+// "he should start sacubitril/valsartan … - we have given him 4 weeks' supply": a medicine the
+// patient is to start from the hospital's own supply has been started by the hospital
+const PATIENT_TO_START = /\b(?:he|she|they)\s+(?:should|is\s+to|are\s+to|will)\s+(?:now\s+)?start\s+(?:taking\s+)?$/i;
+const HOSPITAL_SUPPLY = /\b(?:(?:we|I)\s+have|has\s+been|have\s+been)\s+(?:given|supplied|dispensed)\b[^.;]{0,40}?\bsupply\b|\(supplied\)|\bsupplied (?:from|by) (?:the )?(?:clinic|ward|hospital|pharmacy)\b/i;
+
+function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>): void {
+  for (const d of mentions) {
+    const before = sentence.slice(Math.max(0, d.start - 30), d.start), after = sentence.slice(d.end);
+    if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
+    if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && HOSPITAL_SUPPLY.test(after)) {
+      out.push(finding(d, 'started', sentence, offset, false));
+    }
+    const c = CONTINUES_TO_END.exec(after);
+    if (c && !REQUEST.test(c[0]) && (d.start === 0 || /^\s*$/.test(sentence.slice(0, d.start)))) {
+      out.push({ drug: d.generic, code: d.code, change: 'started', start: offset + d.start, end: offset + d.end + c[0].length, fromRow: false });
+    }
+  }
 }
 
 /** Table rows ("Drug … <tab> New"), status-led lists and " - STOPPED" items. */
@@ -196,6 +234,12 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
       ? drugs.find((d) => d.start > st.index)
       : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)));
     if (target) {
+      // "Paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 7 days - NEW": one item, one status
+      if (!after) {
+        for (let k = drugs.indexOf(target); k > 0 && JOINED_ITEM.test(line.slice(drugs[k - 1].end, drugs[k].start)); k--) {
+          out.push(finding(drugs[k - 1], cue, line, offset, true));
+        }
+      }
       const f = finding(target, cue, line, offset, true);
       // the quote runs to the status word: "Quetiapine 50 mg ON - discontinued"
       if (!after) f.end = Math.max(f.end, offset + st.index + st[0].length);
@@ -223,6 +267,9 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   if (!cue) return;
   out.push(finding(first, cue, line, offset, true));
 }
+
+/** Between two drugs of one list item: a dose and frequency, then "and": "1 g QDS and ". */
+const JOINED_ITEM = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?)?\s*)?(?:[A-Za-z]{1,6}\s+){0,3}(?:and|&|\+)\s+$/;
 
 function nextLabel(line: string, from: number): number {
   // a second label ("…; Stopped: …") or the end of a sentence ends the list
