@@ -27,6 +27,14 @@ test('standalone headings start a section on the next line', () => {
   assert.is(text.slice(plan.start, plan.end).trim(), 'Review in 3 months.');
 });
 
+test('a lower-case word that wraps the line before it is not a heading ("… psychotic / symptoms")', () => {
+  const text = 'Diagnosis:  Severe depressive episode with psychotic\n            symptoms\nPlan: review\n';
+  const s = detectSections(text);
+  assert.not.ok(s.some((x) => x.title === 'symptoms'));
+  // A heading on its own line after a finished sentence still is one.
+  assert.ok(detectSections('He is well.\nSymptoms\nnone\n').some((x) => x.title === 'Symptoms'));
+});
+
 test('inline headings ("Imp: viral URTI") start after the colon and cover their paragraph', () => {
   const text = 'Seen today.\nImp: viral URTI\nNo antibiotics needed.\n\nHe is well.';
   const s = detectSections(text);

@@ -54,26 +54,33 @@ const TERMINATOR = /\b(?:but|however|although|though|except|apart from|aside fro
 
 const NEG_PRE = /\b(?:rather than|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
-const NEG_POST = /^(?:[^.;]*?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:excluded|ruled out|refuted|not (?:detected|seen|found|present|shown|identified|demonstrated|confirmed)|negative|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+// A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
+// rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
+const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed)|negative|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
 // "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|may (?:be|have|represent|reflect|indicate)|might (?:be|have|represent)|could (?:be|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for)\b[^.;]{0,60}$)/i;
-const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|is in the differential)\b)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for)\b[^.;]{0,60}$)/i;
+const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
 // Strong: the episode is over whatever the condition. Weak: only for conditions that end.
 const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
+const PAST_EPISODE_PRE = /\b(?:had|suffered|developed|was treated for)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
+const PAST_WHEN_POST = /^\s*(?:(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:summer|spring|autumn|winter))\b|(?:last|the previous) (?:week|month|year|summer|winter|spring|autumn)\b|(?:\w+ )?(?:weeks|months) ago\b)/i;
+const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again)\b/i;
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
 const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of\b|\b(?:long|short|longstanding|long-standing|recent|lifelong|known)(?: \w+)? history of\b|\bin the past (?:\w+ )?(?:hours?|days?|weeks?|months?|year)\b|\bover the past\b|\bfor the past\b/i;
-const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|fully resolved|treated (?:in|and resolved)|in (?:childhood|the past)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as a child|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
+const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as a child|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
 // A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
 const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+/** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
+const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
 const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
 
@@ -173,7 +180,8 @@ function queryPrefix(before: string): boolean {
   if (m.index > 0 && /\S/.test(before[m.index - 1]) && !/[(\[,]/.test(before[m.index - 1])) return false; // "what?" is a question
   return !m[1] || !/\b(?:and|or|with|without|vs|versus|than|due|secondary|from|to|on|in|of|for|but|then|is|was|has|had)\b/i.test(m[1]);
 }
-const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable)\b/i;
+// "X was considered on CT but was not present": the query and its answer in one sentence.
+const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable|(?:was|were|is|are|has been|had been) (?:not (?:present|found|seen|confirmed|shown)|excluded|ruled out))\b/i;
 const RESIDUAL = /\b(?:residual|ongoing|persistent|persisting|continuing|remaining|still (?:has|have|gets))\s+(?:[\w'-]+\s+){0,2}$/i;
 const SETTLED_POST = /^[^.;]{0,50}(?:[-–,(]\s*|\b(?:has|have|had|now|since|fully|which)\s+)settled\b/i;
 
@@ -197,7 +205,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // Family: a relative who has it, a family-history trigger, or the family history section.
   const relMatches = [...c.pre.matchAll(RELATIVE)];
   const rel = relMatches.at(-1);
-  if (rel && RELATIVE_HAS.test(c.pre.slice(rel.index! + rel[0].length)) && !REPORTING.test(c.pre.slice(rel.index! + rel[0].length))) {
+  const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
+  if (rel && RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   const postRel = FAMILY_POST.exec(c.post);
@@ -247,7 +256,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const paired = /\b(?:or|nor)\b/i.test(scope);
     // A bare negation's scope is its own head noun: "no ECG changes of X" denies the changes, not X.
     if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
-    return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, negSince: /^\s*since\b/i.test(c.post) };
+    return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
   }
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
   // Under a family history heading every condition not denied is a relative's, whenever it was.
@@ -267,6 +276,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (item.resolvedTail) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
   if (HIST_PRE.test(lastWords(pre, 8)) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
   const nearPre = lastWords(pre, 8);
+  // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
+  if (!opts.chronic && PAST_EPISODE_PRE.test(nearPre) && PAST_WHEN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {
     if (/\bdiagnosed\b/i.test(c.sentence)) return out;
     return { ...out, assertion: 'historical', explicit: true };

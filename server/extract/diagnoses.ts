@@ -42,7 +42,10 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   for (const list of byKey.values()) {
     const chosen = finalStatus(list);
     // "?appendicitis … Normal appendix": a normal organ later on answers the query about it.
-    const assertion = chosen.ctx.assertion === 'possible' && normalLater(letter.text, list[list.length - 1].end, chosen.concept.display) ? 'negated' : chosen.ctx.assertion;
+    let assertion = chosen.ctx.assertion === 'possible' && normalLater(letter.text, list[list.length - 1].end, chosen.concept.display) ? 'negated' : chosen.ctx.assertion;
+    // "Stopped smoking ten years ago": the past is the smoking's; being an ex-smoker is the status now.
+    if (assertion === 'historical' && PAST_SMOKING_STATUS.test(chosen.concept.display)) assertion = 'present';
+    if (chosen.ctx.negSince && assertion === 'negated') assertion = 'historical';
     const item: DiagnosisItem = {
       code: chosen.concept.code, display: chosen.concept.display, assertion,
       ...(chosen.ctx.relative ? { relative: chosen.ctx.relative } : {}),
@@ -53,6 +56,9 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   }
   return dropGeneric(out, bare).sort((a, b) => a.evidence.start - b.evidence.start);
 }
+
+/** Statuses that describe the past by their nature: an ex-smoker, one who never smoked. */
+const PAST_SMOKING_STATUS = /^ex-(?:\w+ )?smoker|^never smoked/i;
 
 /** Operations on a relative that name the relative's disease: coronary revascularisation → IHD. */
 const IHD = '414545008';
@@ -76,8 +82,8 @@ function normalLater(text: string, from: number, display: string): boolean {
 
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
-/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke". */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct' };
+/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease. */
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary' };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
 const wordCache = new Map<string, Set<string>>();
@@ -135,6 +141,8 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // failure symptoms" still says she has heart failure).
   const finding = symptoms.has(m.concept.code) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
     || (m.ctx.assertion === 'negated' && SYMPTOMS_AFTER.test(m.after));
+  // "He has not had suicidal thoughts for the past 3 weeks": a risk that was there and has passed.
+  if (risks.has(m.concept.code) && m.ctx.negSince && !m.ctx.conditional) return true;
   // Conditional wording ("if his proteinuria remains…") and "no family history of" state nothing.
   if (m.ctx.conditional || m.ctx.familyDenied || m.ctx.negSince || m.ctx.detail || m.ctx.pastDenied) return false;
   // Risks (suicidal ideation) count whenever stated, denials included.

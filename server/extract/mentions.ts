@@ -175,7 +175,7 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 }
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|dietary|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
 const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
@@ -208,6 +208,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
   const site = SITE_NAMED[m.concept.code];
   if (site && !site.test(text.slice(...lineBounds(text, start)))) return true;
+  // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
+  if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
   if (/\b(?:advice|advised|information|leaflet|counselling|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.

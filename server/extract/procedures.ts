@@ -38,6 +38,16 @@ const OGD = '265371001';
 const OGD_BIOPSY = '445982009';
 /** Imaging that names a procedure ("CT angiography", "MR cholangiography"). */
 const IMAGING_BEFORE = /\b(?:CT|MR|MRI|CTA|MRA|CT-|ultrasound|US)[\s-]*$/;
+const CORONARY_ANGIO = '33367005';
+/** A bare "angiogram" is coronary only where its line is about the heart's arteries ("unobstructed coronaries on angiography"). */
+const CORONARY_LINE = /\bcoronar|\b(?:LAD|RCA|LMS|circumflex|Cx|OM\d?|PCI|stents?|cath(?:eter)? lab|radial|femoral)\b/i;
+const BARE_ANGIO = /^angiogra(?:m|phy)$/i;
+
+function lineAround(text: string, at: number): string {
+  const s = text.lastIndexOf('\n', at) + 1;
+  const e = text.indexOf('\n', at);
+  return text.slice(s, e < 0 ? text.length : e);
+}
 
 /** Procedures done: invasive, not planned, not from the past history. */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
@@ -48,6 +58,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
   for (const m of mentions) {
     if (!countsAsProcedure(m.concept, m.fromLexicon)) continue;
     if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(letter.text.slice(m.start, m.end)) && !CORONARY_LINE.test(lineAround(letter.text, m.start))) continue;
     if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     if (m.kind === 'pmh' || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;

@@ -77,13 +77,17 @@ interface Heading { title: string; code?: string; lineStart: number; bodyStart: 
 export function detectSections(text: string): Section[] {
   const heads: Heading[] = [];
   let pos = 0;
+  let prev = '';
   for (const line of text.split('\n')) {
     const lineStart = pos;
     pos += line.length + 1;
     const trimmed = line.trim();
+    // A lower-case line after one that has not ended wraps it ("…without psychotic / symptoms"): not a heading.
+    const wraps = /^[a-z]/.test(trimmed) && /[A-Za-z,]$/.test(prev);
+    prev = trimmed;
     if (!trimmed || trimmed.length > 90) continue;
     const lead = line.length - line.trimStart().length;
-    const whole = classifyHeading(trimmed);
+    const whole = wraps ? undefined : classifyHeading(trimmed);
     if (whole && trimmed.split(/\s+/).length <= 10) {
       heads.push({ title: trimmed.replace(/[:\s]+$/, ''), code: whole.code, lineStart, bodyStart: Math.min(pos, text.length) });
       continue;
