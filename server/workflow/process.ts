@@ -2,7 +2,7 @@
 // triage, and write the DocumentReference, the normalised document, the proposed findings and
 // the review Task in one transaction. Ids derive from the inbound id, so a retried job rewrites
 // the same resources instead of duplicating them.
-import type { Bundle, Composition, DocumentReference, Patient, Reference, Task, FhirResource } from 'fhir/r4';
+import type { Bundle, DocumentReference, Patient, Reference, Task, FhirResource } from 'fhir/r4';
 import type { Services } from './services.ts';
 import type { Letter } from '../types.ts';
 import { CS_TAG, NHS_NUMBER } from '../types.ts';
@@ -22,7 +22,6 @@ const VERSION = '0.1.0';
 // Processed letters per transaction: small enough that an arriving message's ack never waits
 // long behind a batch on the single-threaded embedded store.
 const PROCESS_BATCH = 8;
-
 
 /** The letter's own bytes: the whole original, or the attachment a DocumentReference carries. */
 function letterBytes(row: InboundRow, original: Uint8Array): { bytes: Uint8Array; hint: LetterHint; sent?: DocumentReference } {
@@ -56,9 +55,6 @@ async function findPatient(s: Services, incoming: Patient | undefined) {
     byDemographics: (q) => search(Object.fromEntries(Object.entries({ family: q.family, birthdate: q.birthDate, 'address-postalcode': q.postcode }).filter(([, v]) => v)) as Record<string, string>),
   });
 }
-
-const typeOf = (letter: Letter, sent?: DocumentReference) =>
-  (letter.document && compositionOf(letter.document)?.type) ?? sent?.type ?? { text: 'Correspondence' };
 
 /** What one letter's processing will write, computed outside any transaction. */
 interface Prepared {
@@ -104,7 +100,7 @@ export async function processInbound(s: Services, inboundId: string): Promise<vo
 }
 
 async function prepare(s: Services, inboundId: string): Promise<Prepared | undefined> {
-  const recentArrival = takeRecent(inboundId);
+  const recentArrival = takeRecent(s, inboundId);
   const row = recentArrival?.row ?? (await s.db.query<InboundRow>('SELECT * FROM inbound WHERE id = $1', [inboundId]))[0];
   if (!row || row.status === 'processed') return undefined;
   row.id = String(row.id);
@@ -118,6 +114,7 @@ async function prepare(s: Services, inboundId: string): Promise<Prepared | undef
   const textId = uuidFrom(seed, 'text');
   const docRef: Reference = { reference: `DocumentReference/${drId}` };
   const received = new Date(row.received_at).toISOString();
+  const comp = letter.document && compositionOf(letter.document);
   const proposed = extractionResources(extraction, triage, { document: docRef, patient, owner: s.practice.organization, seed, authoredOn: received });
   const review = proposed[proposed.length - 1] as Task;
   if (match.status !== 'matched') {
@@ -139,11 +136,10 @@ async function prepare(s: Services, inboundId: string): Promise<Prepared | undef
     out.push({ resourceType: 'Binary', id: letterId, contentType: hint.contentType!, data: Buffer.from(bytes).toString('base64') });
     letterAttachment = { contentType: hint.contentType!, url: `Binary/${letterId}` };
   }
-  const comp = letter.document && compositionOf(letter.document);
   const dr: DocumentReference = {
     resourceType: 'DocumentReference', id: drId, status: 'current', docStatus: 'final',
     ...(row.document_id ? { masterIdentifier: { system: 'urn:ietf:rfc:3986', value: row.document_id } } : {}),
-    type: typeOf(letter, sent), ...(patient ? { subject: patient } : {}),
+    type: comp?.type ?? sent?.type ?? { text: 'Correspondence' }, ...(patient ? { subject: patient } : {}),
     date: received, description: letter.title ?? comp?.title ?? sent?.description,
     custodian: s.practice.organization,
     ...(sent?.author ? { author: sent.author } : {}),
