@@ -2,7 +2,7 @@
 // inbound row with its dedupe keys, and a processing job) in one transaction before it is
 // acknowledged. Nothing is half-written: a duplicate or a bad payload stores nothing. Arrivals
 // that come together share a transaction (group commit).
-import type { Bundle, Composition, DocumentReference, FhirResource, OperationOutcome } from 'fhir/r4';
+import type { Bundle, Composition, DocumentReference, FhirResource } from 'fhir/r4';
 import type { Db } from '../store/db.ts';
 import type { Services, Reply } from './services.ts';
 import { LETTER_JOB } from './services.ts';
@@ -12,6 +12,7 @@ import { IngestError } from '../ingest/errors.ts';
 import { newId, sha256 } from '../ids.ts';
 import { audit } from './audit.ts';
 import { GroupCommit } from './group-commit.ts';
+import { outcome } from '../fhir/outcome.ts';
 
 export type InboundKind = 'message' | 'document' | 'document-reference';
 
@@ -66,7 +67,7 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
       { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') },
       audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
     jobs.push({ inboundId });
-    remember({
+    remember(s, {
       row: { id: inboundId, kind: a.kind, message_id: a.messageId ?? null, document_id: a.documentId ?? null, replaces: a.replaces ?? null,
         format: a.format, content_type: a.contentType, binary_id: binaryId, event: a.event ?? null, sender: a.sender ?? null,
         handling: a.handling ?? null, status: 'accepted', received_at: receivedAt.get(binaryId)! },
@@ -87,17 +88,21 @@ export interface InboundRow {
 
 /**
  * Recent arrivals (their row and original bytes), so the worker in this process need not read
- * back what it was just given. Bounded, and taken once: a retry, a restart or another process
- * reads the database.
+ * back what it was just given. Kept per server, since inbound ids are only unique within one
+ * database. Bounded, and taken once: a retry, a restart or another process reads the database.
  */
-const recent = new Map<string, { row: InboundRow; bytes: Uint8Array }>();
-function remember(v: { row: InboundRow; bytes: Uint8Array }): void {
+type Arrival = { row: InboundRow; bytes: Uint8Array };
+const recents = new WeakMap<Services, Map<string, Arrival>>();
+function remember(s: Services, v: Arrival): void {
+  let recent = recents.get(s);
+  if (!recent) recents.set(s, (recent = new Map()));
   recent.set(v.row.id, v);
   if (recent.size > 512) recent.delete(recent.keys().next().value!);
 }
-export function takeRecent(inboundId: string): { row: InboundRow; bytes: Uint8Array } | undefined {
-  const v = recent.get(inboundId);
-  recent.delete(inboundId);
+export function takeRecent(s: Services, inboundId: string): Arrival | undefined {
+  const recent = recents.get(s);
+  const v = recent?.get(inboundId);
+  recent?.delete(inboundId);
   return v;
 }
 
@@ -136,9 +141,8 @@ export async function receiveMessage(s: Services, bytes: Uint8Array, contentType
   return { status, contentType: ack.contentType, body: ack.body };
 }
 
-export function outcome(status: number, severity: 'error' | 'fatal' | 'information', code: string, text: string, extra?: Record<string, string>): Reply {
-  const oo: OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity, code: code as any, diagnostics: text }] };
-  return { status, contentType: 'application/fhir+json', body: JSON.stringify(oo), headers: extra };
+function reply(status: number, severity: 'error' | 'information', code: Parameters<typeof outcome>[1], text: string, headers?: Record<string, string>): Reply {
+  return { status, contentType: 'application/fhir+json', body: JSON.stringify(outcome(severity, code, text)), headers };
 }
 
 function parseJson(bytes: Uint8Array): any {
@@ -148,17 +152,17 @@ function parseJson(bytes: Uint8Array): any {
 /** POST /fhir/Bundle with a document Bundle (R4, JSON). */
 export async function receiveDocument(s: Services, bytes: Uint8Array, contentType: string, doc?: Bundle): Promise<Reply> {
   doc ??= parseJson(bytes);
-  if (!doc || doc.resourceType !== 'Bundle') return outcome(400, 'error', 'structure', 'Body is not a FHIR Bundle (JSON)');
-  if (doc.type !== 'document') return outcome(400, 'error', 'structure', `Bundle.type must be "document" here (got "${doc.type}"); send transactions to POST /fhir`);
+  if (!doc || doc.resourceType !== 'Bundle') return reply(400, 'error', 'structure', 'Body is not a FHIR Bundle (JSON)');
+  if (doc.type !== 'document') return reply(400, 'error', 'structure', `Bundle.type must be "document" here (got "${doc.type}"); send transactions to POST /fhir`);
   const first = doc.entry?.[0]?.resource;
-  if (first?.resourceType !== 'Composition') return outcome(400, 'error', 'structure', 'A document Bundle starts with a Composition');
+  if (first?.resourceType !== 'Composition') return reply(400, 'error', 'structure', 'A document Bundle starts with a Composition');
   const documentId = doc.identifier?.value;
-  if (!documentId) return outcome(400, 'error', 'required', 'A document Bundle needs Bundle.identifier (used to recognise duplicates)');
+  if (!documentId) return reply(400, 'error', 'required', 'A document Bundle needs Bundle.identifier (used to recognise duplicates)');
   const comp = first as Composition;
   const replaces = comp.relatesTo?.find((r) => r.code === 'replaces')?.targetIdentifier?.value;
   const result = await accept(s, { kind: 'document', format: 'fhir-r4-json', contentType: contentType || 'application/fhir+json', bytes, documentId, compositionId: comp.identifier?.value, replaces });
-  if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
-  return outcome(202, 'information', 'informational', `Document accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
+  if (result.status !== 'accepted') return reply(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
+  return reply(202, 'information', 'informational', `Document accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
 }
 
 const LETTER_TYPES = /^(text\/plain|text\/html|application\/pdf|application\/xhtml\+xml)\b/i;
@@ -166,14 +170,14 @@ const LETTER_TYPES = /^(text\/plain|text\/html|application\/pdf|application\/xht
 /** POST /fhir/DocumentReference with a text, HTML or PDF letter as an inline attachment. */
 export async function receiveDocumentReference(s: Services, bytes: Uint8Array, contentType: string): Promise<Reply> {
   const dr = parseJson(bytes) as DocumentReference | undefined;
-  if (!dr || dr.resourceType !== 'DocumentReference') return outcome(400, 'error', 'structure', 'Body is not a FHIR DocumentReference (JSON)');
+  if (!dr || dr.resourceType !== 'DocumentReference') return reply(400, 'error', 'structure', 'Body is not a FHIR DocumentReference (JSON)');
   const att = dr.content?.[0]?.attachment;
-  if (!att?.data) return outcome(400, 'error', 'required', 'DocumentReference.content[0].attachment.data (base64) is required');
-  if (!att.contentType || !LETTER_TYPES.test(att.contentType)) return outcome(415, 'error', 'not-supported', `Attachment content type "${att.contentType ?? ''}" is not supported: send text/plain, text/html or application/pdf`);
+  if (!att?.data) return reply(400, 'error', 'required', 'DocumentReference.content[0].attachment.data (base64) is required');
+  if (!att.contentType || !LETTER_TYPES.test(att.contentType)) return reply(415, 'error', 'not-supported', `Attachment content type "${att.contentType ?? ''}" is not supported: send text/plain, text/html or application/pdf`);
   // Without an identifier, the letter's own bytes identify it: a sender's retry is a duplicate.
   const documentId = dr.masterIdentifier?.value ?? dr.identifier?.[0]?.value ?? `urn:sha256:${sha256(Buffer.from(att.data, 'base64'))}`;
   const replaces = dr.relatesTo?.find((r) => r.code === 'replaces')?.target?.identifier?.value;
   const result = await accept(s, { kind: 'document-reference', format: att.contentType, contentType: contentType || 'application/fhir+json', bytes, documentId, replaces });
-  if (result.status !== 'accepted') return outcome(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
-  return outcome(202, 'information', 'informational', `Letter accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
+  if (result.status !== 'accepted') return reply(409, 'error', 'duplicate', `Duplicate document: ${documentId} has been received before`);
+  return reply(202, 'information', 'informational', `Letter accepted for processing (inbound ${result.inboundId})`, { 'Content-Location': `Binary/${result.binaryId}` });
 }
