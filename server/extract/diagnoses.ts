@@ -12,12 +12,17 @@ import { extractStructured } from './structured.ts';
 
 const DX_TAGS = new Set(['disorder', 'finding', 'situation', 'morphologic abnormality', 'event']);
 
-export function findConditions(letter: Letter, ctx: ExtractContext): { diagnoses: DiagnosisItem[]; procedures: ProcedureItem[] } {
+/**
+ * `coded`: the structured document's coded Conditions (the sender's list), which extract()
+ * already has; the narrative's vaguer name for one of them ("angina" beside a coded "Stable
+ * angina") adds nothing.
+ */
+export function findConditions(
+  letter: Letter, ctx: ExtractContext,
+  coded: DiagnosisItem[] = letter.document ? extractStructured(letter, ctx).diagnoses : [],
+): { diagnoses: DiagnosisItem[]; procedures: ProcedureItem[] } {
   const idx = conceptIndex(ctx.terminology);
   const mentions = collectMentions(letter, idx);
-  // A structured document's coded Conditions are the sender's list: the narrative's vaguer name
-  // for one of them ("angina" beside a coded "Stable angina") adds nothing.
-  const coded = letter.document ? extractStructured(letter, ctx).diagnoses : [];
   const diagnoses = diagnosesFrom(mentions, letter, idx).filter((a) => !coded.some((b) => (b.assertion === 'family') === (a.assertion === 'family') && narrower(b, a)));
   return { diagnoses, procedures: proceduresFrom(mentions, letter, ctx.terminology) };
 }

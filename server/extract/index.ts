@@ -16,7 +16,7 @@ export function extract(letter: Letter, ctx: ExtractContext): Extraction {
   const date = letterDate(letter);
   const dated: Letter = { ...letter, date };
   const structured = extractStructured(dated, ctx);
-  const narrative = findConditions(dated, ctx);
+  const narrative = findConditions(dated, ctx, structured.diagnoses);
   const meds = findMedicationChanges(dated, ctx);
   const acts = findActions(dated, ctx);
   return {
