@@ -33,16 +33,34 @@ function unique(sub: Submission): Submission {
   return { ...sub, body: new TextEncoder().encode(fresh) };
 }
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  // BENCH_URL: measure a server started elsewhere (e.g. under a profiler, or on PostgreSQL).
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
+/**
+ * CPU time (ms) the server process has used, in all and on its main thread (Linux /proc; null
+ * elsewhere). The main thread runs HTTP and the embedded database, so its share shows where
+ * throughput is bounded; the rest is the extraction worker threads.
+ */
+function serverCpu(pid: number | undefined): { total: number; main: number } | null {
+  if (!pid) return null;
+  try {
+    const ticks = (stat: string) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return Number(f[11]) + Number(f[12]); };
+    const total = ticks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const main = ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
+    return { total: total * 10, main: main * 10 }; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+async function startServer(): Promise<{ url: string; stop: () => void; pid?: number }> {
+  // BENCH_URL: measure a server started elsewhere (e.g. under a profiler, or on PostgreSQL);
+  // BENCH_PID: its process id, to report its CPU time.
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {}, pid: Number(process.env.BENCH_PID) || undefined };
   const child = spawn(process.execPath, [resolve(here, '../bin/postroom.mjs'), 'serve', '--memory', '--no-samples', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
       const m = /FHIR API:\s+(http:\/\/\S+)\/fhir/.exec(out);
-      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM') });
+      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM'), pid: child.pid });
     });
     child.on('exit', (code) => fail(new Error(`server exited (${code})`)));
   });
@@ -51,7 +69,8 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
 const countReviews = async (url: string) =>
   (await (await fetch(`${url}/fhir/Task?code=correspondence-review&_summary=count`)).json()).total as number;
 
-const { url, stop } = await startServer();
+const { url, stop, pid } = await startServer();
+const cpu0 = serverCpu(pid);
 const latencies: number[] = [];
 let sent = 0, acked = 0, rejected = 0;
 const statuses = new Map<number, number>();
@@ -78,6 +97,7 @@ while (processed < acked && performance.now() - windowEnd < 120_000) {
   processed = await countReviews(url);
 }
 const drained = performance.now();
+const cpu1 = serverCpu(pid);
 stop();
 
 latencies.sort((a, b) => a - b);
@@ -88,3 +108,7 @@ console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON
 console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
 console.log(`processed to a review Task: ${processedInWindow} within the window, ${processed} of ${acked} after ${((drained - windowEnd) / 1000).toFixed(1)} s drain`);
 console.log(`end to end: ${(processed / ((drained - t0) / 1000)).toFixed(1)} letters/s (acked, committed and processed, until the queue drained)`);
+if (cpu0 && cpu1 && processed) {
+  const main = (cpu1.main - cpu0.main) / processed, total = (cpu1.total - cpu0.total) / processed;
+  console.log(`server CPU per letter: ${total.toFixed(1)} ms (main thread: HTTP + database ${main.toFixed(1)} ms, extraction workers ${(total - main).toFixed(1)} ms)`);
+}

@@ -75,4 +75,33 @@ if (await postgresAvailable()) {
   });
 }
 
+test('PGlite: urgent work runs before work already waiting, and in order within its lane', async () => {
+  const db = await openDb();
+  try {
+    const order: string[] = [];
+    // hold the connection so everything below has to wait
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const blocker = db.transaction(async () => { order.push('running'); await held; });
+    await new Promise((r) => setTimeout(r, 10));
+    const waits = [
+      db.query('SELECT 1').then(() => order.push('normal-1')),
+      db.transaction(async (tx) => { await tx.query('SELECT 2'); order.push('normal-2'); }),
+      db.urgent().transaction(async (tx) => { await tx.query('SELECT 3'); order.push('urgent-1'); }),
+      db.urgent().query('SELECT 4').then(() => order.push('urgent-2')),
+      db.urgent().urgent().exec('SELECT 5').then(() => order.push('urgent-3')),
+    ];
+    release();
+    await Promise.all([blocker, ...waits]);
+    assert.equal(order, ['running', 'urgent-1', 'urgent-2', 'urgent-3', 'normal-1', 'normal-2']);
+    // errors reach their caller and do not stall the lanes
+    let failed = false;
+    await db.urgent().query('SELECT * FROM no_such_table').catch(() => (failed = true));
+    assert.ok(failed);
+    assert.equal(await db.query<{ n: number }>('SELECT 1 AS n'), [{ n: 1 }]);
+  } finally {
+    await db.close();
+  }
+});
+
 test.run();

@@ -40,6 +40,20 @@ for (const kind of await testDatabases()) {
     await queue.drain('k-notify');
   });
 
+  if (kind.name.startsWith('pglite')) {
+    s('PGlite (no autovacuum): the queue vacuums its table as finished jobs pile up', async () => {
+      const vacuums = async () => Number((await t.db.query<{ n: string }>(
+        "SELECT coalesce(vacuum_count, 0) AS n FROM pg_stat_user_tables WHERE relname = 'jobs'"))[0]?.n ?? 0);
+      const before = await vacuums();
+      let done = 0;
+      queue.start('k-vacuum', async () => void done++, { concurrency: 16, pollMs: 10 });
+      await queue.enqueueMany('k-vacuum', Array.from({ length: 2100 }, (_, n) => ({ n })));
+      await until(() => done === 2100, 30_000);
+      await queue.drain('k-vacuum');
+      await until(async () => (await vacuums()) > before, 5000);
+    });
+  }
+
   s('enqueue in a transaction: nothing if it rolls back, woken on commit', async () => {
     const done: string[] = [];
     queue.start<{ v: string }>('k-tx', async (job) => void done.push(job.payload.v), { pollMs: 60_000 });

@@ -158,5 +158,32 @@ for (const kind of await testDatabases()) {
     assert.equal(Buffer.from(r.data, 'base64'), bytes);
   });
 
+  s('saveMany past one statement\'s parameter limit writes every resource, searchable', async () => {
+    const many = Array.from({ length: 5003 }, (_, i) => ({ resourceType: 'Condition', id: `bulk-${i}`, subject: { reference: 'Patient/bulk-p' }, recordedDate: '2026-01-02' }) as Condition);
+    const saved = await store.saveMany(many);
+    assert.is(saved.length, 5003);
+    assert.is(saved[5002].id, 'bulk-5002');
+    const b = await store.search('Condition', new URLSearchParams({ subject: 'Patient/bulk-p', date: '2026-01-02', _summary: 'count' }), { baseUrl: '' });
+    assert.is(b.total, 5003);
+    // an invalid resource anywhere in a large write stores none of it
+    await rejects(store.saveMany([...many.map((c) => ({ ...c, id: `${c.id}-b` })), { resourceType: 'Nope' } as any]), 400);
+    assert.is(await store.tryRead('Condition', 'bulk-0-b'), undefined);
+  });
+
+  s('byToken finds current resources by identifier like ?identifier=system|value, not deleted ones', async () => {
+    const sys = 'https://fhir.nhs.uk/Id/nhs-number';
+    await store.saveMany([
+      { resourceType: 'Patient', id: 'bt-1', identifier: [{ system: sys, value: '9434765919' }] },
+      { resourceType: 'Patient', id: 'bt-2', identifier: [{ system: 'urn:other', value: '9434765919' }] },
+      { resourceType: 'Patient', id: 'bt-3', identifier: [{ system: sys, value: '9434765870' }] },
+    ]);
+    assert.equal((await store.byToken('Patient', 'identifier', sys, '9434765919')).map((p) => p.id), ['bt-1']);
+    assert.equal((await store.byToken('Patient', 'identifier', null, '9434765919')).map((p) => p.id), ['bt-1', 'bt-2']);
+    assert.is((await store.byToken('Patient', 'identifier', sys, '9434765919'))[0].meta?.versionId, '1');
+    await store.delete('Patient', 'bt-1');
+    assert.equal(await store.byToken('Patient', 'identifier', sys, '9434765919'), []);
+    assert.equal(await store.byToken('Condition', 'identifier', sys, '9434765870'), []);
+  });
+
   s.run();
 }

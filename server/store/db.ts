@@ -18,6 +18,12 @@ export interface Db {
   afterCommit(fn: () => void): void;
   /** True on a handle that is inside a transaction. */
   readonly inTransaction: boolean;
+  /**
+   * The same database, with this handle's work run ahead of other waiting work (PGlite: one
+   * connection, so work queues; PostgreSQL: the handle itself). For short work someone is waiting
+   * on, such as committing an arrival before acknowledging it, so it never queues behind batches.
+   */
+  urgent(): Db;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,7 @@ function txHandle(kind: Db['kind'], run: Runner, hooks: (() => void)[]): Db {
     exec: (sql) => run.exec(sql),
     transaction: (fn) => fn(tx),
     afterCommit: (fn) => void hooks.push(fn),
+    urgent: () => tx,
     close: async () => {
       throw new Error('close() called on a transaction handle');
     },
@@ -79,36 +86,61 @@ function runHooks(hooks: (() => void)[]): void {
   }
 }
 
+/**
+ * PGlite is one connection: work runs one piece at a time. This runs it in two lanes, urgent
+ * first, instead of PGlite's first come, first served, so that short work someone is waiting on
+ * (an arrival's commit before its ack) does not wait behind a queue of processing batches.
+ */
+function lanes() {
+  const waiting: [(() => void)[], (() => void)[]] = [[], []];
+  let busy = false;
+  const next = () => {
+    const run = waiting[0].shift() ?? waiting[1].shift();
+    busy = !!run;
+    run?.();
+  };
+  return <T>(urgent: boolean, work: () => Promise<T>): Promise<T> =>
+    new Promise<T>((ok, fail) => {
+      waiting[urgent ? 0 : 1].push(() => void work().then(ok, fail).finally(next));
+      if (!busy) next();
+    });
+}
+
 async function openPglite(dataDir?: string, conf: string[] = []): Promise<Db> {
   const options = conf.length ? { postgresqlconf: conf } : {};
   const pgl = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
-  return {
+  const schedule = lanes();
+  const handle = (urgent: boolean): Db => ({
     kind: 'pglite',
     inTransaction: false,
     async query(sql, params) {
-      return (await pgl.query<any>(sql, params as any[])).rows;
+      return (await schedule(urgent, () => pgl.query<any>(sql, params as any[]))).rows;
     },
     async exec(sql) {
-      await pgl.exec(sql);
+      await schedule(urgent, () => pgl.exec(sql));
     },
     async transaction(fn) {
       const hooks: (() => void)[] = [];
-      const out = await pgl.transaction(async (t) =>
+      const out = await schedule(urgent, () => pgl.transaction(async (t) =>
         fn(
           txHandle('pglite', {
             query: (s, p) => t.query<any>(s, p as any[]),
             exec: async (s) => void (await t.exec(s)),
           }, hooks),
         ),
-      );
+      ));
       runHooks(hooks);
       return out;
     },
     afterCommit: (fn) => runHooks([fn]),
+    urgent: () => urgentDb,
     async close() {
       if (!pgl.closed) await pgl.close();
     },
-  };
+  });
+  const db = handle(false);
+  const urgentDb = handle(true);
+  return db;
 }
 
 const ident = (s: string) => {
@@ -137,7 +169,7 @@ async function openPostgres(opts: OpenDbOptions): Promise<Db> {
   // an idle client dropped by the server must not crash the process
   pool.on('error', () => {});
   const exec = async (c: pg.Pool | pg.PoolClient, sql: string) => void (await c.query(sql));
-  return {
+  const db: Db = {
     kind: 'postgres',
     inTransaction: false,
     async query(sql, params) {
@@ -166,10 +198,13 @@ async function openPostgres(opts: OpenDbOptions): Promise<Db> {
       }
     },
     afterCommit: (fn) => runHooks([fn]),
+    // a pool: work does not queue behind other work
+    urgent: () => db,
     async close() {
       await pool.end();
     },
   };
+  return db;
 }
 
 /** Holds a Postgres session-level advisory lock on one connection while fn runs (no-op on PGlite). */

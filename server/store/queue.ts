@@ -271,14 +271,30 @@ export class Queue {
        RETURNING ${COLS}`,
       [kind, n, this.opts.leaseMs, done],
     );
-    this.counters.completed += done.length;
+    this.finished(done.length);
     return rows.map((r) => toJob(r));
   }
 
   /** Deletes finished jobs (internal). */
   async complete(ids: string[]): Promise<void> {
     await this.db.query('DELETE FROM jobs WHERE id = ANY($1::bigint[])', [ids]);
-    this.counters.completed += ids.length;
+    this.finished(ids.length);
+  }
+
+  private sinceVacuum = 0;
+  private vacuuming = false;
+  /**
+   * Every job leaves dead rows behind (claimed, then deleted). PGlite runs no autovacuum, so
+   * without this the claim query would wade through ever more dead index entries; a VACUUM of
+   * the (small) live table every few thousand jobs keeps claims as fast as on an empty queue.
+   */
+  private finished(n: number): void {
+    this.counters.completed += n;
+    this.sinceVacuum += n;
+    if (this.db.kind !== 'pglite' || this.vacuuming || this.sinceVacuum < 2000) return;
+    this.vacuuming = true;
+    this.sinceVacuum = 0;
+    this.db.exec('VACUUM jobs').catch(() => {}).finally(() => (this.vacuuming = false));
   }
 
   /**

@@ -7,10 +7,11 @@
 import type { Bundle, FhirResource as Resource } from 'fhir/r4';
 import type { Db } from './db.ts';
 import { newId } from '../ids.ts';
-import { indexResource, LIST_SEP, RESOURCE_TYPE_SET } from './search-params.ts';
+import { indexResource, LIST_SEP, RESOURCE_TYPE_SET, tokenEntry } from './search-params.ts';
 import { badRequest, conflict, gone, notFound, preconditionFailed } from './errors.ts';
 import { search, searchIds, type SearchOptions } from './search.ts';
 import { runBatch, runTransaction } from './bundle.ts';
+import { packContent, unpackContent } from './content.ts';
 
 export const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -51,7 +52,7 @@ const toIso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new D
 
 /** A stored row back to a resource, with meta.versionId/lastUpdated from the columns. */
 export function rowToResource(row: Pick<StoredRow, 'version_id' | 'last_updated' | 'content'>): Resource {
-  const content = typeof row.content === 'string' ? JSON.parse(row.content) : row.content;
+  const content = unpackContent(row.content);
   const { resourceType, id, meta, ...rest } = content;
   return { resourceType, id, meta: { versionId: String(row.version_id), lastUpdated: toIso(row.last_updated), ...meta }, ...rest } as Resource;
 }
@@ -86,18 +87,32 @@ const SIDES: { kind: SideKind; table: string; cols: string; types: string[] }[] 
 /**
  * The write statement for a mode and the side tables that have rows (statements are built per
  * shape and cached: planning a CTE that has nothing to do still costs in PGlite).
- * Parameters: $1 types, $2 ids, $3 lastUpdated, $4 contents, $5 token lists, $6 reference lists,
- * then the columns of each present side table in SIDES order.
+ * Parameters: $1 lastUpdated, then the columns of each present side table in SIDES order (arrays
+ * for unnest), then type, id, content, token list, reference list of each resource row. The rows
+ * go as a VALUES list of separate parameters, not as arrays: an array literal must escape every
+ * quote of the JSON content and Postgres then parses it character by character, which in PGlite
+ * costs about half again as much as the whole insert.
  */
-function writeSql(mode: 'insert' | 'upsert', present: SideKind[]): string {
+function writeSql(mode: 'insert' | 'upsert', present: SideKind[], rows: number): string {
   const upsert = mode === 'upsert';
   // insert-only may skip a row (ON CONFLICT DO NOTHING): its side rows must be skipped too
   const guard = upsert ? '' : ' WHERE EXISTS (SELECT 1 FROM up WHERE up.type = x.type AND up.id = x.id)';
-  let n = 6;
+  let n = 1;
+  const sides: string[] = [];
+  for (const s of SIDES) {
+    if (!present.includes(s.kind)) continue;
+    const args = s.types.map((t) => `$${++n}::${t}[]`).join(', ');
+    sides.push(`ins_${s.kind} AS (INSERT INTO ${s.table} (${s.cols})
+  SELECT * FROM unnest(${args}) AS x(${s.cols})${guard})`);
+  }
+  const values = Array.from({ length: rows }, (_, i) => {
+    const k = n + 5 * i;
+    return i === 0 ? `($${k + 1}::text, $${k + 2}::text, $${k + 3}::text, $${k + 4}::text, $${k + 5}::text)` : `($${k + 1}, $${k + 2}, $${k + 3}, $${k + 4}, $${k + 5})`;
+  }).join(', ');
   const parts = [`up AS (
   INSERT INTO resources (type, id, version_id, last_updated, deleted, content, tokens, refs)
-  SELECT type, id, 1, $3::timestamptz, false, content, string_to_array(tok, chr(30)), string_to_array(ref, chr(30))
-  FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::text[]) AS x(type, id, content, tok, ref)
+  SELECT type, id, 1, $1::timestamptz, false, content, string_to_array(tok, chr(30)), string_to_array(ref, chr(30))
+  FROM (VALUES ${values}) AS x(type, id, content, tok, ref)
   ON CONFLICT (type, id) DO ${upsert
     ? `UPDATE SET version_id = resources.version_id + 1, last_updated = EXCLUDED.last_updated,
        deleted = false, content = EXCLUDED.content, tokens = EXCLUDED.tokens, refs = EXCLUDED.refs`
@@ -112,22 +127,24 @@ function writeSql(mode: 'insert' | 'upsert', present: SideKind[]): string {
       parts.push(`del_${s.kind} AS (DELETE FROM ${s.table} s USING up WHERE up.version_id > 1 AND s.type = up.type AND s.id = up.id)`);
     }
   }
-  for (const s of SIDES) {
-    if (!present.includes(s.kind)) continue;
-    const args = s.types.map((t) => `$${++n}::${t}[]`).join(', ');
-    parts.push(`ins_${s.kind} AS (INSERT INTO ${s.table} (${s.cols})
-  SELECT * FROM unnest(${args}) AS x(${s.cols})${guard})`);
-  }
+  parts.push(...sides);
   return `WITH ${parts.join(',\n')}\nSELECT type, id, version_id FROM up`;
 }
 
+// Statements are cached by shape; row counts repeat (a letter writes about the same number of
+// resources), so the cache stays small. Past the parameter limit a write is split (see write()).
 const sqlCache = new Map<string, string>();
-function cachedWriteSql(mode: 'insert' | 'upsert', present: SideKind[]): string {
-  const key = `${mode}:${present.join(',')}`;
+function cachedWriteSql(mode: 'insert' | 'upsert', present: SideKind[], rows: number): string {
+  const key = `${mode}:${present.join(',')}:${rows}`;
   let sql = sqlCache.get(key);
-  if (!sql) sqlCache.set(key, (sql = writeSql(mode, present)));
+  if (!sql) {
+    if (sqlCache.size > 2000) sqlCache.clear();
+    sqlCache.set(key, (sql = writeSql(mode, present, rows)));
+  }
   return sql;
 }
+/** Resource rows per statement: 5 parameters each, well under Postgres' 65535 parameters. */
+const ROWS_PER_STATEMENT = 5000;
 
 const DELETE_SQL = `
 WITH prev AS (
@@ -312,6 +329,18 @@ export class ResourceStore {
     });
   }
 
+  /**
+   * Current resources of a type carrying one token value (an identifier, a code): the same match
+   * as `?param=system|code`, without the search engine's sorting and paging, whose planning costs
+   * more than the lookup in PGlite. For hot paths such as matching each letter's patient.
+   */
+  async byToken<T extends Resource = Resource>(type: string, param: string, system: string | null, code: string, limit = 10, tx?: Db): Promise<T[]> {
+    const rows = await (tx ?? this.db).query<StoredRow>(
+      'SELECT version_id, last_updated, content FROM resources WHERE type = $1 AND tokens && $2::text[] AND NOT deleted ORDER BY id LIMIT $3',
+      [type, [tokenEntry(param, system, code)], limit]);
+    return rows.map((row) => rowToResource(row) as T);
+  }
+
   /** FHIR search → searchset Bundle. */
   search(type: string, params: URLSearchParams, opts: SearchOptions = {}, tx?: Db): Promise<Bundle> {
     return search(tx ?? this.db, type, params, opts);
@@ -345,21 +374,27 @@ export class ResourceStore {
     for (const [key, r] of byKey) prepared.set(key, prepare(r));
 
     const versions = new Map<string, number>();
-    const run = async (m: 'insert' | 'upsert', items: Prepared[]) => {
-      const res = new Columns(5);
+    const runChunk = async (d: Db, m: 'insert' | 'upsert', items: Prepared[]) => {
+      const values: unknown[] = [];
       const side: Record<SideKind, Columns> = { date: new Columns(5), string: new Columns(5), number: new Columns(4) };
       for (const p of items) {
-        res.push(p.type, p.id, p.body, p.ix.tokens.join(LIST_SEP), p.ix.refs.join(LIST_SEP));
+        values.push(p.type, p.id, p.body, p.ix.tokens.join(LIST_SEP), p.ix.refs.join(LIST_SEP));
         for (const [param, lo, hi] of p.ix.date) side.date.push(p.type, p.id, param, lo, hi);
         for (const [param, value, raw] of p.ix.string) side.string.push(p.type, p.id, param, value, raw);
         for (const [param, value] of p.ix.number) side.number.push(p.type, p.id, param, value);
       }
       const present = SIDES.filter((s) => side[s.kind].cols[0].length).map((s) => s.kind);
-      const [types, ids, bodies, toks, refs] = res.cols;
-      const rows = await db.query<{ type: string; id: string; version_id: number }>(cachedWriteSql(m, present), [
-        types, ids, lu, bodies, toks, refs, ...present.flatMap((k) => side[k].cols),
+      const rows = await d.query<{ type: string; id: string; version_id: number }>(cachedWriteSql(m, present, items.length), [
+        lu, ...present.flatMap((k) => side[k].cols), ...values,
       ]);
       for (const row of rows) versions.set(`${row.type}/${row.id}`, Number(row.version_id));
+    };
+    const run = async (m: 'insert' | 'upsert', items: Prepared[]) => {
+      if (items.length <= ROWS_PER_STATEMENT) return runChunk(db, m, items);
+      // a very large write takes several statements: keep it all-or-nothing
+      await db.transaction(async (t) => {
+        for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) await runChunk(t, m, items.slice(i, i + ROWS_PER_STATEMENT));
+      });
     };
 
     await run('insert', [...prepared.values()]);
@@ -384,7 +419,7 @@ interface Prepared {
 
 function prepare(r: Resource): Prepared {
   const content = storedContent(r);
-  return { type: r.resourceType, id: r.id!, content, body: JSON.stringify(content), ix: indexResource(content) };
+  return { type: r.resourceType, id: r.id!, content, body: packContent(content, JSON.stringify(content)), ix: indexResource(content) };
 }
 
 const isDb = (x: unknown): x is Db => !!x && typeof (x as Db).query === 'function' && typeof (x as Db).transaction === 'function';

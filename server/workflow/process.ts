@@ -51,7 +51,7 @@ async function findPatient(s: Services, incoming: Patient | undefined) {
     return (b.entry ?? []).map((e) => e.resource as Patient).filter((p) => p?.resourceType === 'Patient');
   };
   return matchPatient(incoming, {
-    byNhs: (nhs) => search({ identifier: `${NHS_NUMBER}|${nhs}` }),
+    byNhs: (nhs) => s.store.byToken<Patient>('Patient', 'identifier', NHS_NUMBER, nhs),
     byDemographics: (q) => search(Object.fromEntries(Object.entries({ family: q.family, birthdate: q.birthDate, 'address-postalcode': q.postcode }).filter(([, v]) => v)) as Record<string, string>),
   });
 }

@@ -111,7 +111,8 @@ const acceptors = new WeakMap<Services, GroupCommit<Accept, Accepted>>();
 /** Commit the original, its dedupe keys and its processing job together, before any ack. */
 export function accept(s: Services, a: Accept): Promise<Accepted> {
   let g = acceptors.get(s);
-  if (!g) acceptors.set(s, (g = new GroupCommit<Accept, Accepted>(s.db, (tx, items) => acceptBatch(s, tx, items))));
+  // urgent: a sender is waiting for the ack, so arrivals go ahead of queued processing batches
+  if (!g) acceptors.set(s, (g = new GroupCommit<Accept, Accepted>(s.db.urgent(), (tx, items) => acceptBatch(s, tx, items))));
   return g.submit(a);
 }
 
