@@ -3,13 +3,18 @@
 // send them, each made unique (fresh message and document identifiers), by C concurrent senders
 // for a fixed time. Prints acked messages/s, ack latency p50/p99, and end-to-end throughput:
 // letters processed to a review Task per second, counting until the queue has drained.
+// The letters' patients are registered first, as a practice's would be (BENCH_UNMATCHED=1 leaves
+// them out: every letter then takes the slower unmatched path, both lookups and the hold queue).
 // BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 8), BENCH_CORPUS.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import type { Patient } from 'fhir/r4';
 import { submissionFor, type Submission } from '../server/ingest/submission.ts';
+import { letterFromBytes } from '../server/ingest/letter.ts';
+import { incomingPatient } from '../server/workflow/process.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = process.env.BENCH_CORPUS ?? resolve(here, '../../shared/corpus/dev');
@@ -69,7 +74,24 @@ async function startServer(): Promise<{ url: string; stop: () => void; pid?: num
 const countReviews = async (url: string) =>
   (await (await fetch(`${url}/fhir/Task?code=correspondence-review&_summary=count`)).json()).total as number;
 
+/** The corpus letters' patients, as the practice's registered patients (one per NHS number). */
+async function registerPatients(url: string): Promise<number> {
+  const byNhs = new Map<string, Patient>();
+  for (const f of readdirSync(corpus).filter((f) => !f.endsWith('.gold.json'))) {
+    const p = incomingPatient(await letterFromBytes(new Uint8Array(readFileSync(join(corpus, f))), { filename: f }));
+    const nhs = p?.identifier?.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')?.value;
+    if (p && nhs) byNhs.set(nhs, { ...p, id: undefined });
+  }
+  const res = await fetch(`${url}/fhir`, {
+    method: 'POST', headers: { 'content-type': 'application/fhir+json' },
+    body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [...byNhs.values()].map((resource) => ({ resource, request: { method: 'POST', url: 'Patient' } })) }),
+  });
+  if (!res.ok) throw new Error(`registering patients failed: ${res.status} ${await res.text()}`);
+  return byNhs.size;
+}
+
 const { url, stop, pid } = await startServer();
+const registered = process.env.BENCH_UNMATCHED ? 0 : await registerPatients(url);
 const cpu0 = serverCpu(pid);
 const latencies: number[] = [];
 let sent = 0, acked = 0, rejected = 0;
@@ -98,12 +120,14 @@ while (processed < acked && performance.now() - windowEnd < 120_000) {
 }
 const drained = performance.now();
 const cpu1 = serverCpu(pid);
+const onHold = (await (await fetch(`${url}/fhir/Task?code=correspondence-review&status=on-hold&_summary=count`)).json()).total as number;
 stop();
 
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 const win = (windowEnd - t0) / 1000;
 console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : 'embedded store (PGlite, in memory)'}, ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
+console.log(`patients registered: ${registered}; letters left unmatched (on hold): ${onHold}`);
 console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
 console.log(`processed to a review Task: ${processedInWindow} within the window, ${processed} of ${acked} after ${((drained - windowEnd) / 1000).toFixed(1)} s drain`);

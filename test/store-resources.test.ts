@@ -177,12 +177,15 @@ for (const kind of await testDatabases()) {
       { resourceType: 'Patient', id: 'bt-2', identifier: [{ system: 'urn:other', value: '9434765919' }] },
       { resourceType: 'Patient', id: 'bt-3', identifier: [{ system: sys, value: '9434765870' }] },
     ]);
-    assert.equal((await store.byToken('Patient', 'identifier', sys, '9434765919')).map((p) => p.id), ['bt-1']);
-    assert.equal((await store.byToken('Patient', 'identifier', null, '9434765919')).map((p) => p.id), ['bt-1', 'bt-2']);
-    assert.is((await store.byToken('Patient', 'identifier', sys, '9434765919'))[0].meta?.versionId, '1');
+    const ids = async (system: string | null, codes: string[], type = 'Patient') => (await store.byToken(type, 'identifier', system, codes)).map((p) => p.id);
+    assert.equal(await ids(sys, ['9434765919']), ['bt-1']);
+    assert.equal(await ids(null, ['9434765919']), ['bt-1', 'bt-2']);
+    assert.equal(await ids(sys, ['9434765919', '9434765870', '1111111111']), ['bt-1', 'bt-3']);
+    assert.equal(await ids(sys, []), []);
+    assert.is((await store.byToken('Patient', 'identifier', sys, ['9434765919']))[0].meta?.versionId, '1');
     await store.delete('Patient', 'bt-1');
-    assert.equal(await store.byToken('Patient', 'identifier', sys, '9434765919'), []);
-    assert.equal(await store.byToken('Condition', 'identifier', sys, '9434765870'), []);
+    assert.equal(await ids(sys, ['9434765919']), []);
+    assert.equal(await ids(sys, ['9434765870'], 'Condition'), []);
   });
 
   s.run();

@@ -330,14 +330,16 @@ export class ResourceStore {
   }
 
   /**
-   * Current resources of a type carrying one token value (an identifier, a code): the same match
-   * as `?param=system|code`, without the search engine's sorting and paging, whose planning costs
-   * more than the lookup in PGlite. For hot paths such as matching each letter's patient.
+   * Current resources of a type carrying any of the token values (identifiers, codes): the same
+   * match as `?param=system|code1,system|code2`, without the search engine's sorting and paging,
+   * whose planning costs more than the lookup in PGlite. For hot paths such as matching the
+   * patients of the letters being processed, all in one query.
    */
-  async byToken<T extends Resource = Resource>(type: string, param: string, system: string | null, code: string, limit = 10, tx?: Db): Promise<T[]> {
+  async byToken<T extends Resource = Resource>(type: string, param: string, system: string | null, codes: string[], limit = 1000, tx?: Db): Promise<T[]> {
+    if (!codes.length) return [];
     const rows = await (tx ?? this.db).query<StoredRow>(
       'SELECT version_id, last_updated, content FROM resources WHERE type = $1 AND tokens && $2::text[] AND NOT deleted ORDER BY id LIMIT $3',
-      [type, [tokenEntry(param, system, code)], limit]);
+      [type, codes.map((c) => tokenEntry(param, system, c)), limit]);
     return rows.map((row) => rowToResource(row) as T);
   }
 

@@ -12,6 +12,7 @@ import { compositionOf } from '../normalise/render.ts';
 import { extractionResources } from '../extract/fhir.ts';
 import { uuidFrom } from '../ids.ts';
 import { matchPatient } from './match.ts';
+import { BatchedLookup } from './batched-lookup.ts';
 import { audit, extractionProvenance } from './audit.ts';
 import { takeRecent, type InboundRow } from './receive.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -32,7 +33,7 @@ function letterBytes(row: InboundRow, original: Uint8Array): { bytes: Uint8Array
 }
 
 /** The patient the letter says it is about (document Patient, sender's subject, or printed demographics). */
-function incomingPatient(letter: Letter, sent?: DocumentReference): Patient | undefined {
+export function incomingPatient(letter: Letter, sent?: DocumentReference): Patient | undefined {
   const doc = letter.document;
   const subject = doc && compositionOf(doc)?.subject?.reference;
   if (doc && subject) {
@@ -44,6 +45,27 @@ function incomingPatient(letter: Letter, sent?: DocumentReference): Patient | un
   return patientFromText(letter.text);
 }
 
+const nhsLookups = new WeakMap<Services, BatchedLookup<string, Patient[]>>();
+/** Registered patients with an NHS number, looked up together for the letters being processed. */
+function patientsByNhs(s: Services, nhs: string): Promise<Patient[]> {
+  let l = nhsLookups.get(s);
+  if (!l) {
+    nhsLookups.set(s, (l = new BatchedLookup(async (numbers) => {
+      const found = new Map<string, Patient[]>();
+      for (const p of await s.store.byToken<Patient>('Patient', 'identifier', NHS_NUMBER, numbers)) {
+        for (const id of p.identifier ?? []) {
+          if (id.system !== NHS_NUMBER || !id.value) continue;
+          const list = found.get(id.value) ?? [];
+          if (!list.includes(p)) list.push(p);
+          found.set(id.value, list);
+        }
+      }
+      return found;
+    }, () => [])));
+  }
+  return l.get(nhs);
+}
+
 async function findPatient(s: Services, incoming: Patient | undefined) {
   if (!incoming) return { status: 'unmatched' as const, reason: 'the letter gives no patient details' };
   const search = async (q: Record<string, string>) => {
@@ -51,7 +73,7 @@ async function findPatient(s: Services, incoming: Patient | undefined) {
     return (b.entry ?? []).map((e) => e.resource as Patient).filter((p) => p?.resourceType === 'Patient');
   };
   return matchPatient(incoming, {
-    byNhs: (nhs) => s.store.byToken<Patient>('Patient', 'identifier', NHS_NUMBER, nhs),
+    byNhs: (nhs) => patientsByNhs(s, nhs),
     byDemographics: (q) => search(Object.fromEntries(Object.entries({ family: q.family, birthdate: q.birthDate, 'address-postalcode': q.postcode }).filter(([, v]) => v)) as Record<string, string>),
   });
 }
