@@ -7,7 +7,8 @@
 // them out: every letter then takes the slower unmatched path, both lookups and the hold queue).
 // BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 8), BENCH_CORPUS.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -55,17 +56,21 @@ function serverCpu(pid: number | undefined): { total: number; main: number } | n
   }
 }
 
-async function startServer(): Promise<{ url: string; stop: () => void; pid?: number }> {
+async function startServer(): Promise<{ url: string; stop: () => Promise<unknown>; pid?: number }> {
   // BENCH_URL: measure a server started elsewhere (e.g. under a profiler, or on PostgreSQL);
   // BENCH_PID: its process id, to report its CPU time.
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {}, pid: Number(process.env.BENCH_PID) || undefined };
-  const child = spawn(process.execPath, [resolve(here, '../bin/postroom.mjs'), 'serve', '--memory', '--no-samples', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: async () => {}, pid: Number(process.env.BENCH_PID) || undefined };
+  // BENCH_DATA=1: the embedded store in a folder (as a practice runs it) instead of in memory
+  const dataDir = process.env.BENCH_DATA ? mkdtempSync(join(tmpdir(), 'postroom-bench-')) : undefined;
+  const store = dataDir ? ['--data', dataDir] : ['--memory'];
+  const child = spawn(process.execPath, [resolve(here, '../bin/postroom.mjs'), 'serve', ...store, '--no-samples', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (dataDir) child.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
       const m = /FHIR API:\s+(http:\/\/\S+)\/fhir/.exec(out);
-      if (m) ok({ url: m[1], stop: () => child.kill('SIGTERM'), pid: child.pid });
+      if (m) ok({ url: m[1], stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }), pid: child.pid });
     });
     child.on('exit', (code) => fail(new Error(`server exited (${code})`)));
   });
@@ -121,12 +126,12 @@ while (processed < acked && performance.now() - windowEnd < 120_000) {
 const drained = performance.now();
 const cpu1 = serverCpu(pid);
 const onHold = (await (await fetch(`${url}/fhir/Task?code=correspondence-review&status=on-hold&_summary=count`)).json()).total as number;
-stop();
+await stop();
 
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 const win = (windowEnd - t0) / 1000;
-console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : 'embedded store (PGlite, in memory)'}, ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
+console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : `embedded store (PGlite, ${process.env.BENCH_DATA ? 'in a folder' : 'in memory'})`}, ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
 console.log(`patients registered: ${registered}; letters left unmatched (on hold): ${onHold}`);
 console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
