@@ -68,4 +68,110 @@ test('a check with the GP or nurse is an appointment', () => {
   assert.is(categorise('Postnatal review with the practice nurse in 6 weeks please.'), 'follow-up');
 });
 
+test('tests named by their kind: breath, stool and faecal tests, heart-rhythm tapes, drug levels', () => {
+  assert.is(cat('Please arrange a urea breath test 4 weeks after the PPI is stopped.'), 'investigation');
+  assert.is(cat('Please arrange a stool sample for culture.'), 'investigation');
+  assert.is(cat('Could you arrange a faecal immunochemical test before the clinic.'), 'investigation');
+  assert.is(cat('Please arrange a 72-hour Holter monitor.'), 'investigation');
+  assert.is(cat('Please review his digoxin level in one week.'), 'investigation');
+  assert.is(cat('Please review his digoxin in one week.'), 'medication');
+  assert.is(cat('I would be most grateful if you could keep an eye on his blood pressure.'), 'investigation');
+  assert.is(cat('Please could you do the six-week postnatal check.'), 'follow-up');
+});
+
+test('medicines given at the surgery are medication; a reviewed result that leads to a referral is a referral', () => {
+  assert.is(cat('Please arrange for her to have her vitamin B12 injections at the surgery every 12 weeks.'), 'medication');
+  assert.is(cat('Please could you arrange the second dose of the pneumococcal vaccine.'), 'medication');
+  assert.is(cat('Please arrange the next dose of denosumab in 6 months.'), 'medication');
+  assert.is(cat('Please review the scan report and refer her to the breast clinic if a lesion is seen.'), 'referral');
+  assert.is(cat('Please check the result when it is back and, if so, refer him to urology.'), 'referral');
+  assert.is(cat('Please ask the practice pharmacist to review his polypharmacy.'), 'medication');
+  assert.is(cat('She is not on bone protection and I would be grateful if you would discuss this with her.'), 'medication');
+  assert.is(cat('Please write a letter in support of his rehousing application.'), 'certificate');
+});
+
+test('workload transfer: a pending hospital result to act on, and the rest of a short hospital supply', () => {
+  assert.ok(wt('Please review the MRI report when it is available and act on it.'));
+  assert.ok(wt('Could you follow up the biopsy result and let me know the outcome.'));
+  assert.ok(wt('Please check the histology result once it is back.'));
+  // the practice's own test, reported back, is ordinary work
+  assert.not.ok(wt('Please check her U&Es in a week and let us know the result.'));
+  assert.not.ok(wt('Please repeat his FBC in 4 weeks and send the result to the clinic.'));
+  assert.ok(wt('Please prescribe a further 5 days of doxycycline.'));
+  assert.ok(wt('Please would you prescribe the co-amoxiclav, as we only supplied 3 days.'));
+  assert.not.ok(wt('Please continue the ferrous sulfate for a further 3 months, then stop.'));
+});
+
+test('workload transfer: specialist-only medicines by class name; referrals left to the GP or for an unrelated problem', () => {
+  assert.ok(wt('Please prescribe risankizumab 150 mg every 12 weeks.'));
+  assert.ok(wt('Please could you continue to prescribe his dolutegravir.'));
+  assert.ok(wt('Please take over prescribing of ruxolitinib.'));
+  assert.not.ok(wt('Please take over prescribing of ramipril.'));
+  assert.ok(wt('Please refer him to the falls clinic.'));
+  assert.not.ok(wt('She mentioned knee pain, which is unrelated; please refer her to orthopaedics.'));
+  assert.not.ok(wt('Please refer him to ENT if you feel it is appropriate.'));
+});
+
+test('verbs whose object decides: weigh and nerve studies are tests, monitoring mood is a review, reviewing the patient after treatment is follow-up', () => {
+  assert.is(cat('Please weigh her every week.'), 'investigation');
+  assert.is(cat('Please arrange urodynamic studies.'), 'investigation');
+  assert.is(cat('Please monitor her anxiety symptoms.'), 'follow-up');
+  assert.is(cat('Please monitor his sodium weekly.'), 'investigation');
+  assert.is(cat('Please review her after six weeks of the new treatment.'), 'follow-up');
+  assert.is(cat('Please review her treatment after six weeks.'), 'medication');
+  assert.is(cat('Please prescribe blood glucose test strips and lancets.'), 'medication');
+  assert.is(cat('Please request a memory assessment from the older adults mental health team.'), 'referral');
+});
+
+test('forms, reports and letters for others are certificates; copies, confirmations and notifications are admin', () => {
+  assert.is(cat('Please write a letter for her employer about the adjustments she needs.'), 'certificate');
+  assert.is(cat('Please complete the insurance claim form.'), 'certificate');
+  assert.is(cat('Please provide a report for his solicitor.'), 'certificate');
+  assert.is(cat('Please send us a copy of her last spirometry.'), 'admin');
+  assert.is(cat('Please confirm her current list of medicines.'), 'admin');
+  assert.is(cat('Please ensure the health visitor is informed.'), 'admin');
+});
+
+test('notes for time off work, however worded, are fit notes and a workload transfer unless only needed later', () => {
+  assert.is(cat('He will need a note for work for the next fortnight; please could you provide this.'), 'certificate');
+  assert.is(cat('Please sign her off work for three weeks.'), 'certificate');
+  assert.ok(wt('Please sign her off work for three weeks.'));
+  assert.ok(wt('Please provide a certificate to cover his time off after the operation.'));
+  assert.not.ok(wt('Should she need more time off, please extend her fit note.'));
+  assert.not.ok(wt('Please issue a fit note if he needs longer off work.'));
+  assert.not.ok(wt('Please complete the blue badge form.'));
+});
+
+test('support or advice offered is "other"; the same given at a practice appointment is follow-up', () => {
+  assert.is(cat('Please offer her support to cut down her drinking through the local alcohol service.'), 'other');
+  assert.is(cat('Please could you give him lifestyle advice about weight loss.'), 'other');
+  assert.is(cat('Please offer him stop-smoking support at the practice.'), 'follow-up');
+  assert.is(cat('Please offer her an appointment to discuss contraception.'), 'follow-up');
+});
+
+test('note-style items: a closing "please", a test named before a drug, the first thing to review, a home visit', () => {
+  assert.is(cat('U&Es in a week please.'), 'investigation');
+  assert.is(cat('LFTs 4/52 (started atorvastatin 80 mg).'), 'investigation');
+  assert.is(cat('Please review her blood pressure and adjust her antihypertensives to reach 135/85.'), 'investigation');
+  assert.is(cat('Please review his diabetes medication and repeat the HbA1c in 3 months.'), 'medication');
+  assert.is(cat('Could a GP visit her at home this week to review her breathing and consider antibiotics?'), 'follow-up');
+  assert.is(cat('GP r/v in 1/52.'), 'follow-up');
+  assert.is(cat('If her sodium is below 130 at that check, stop the indapamide.'), 'medication');
+});
+
+test('workload transfer: monitoring a specialist-only drug, specialist weight services, imaging the hospital needs; not after a GP-requested test', () => {
+  assert.ok(wt('Please check her FBC and LFTs every month while she is on pirfenidone and send us the results.'));
+  assert.not.ok(wt('Please check her FBC and LFTs in a month.'));
+  assert.ok(wt('Please refer him to the tier 3 specialist weight management service.'));
+  assert.not.ok(wt('Please refer him to the local weight management programme.'));
+  assert.ok(wt('Please arrange an ultrasound of the renal tract in 3 months to check the cyst.'));
+  assert.not.ok(wt('Please arrange a repeat chest X-ray in 6 weeks to confirm resolution.'));
+  const dna = { missedAppointment: true, hospitalResults: false };
+  assert.not.ok(wt('If the PSA climbs above 10, please re-refer him on the suspected cancer pathway.', dna));
+  assert.ok(wt('If you still think he needs to be seen, please re-refer him.', dna));
+  const direct = { missedAppointment: false, hospitalResults: false, gpOrdered: true };
+  assert.not.ok(wt('Please refer her to the metabolic bone clinic if she cannot tolerate alendronate.', direct));
+  assert.not.ok(wt('Please arrange an MRI of the knee as the radiologist recommends.', direct));
+});
+
 test.run();

@@ -1,7 +1,7 @@
 // Due dates of practice requests: UK shorthand, ranges, named times, explicit and yearless dates.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dueDate } from '../server/extract/due-date.ts';
+import { dueDate, ANAPHORIC_TIME } from '../server/extract/due-date.ts';
 import { addMonths, addWorkingDays, eventDate, letterDate, narrativeDate, operationDate, parseUkDate } from '../server/extract/dates.ts';
 
 const FROM = '2026-03-04'; // a Wednesday
@@ -89,6 +89,9 @@ test('UK date formats and calendar arithmetic', () => {
   assert.is(parseUkDate('19 Jan 2026'), '2026-01-19');
   assert.is(parseUkDate('19th January 2026'), '2026-01-19');
   assert.is(parseUkDate('19-Jan-2026'), '2026-01-19');
+  assert.is(parseUkDate('19-Jan-26'), '2026-01-19');
+  assert.is(parseUkDate('19-01-2026'), '2026-01-19');
+  assert.is(parseUkDate('January 19th, 2026'), '2026-01-19');
   assert.is(parseUkDate('31/02/2026'), undefined);
   assert.is(addMonths('2026-01-31', 1), '2026-02-28');
 });
@@ -112,6 +115,83 @@ test('letter date of a structured letter is its Composition date', () => {
 
 test('"N years ago" is history, not a due date', () => {
   assert.is(dueDate('Please arrange a repeat bone density scan, as her last was over three years ago.', FROM), null);
+});
+
+test('more UK ways of saying when: shorthand ranges, weekdays, month ends, mid-month, month-first dates', () => {
+  assert.is(dueDate('Bloods in 1-2/52 please.', FROM), '2026-03-18');
+  assert.is(dueDate('Please review in 4–6/52.', FROM), '2026-04-15');
+  assert.is(dueDate('Please re-check the ferritin at 3 and 6 months.', FROM), '2026-06-04');
+  assert.is(dueDate('Please arrange a review in up to 6 weeks.', FROM), '2026-04-15');
+  assert.is(dueDate('Please check her renal function by the end of the month.', FROM), '2026-03-31');
+  assert.is(dueDate('Please check her renal function before the end of next month.', FROM), '2026-04-30');
+  assert.is(dueDate('Please review the wound by the end of the week.', FROM), '2026-03-06');
+  assert.is(dueDate('Please repeat the sodium by mid-April.', FROM), '2026-04-15');
+  assert.is(dueDate('Please see him on Monday.', FROM), '2026-03-09');
+  assert.is(dueDate('Please check his INR by Friday.', FROM), '2026-03-06');
+  assert.is(dueDate('Please check his INR next Wednesday.', FROM), '2026-03-11');
+  assert.is(dueDate('He was seen on Monday; please review.', FROM), null);
+  assert.is(dueDate('Please book bloods in the week beginning 16th March.', FROM), '2026-03-16');
+  assert.is(dueDate('Please review her on the 20th of March.', FROM), '2026-03-20');
+  assert.is(dueDate('Please review her by April 2nd.', FROM), '2026-04-02');
+  assert.is(dueDate('Please check bloods on 18-03-2026.', FROM), '2026-03-18');
+  assert.is(dueDate('Please see her in the next day or two.', FROM), '2026-03-06');
+  assert.is(dueDate('Please review him on the next working day.', '2026-03-06'), '2026-03-09');
+});
+
+test('times counted from starting, discharge or now', () => {
+  assert.is(dueDate('Please check potassium 1 week after starting.', FROM), '2026-03-11');
+  assert.is(dueDate('Please repeat the FBC 4 weeks after discharge.', FROM), '2026-04-01');
+  assert.is(dueDate('Please see her six weeks from now.', FROM), '2026-04-15');
+  assert.is(dueDate('Please repeat the LFTs 8 weeks from today.', FROM), '2026-04-29');
+});
+
+test('not due dates: dosing steps, rates, durations, results of the day', () => {
+  assert.is(dueDate('Please start sertraline 50 mg, increasing to 100 mg after four weeks if tolerated.', FROM), null);
+  assert.is(dueDate('Please reduce the prednisolone to 5 mg after 2 weeks.', FROM), '2026-03-18');
+  assert.is(dueDate('Please re-refer if the PSA rises by more than 1 ng/ml in a year.', FROM), null);
+  assert.is(dueDate('Please issue weekly prescriptions for the next month.', FROM), null);
+  assert.is(dueDate('Please check his U&Es at the review (potassium 5.1 today).', FROM), null);
+  assert.is(dueDate('Please start the apixaban today.', FROM), FROM);
+});
+
+test('letter date: the typed date wins over the clinic date, even where the letter says "seen today"', () => {
+  // as the reference annotations count: from the letter's typed date
+  assert.is(narrativeDate('Clinic date: 02/03/2026\nTyped: 05/03/2026\n\nI reviewed Mrs Hall in clinic today.'), '2026-03-05');
+  assert.is(narrativeDate('Seen in Falls Clinic: 02/03/2026   Letter typed: 05/03/2026\n\nChanges made today: none.'), '2026-03-05');
+  assert.is(narrativeDate('Date: 05/03/2026\nSeen in clinic: 02/03/2026\n\nHe stopped his aspirin today.'), '2026-03-05');
+  // with no typed or letter date, the clinic date is what the letter has
+  assert.is(narrativeDate('Clinic date: 02/03/2026\n\nI reviewed Mrs Hall in clinic today.'), '2026-03-02');
+  // a date in a sentence is not a label; the typed date stands
+  assert.is(narrativeDate('Typed: 05/03/2026\n\nI saw him in clinic today after his OGD on 01/03/2026.'), '2026-03-05');
+});
+
+test('more labels: "D/C:", "Left ED:", "Date of this note:"', () => {
+  assert.is(narrativeDate('Adm:   02/03/2026 (ED)        D/C: 09/03/2026\n'), '2026-03-09');
+  assert.is(narrativeDate('Arrived: 02/03/2026 23:10     Left ED: 03/03/2026 02:15\n'), '2026-03-03');
+  assert.is(narrativeDate('Seen: 01/03/2026 and 03/03/2026\nDate of this note: 03/03/2026\n'), '2026-03-03');
+});
+
+test('ranges of named days, hours as "h", adverbs of frequency, schedules and periods', () => {
+  assert.is(dueDate('Could the district nurse see him today or tomorrow?', FROM), '2026-03-05');
+  assert.is(dueDate('Please review within 48 h of discharge.', FROM), '2026-03-06');
+  assert.is(dueDate('Please check his TFTs monthly for the first six months.', FROM, { recurring: true }), '2026-04-04');
+  assert.is(dueDate('Please repeat the PSA in 6 months and then annually.', FROM, { recurring: true }), '2026-09-04');
+  assert.is(dueDate('Please increase the ramipril by 2.5 mg every 2/52 to a target of 10 mg.', FROM), null);
+  assert.is(dueDate('Please issue a fit note covering 20/02/2026 to 30/04/2026.', FROM), null);
+  assert.is(dueDate('Please continue the iron until 3 months after her ferritin has normalised.', FROM), null);
+});
+
+test('ranges whose ends differ in unit, or whose end has none, are due at their end', () => {
+  assert.is(dueDate('Please repeat the scan in 6 weeks to 3 months.', FROM), '2026-06-04');
+  assert.is(dueDate('Please see her again in a week or two.', FROM), '2026-03-18');
+  assert.is(dueDate('Please recheck U&Es a fortnight after the dose change.', FROM), '2026-03-18');
+  assert.is(dueDate('Please review her a week on Monday.', FROM), null);
+});
+
+test('a request timed by an earlier one is recognised for the action finder', () => {
+  assert.ok(ANAPHORIC_TIME.test('Please check her magnesium at that visit.'));
+  assert.ok(ANAPHORIC_TIME.test('If the sodium is normal at that check, please restart it.'));
+  assert.not.ok(ANAPHORIC_TIME.test('Please check her magnesium in 2 weeks.'));
 });
 
 test.run();

@@ -81,4 +81,35 @@ test('"after that" takes the end of the period the sentence named; "prescribe by
   assert.is(as[1].evidence.quote, 'Please could you continue to prescribe Tegretol Retard 400 mg BD. Please prescribe by brand.');
 });
 
+test('a request repeated in the GP action list is one request; the same test at another time is another', () => {
+  const as = actions('Dear Dr Rowe\n\nI would be grateful if you could recheck his sodium in one week.\n\nActions for GP:\n- Recheck sodium in 1 week\n- Recheck sodium again in 3 months\n- Stop the indapamide if the sodium is below 130');
+  assert.equal(rows(as), [
+    'investigation 2026-05-13 | I would be grateful if you could recheck his sodium in one week.',
+    'investigation 2026-08-06 | Recheck sodium again in 3 months',
+    'medication 2026-08-06 | Stop the indapamide if the sodium is below 130',
+  ]);
+});
+
+test('a long lead-in clause is not part of the request; a request that points back with "it" keeps its statement', () => {
+  const long = actions('Dear Dr Rowe\n\nGiven her persistent symptoms despite two courses of physiotherapy and the changes on her recent MRI, I would be grateful if you could refer her to the spinal pain service.');
+  assert.equal(long.map((a) => a.text), ['I would be grateful if you could refer her to the spinal pain service.']);
+  const it = actions('Dear Dr Rowe\n\nHis sodium was 129 on discharge, so please recheck it in 4 days.');
+  assert.equal(it.map((a) => a.text), ['His sodium was 129 on discharge, so please recheck it in 4 days.']);
+  const own = actions('Dear Dr Rowe\n\nI have written to the vascular surgeons about the aneurysm, and I would be grateful if you would code this on his record.');
+  assert.equal(own.map((a) => a.text), ['I would be grateful if you would code this on his record.']);
+});
+
+test('an "Owner:" or "Action by:" line under an item says whose it is', () => {
+  const as = actions('Plan\nRepeat the liver ultrasound in 6 months\nOwner: GP\nHepatology review in 3 months\nOwner: Hepatology\nStop the atorvastatin if the ALT doubles\nAction by: GP practice');
+  assert.equal(as.map((a) => a.text), ['Repeat the liver ultrasound in 6 months', 'Stop the atorvastatin if the ALT doubles']);
+});
+
+test('"at that visit" and "at that check" take the date of the dated request they point back at', () => {
+  const as = actions('Dear Dr Rowe\n\nPlease see her at the surgery in 2 weeks to review her symptoms. Please take U&Es at that visit. If the sodium is 135 or more at that check, please consider restarting the citalopram.');
+  assert.equal(as.map((a) => a.due), ['2026-05-20', '2026-05-20', '2026-05-20']);
+  // an undated request in between does not hide the visit
+  const between = actions('Dear Dr Rowe\n\nPlease see him at the surgery in 2 weeks to review his ankles. Please continue the furosemide. Please check his U&Es at that visit.');
+  assert.equal(between.map((a) => a.due), ['2026-05-20', null, '2026-05-20']);
+});
+
 test.run();

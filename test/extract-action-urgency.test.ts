@@ -54,4 +54,11 @@ test('false-positive guards', () => {
   assert.equal(urgent('Priority: URGENT'), []);
 });
 
+test('"needs to be seen today", "the next working day" and "pls … today" are same/next-day action; 48 hours and past visits are not', () => {
+  assert.ok(urgent('Dear Dr Nwosu\n\nHe needs to be seen by his GP today to check the wound.').length);
+  assert.ok(urgent('Dear Dr Nwosu\n\nPlease review her blood pressure on the next working day.').length);
+  assert.ok(urgent('GP: pls recheck K+ today.').length);
+  assert.is(urgent('Dear Dr Nwosu\n\nPlease arrange a review within 48 hours of discharge. She was seen today in clinic.').length, 0);
+});
+
 test.run();

@@ -69,7 +69,8 @@ test('"is a possibility" hedges; otitis media with effusion is glue ear, not a p
 
 test('ICD-10 depression titles, also wrapped onto a hanging-indented line', () => {
   assert.ok(dx('Diagnosis:  Recurrent depressive disorder, current episode severe without psychotic\n            symptoms\nOther:      Panic disorder').includes('36474008:present'));
-  assert.ok(dx('Diagnosis: Moderate depressive episode.').includes('15639000:present'));
+  // The ICD-10 title names the episode's severity: SNOMED CT's "Moderate depression".
+  assert.ok(dx('Diagnosis: Moderate depressive episode.').includes('310496002:present'));
 });
 
 test('a risk "not had for the past weeks" has passed; a bare denial is negated', () => {

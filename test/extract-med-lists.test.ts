@@ -45,7 +45,7 @@ test('"Drug dose: status" items and "Drug dose - discontinued (reason)" lines', 
 - Sinemet 25/100: increased to 1.5 tablets TDS (previously one tablet TDS)
 - Ropinirole XL 4 mg: new
 - Laxido 1 sachet: started, can go up to 3 sachets
-- Doxazosin: on hold until BP reviewed`), ['co-careldopa dose-changed', 'doxazosin held', 'macrogol started', 'ropinirole started']);
+- Doxazosin: on hold until BP reviewed`), ['co-careldopa (levodopa/carbidopa) dose-changed', 'doxazosin held', 'macrogol started', 'ropinirole started']);
   assert.equal(changes(`Discharge medication
 Olanzapine 5 mg ON - discontinued (weight gain)
 Lithium 400 mg ON - ceased (renal function)

@@ -5,17 +5,17 @@
 import type { ActionCategory } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
 
-const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations)\b/i;
-const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
+export const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations|[\w-]+ tests?|breath test|stool (?:samples?|tests?|cultures?)|samples?|cultures?|serology|antigen|(?:24|48|72)[- ]hour (?:tape|ecg|holter|monitor\w*)|holter|tapes?|event recorder|ambulatory (?:ecg|bp|blood pressure)|sleep study|(?:conduction |urodynamic |lung function |sleep )?stud(?:y|ies)|audiogram|audiometry|bladder scan|screen)\b/i;
+const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|polypharmacy|supplement(?:s|ation)?|replacement|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
 const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
 
-const MED_VERBS = /^(?:optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
-const INV_VERBS = /^(?:check|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
-const FU_VERBS = /^(?:see|review|reassess|re-?review|arrange|offer|book|contact|telephone|phone|call|ring|ask|keep|follow|discuss|invite|recall|examine|take over)\b/i;
-const ADMIN_VERBS = /^(?:update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
+const MED_VERBS = /^(?:manage|treat|optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
+const INV_VERBS = /^(?:weigh|check|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
+const FU_VERBS = /^(?:visit|see|review|reassess|re-?review|arrange|offer|book|contact|telephone|phone|call|ring|ask|keep|follow|discuss|invite|recall|examine|take over)\b/i;
+const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
 /** Request markers that come before the request's verb. */
-const LEAD = /^(?:.*?\b(?:please|grateful if (?:you|the practice|the gp|your team)(?: could| would| can)?|(?:i|we) would ask that you|would you|could you|can you|can the practice|could the practice|the practice (?:could|should|to)|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) to|(?:i|we) (?:would )?(?:suggest|recommend) (?:that )?(?:you|the gp|the practice)(?: could| should)?|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful)|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|the gp)\s+)?(?:(?:kindly|also|then|now|therefore|please|consider|ask (?:the |your )?(?:practice nurse|district nurses?|hca|nurse) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the )?(?:gp|practice) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|the gp)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
 
 // An entry for the record (an alert, a code, a problem-list item) is admin work even when its
 // subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug".
@@ -38,8 +38,26 @@ const THIRD_PERSON = /^(repeat|check|recheck|take|arrange|refer|re-refer|review|
 const GERUND: Record<string, string> = { adding: 'add', starting: 'start', stopping: 'stop', issuing: 'issue', reintroducing: 'reintroduce', increasing: 'increase', reducing: 'reduce', referral: 'refer', referring: 'refer', restarting: 'restart', prescribing: 'prescribe', switching: 'switch', checking: 'check', repeating: 'repeat', reviewing: 'review', keeping: 'keep', changing: 'change', titrating: 'titrate', arranging: 'arrange' };
 
 /** The request with its marker removed: "please could you check her U&Es" → "check her U&Es". */
+// Both are pure functions of the request text, asked again for the same text by the splitter, the
+// categoriser and the workload check: remembered for a while (bounded).
+const bodyMemo = new Map<string, string>();
+const categoryMemo = new Map<string, ActionCategory>();
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size > 4000) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function requestBody(text: string): string {
-  const t = text.replace(/^\s*(?:\d+[.)]|[-•*])\s*/, '').replace(/^gp\s*:\s*/i, '');
+  const known = bodyMemo.get(text);
+  return known ?? remember(bodyMemo, text, requestBodyOf(text));
+}
+
+function requestBodyOf(text: string): string {
+  const t = text.replace(/^\s*(?:\d+[.)]|[-•*])\s*/, '').replace(/^gp\s*:\s*/i, '')
+    // "FBC in a fortnight please": a closing "please" is not the marker the request follows
+    .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*[.!]?\s*$/i, '')
+    .replace(/\br\/v\b/gi, 'review').replace(/\bf\/u\b/gi, 'follow up');
   let body = t.replace(LEAD, '');
   body = body.replace(THIRD_PERSON, '$1');
   const w = /^(\w+)/.exec(body)?.[1]?.toLowerCase();
@@ -47,10 +65,15 @@ export function requestBody(text: string): string {
   return body;
 }
 
-const ANAPHOR = /^(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
-const MARKER_AT = /\b(?:please|(?:i|we)['’]?d? (?:would )?be grateful|could you|would you)\b/i;
+const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const MARKER_AT = /\b(?:gp to|pls|please|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
 
 export function categorise(text: string): ActionCategory {
+  const known = categoryMemo.get(text);
+  return known ?? remember(categoryMemo, text, categoriseText(text));
+}
+
+function categoriseText(text: string): ActionCategory {
   // "…recommends a repeat CT. Please could you arrange this." — the thing referred to decides
   if (ANAPHOR.test(requestBody(text))) {
     const m = MARKER_AT.exec(text);
@@ -63,17 +86,23 @@ export function categorise(text: string): ActionCategory {
 
 function categoriseOne(text: string): ActionCategory {
   const lower = text.toLowerCase();
-  if (/\b(?:fit ?notes?|sick notes?|med ?3|statement of fitness|fitness to work|certificate|off work|return to work|(?:dvla|insurance|pip|blue badge|attendance allowance|ds1500|sr1|esa\d*|dwp|benefits?) forms?|ds1500|sr1|medical report|(?:complete|fill in|sign) (?:the |a |an |his |her )?[\w-]* ?forms?)\b/.test(lower)) return 'certificate';
+  if (/\b(?:fit ?notes?|sick notes?|(?:doctor['’]?s |medical )?notes? for (?:his |her |their )?(?:work|employer)|work notes?|sign(?:ed|ing)? (?:him |her |them )?off(?: work)?|med ?3|statement of fitness|fitness to work|certificate|off work|return to work|(?:dvla|insurance|pip|blue badge|attendance allowance|ds1500|sr1|esa\d*|dwp|benefits?) forms?|ds1500|sr1|medical report|letters? (?:for|to) (?:his |her |their |the )?(?:employer|work|school|college|university|council|housing|insurer|insurance|solicitor|landlord)|(?:dvla|insurance|insurer|pip|employer|solicitor|court|occupational health)(?: [\w-]+){0,2} (?:forms?|questionnaires?|reports?)|reports? for (?:the |his |her )?(?:insurance|insurer|solicitor|court|dvla|employer|coroner)\w*|(?:supporting )?letters? (?:of|to|in) support|supporting letter|(?:complete|fill in|sign) (?:the |a |an |his |her )?[\w-]* ?forms?)\b/.test(lower)) return 'certificate';
   const body = requestBody(text);
   const b = body.toLowerCase();
   const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt)\b/.test(b);
+  if (/^(?:prescribe|provide|supply|issue|give)\b/.test(b) && /\b(?:test strips|lancets|pen needles|glucose meter|spacer|stoma|emollients?|dressings|catheters|incontinence pads)\b/.test(b)) return 'medication';
+  // "request an assessment from the CMHT": asking another service to see the patient
+  if (/^(?:request|ask for|seek)\b[^.;]*\b(?:assessment|opinion|review|input)\b[^.;]*\bfrom (?:the |a |an )?(?:[\w-]+ ){0,5}(?:team|service|clinic|cmht|camhs|department|specialist|consultant)s?\b/.test(b)) return 'referral';
   if (REFERRAL_ACT.test(b) || LATER_REFERRAL.test(b) || SENT_IN.test(b)) return 'referral';
   if (RECORD_ENTRY.test(text) && (!MED_REQUEST.test(b.replace(NEGATED_ACT, '')) || /^(?:add|put|place|record|code|flag|note)\b/.test(b))) return 'admin';
   // removing sutures, clips or a dressing is a nurse appointment, not a record change
-  if (/^(?:remove|take (?:out|down|off))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?)\b/.test(b)) return 'follow-up';
+  if (/^(?:remove|take (?:out|down|off)|take (?:the |his |her |their )?(?:sutures?|stitches|clips|staples|dressings?|drains?|cast|plaster|wires?) (?:out|off|down))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?)\b/.test(b)) return 'follow-up';
   // "add a recall for an annual cholesterol check": booking a review (ceasing a recall is admin)
   if (/^(?:add|set up|arrange|put)\b[^.;]*\brecall\b/.test(b)) return 'follow-up';
   if (/^offer\b/.test(b) && (hasDrug || MED_OBJECT.test(b))) return 'medication';
+  // "offer him support for alcohol reduction": advice or support, not an appointment — unless it
+  // is given at the practice ("offer support to stop smoking at the practice")
+  if (/^(?:offer|give|provide)\b/.test(b) && /\b(?:support|advice|counsell?ing|brief intervention|information|education|signposting)\b/.test(b) && !/\b(?:at|in) (?:the |your )?(?:practice|surgery)\b|\b(?:appointment|review|clinic)\b/.test(b)) return 'other';
   if (/\bhealth check\b/.test(b)) return 'follow-up';
   if (/^add\b/.test(b)) {
     if (/\bmonitoring\b/.test(b)) return 'investigation';
@@ -84,16 +113,24 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:update|amend|remove)\b/.test(b) && /\b(?:repeat|prescriptions?|medication list|repeat list)\b/.test(b)) return 'medication';
   if (/^remove\b/.test(b) && hasDrug) return 'medication';
   if (/^(?:telephone|phone|call|ring|contact|confirm|remind)\b/.test(b) && hasDrug) return 'medication';
-  if (/^(?:check and update|update|code|inform|notify|let (?:us|me|the)|record|share|send (?:(?:any|the|all|relevant|further|a|copies of)\s+)*(?:information|details|copy|copies|letters?|records?)|cease|file|register)\b/.test(b)) return 'admin';
+  if (/^(?:check and update|update|code|inform|notify|let (?:us|me|the)|record|share|send (?:(?:us|me|them|any|the|all|relevant|further|a|copies of)\s+)*(?:information|details|copy|copies|letters?|records?|reports?)|cease|file|register)\b/.test(b)) return 'admin';
   if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
   if (/^(?:contact|write to|liaise with|speak to) (?!him|her|them)(?:the )?[\w' -]{0,40}?(?:department|team|service|unit|clinic|coordinator|secretary|office)\b/.test(b)) return 'admin';
+  // "review the result and refer him to hepatology if it shows fibrosis": the referral is what is asked
+  if (/^(?:review|check|look at|follow up|chase|act on)\b[^.;]*\b(?:results?|report|findings|histology|scan)\b[^.;]*\band (?:then |if so,? )?(?:re-?refer|refer)\b/.test(b)) return 'referral';
   if (/^(?:review|reassess|assess|re-?review)\b/.test(b)) {
-    const obj = b.replace(/^\w+\s+/, '').replace(/^(?:the )?need for (?:ongoing |continued |further )?/, '').split(/[,;(]| in \d| within | at | by /)[0];
+    // the first thing to review decides: "review his blood pressure and titrate his antihypertensives"
+    const obj = b.replace(/^\w+\s+/, '').replace(/^(?:the )?need for (?:ongoing |continued |further )?/, '').split(/[,;(]| in \d| within | at | by | and (?=[a-z]+ )/)[0];
+    // "review him after 4 weeks of treatment": the patient is reviewed
+    if (/^(?:him|her|them|the patient)\s+(?:after|once|when|following|again|in|within|at)\b/.test(obj)) return 'follow-up';
+    // "review her lithium level": a drug level is a test
+    if (/\b(?:levels?|concentrations?)\b/.test(obj) && !/\bdose\b/.test(obj)) return 'investigation';
     if (MED_OBJECT.test(obj) || drugLexicon().find(obj).length) return 'medication';
     if (TESTS.test(obj) && !/^(?:him|her|them|the patient)(?:\s+(?:in|at|within|on|after|by|again|when|once|for|with|to|\d)\b|\s*[,.;]|\s*$)/.test(obj)) return 'investigation';
     return 'follow-up';
   }
   if (MED_VERBS.test(b)) {
+    if (/^ensure\b/.test(b) && /\b(?:informed|aware|notified|updated|coded|recorded|told)\b/.test(b)) return 'admin';
     // "ensure her blood pressure is below 160/100": a check against a target
     if (/^ensure\b/.test(b) && !hasDrug && !MED_OBJECT.test(b) && TESTS.test(b)) return 'investigation';
     if (/^(?:ensure|give|advise)\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'follow-up';
@@ -107,21 +144,30 @@ function categoriseOne(text: string): ActionCategory {
     if (/\bmonitoring\b/.test(b)) return 'investigation';
     return 'follow-up';
   }
+  // the six-week postnatal or baby check is an appointment, not a test
+  if (/\b(?:post-?natal|baby|new ?born|6[- ]week|six[- ]week)\s+(?:check|review|examination)\b/.test(b)) return 'follow-up';
+  if (/^(?:monitor|keep monitoring)\b/.test(b) && !TESTS.test(b)) return 'follow-up';
   if (INV_VERBS.test(b)) {
     if (/^check\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
     if (TESTS.test(b) || !/^(?:assess|request)\b/.test(b)) return 'investigation';
   }
   if (/^follow[- ]?up\b/.test(b) && TESTS.test(b)) return 'investigation';
   if (/^(?:arrange|book|organise) (?:a |an )?(?:structured )?medication review\b/.test(b)) return 'medication';
+  // "arrange for him to have his B12 injections": giving a medicine
+  if (/^(?:arrange|organise|book)\b/.test(b) && (/\b(?:injections?|infusions?|depot|jabs?|vaccin\w*|immunis\w*|(?:first|next|second|further) dose)\b/.test(b) || (hasDrug && !TESTS.test(b))) && !/\b(?:joint|steroid) injection\b/.test(b)) return 'medication';
   if (/^arrange\b/.test(b)) {
     if (TESTS.test(b.split(/\bto (?:confirm|check|review|assess)\b/)[0])) return 'investigation';
     if (/\breferral\b/.test(b)) return 'referral';
     return 'follow-up';
   }
+  // "keep an eye on her blood pressure": watching a measurement
+  if (/^(?:keep an eye on|keep a (?:close )?(?:check|eye) on|watch)\b/.test(b) && TESTS.test(b)) return 'investigation';
   if (FU_VERBS.test(b)) return 'follow-up';
   if (ADMIN_VERBS.test(b)) return 'admin';
   if (/^consider whether\b/.test(b)) return 'other';
-  // no verb recognised: the request's object decides
+  // no verb recognised: the request's object decides; a test named first is the request ("U&E 1/52 (new Entresto)")
+  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|after starting|for)\b/)[0];
+  if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && TESTS.test(head) && (/\blevels?\b/.test(head) || (!drugLexicon().find(head).length && !MED_OBJECT.test(head)))) return 'investigation';
   if (CHECK_WITH.test(lower)) return 'follow-up';
   if (hasDrug || MED_OBJECT.test(b) || /\b(?:prescri|dose|repeat prescription)/.test(b)) return 'medication';
   if (/\brefer(?:ral)?\b/.test(b)) return 'referral';

@@ -14,7 +14,8 @@ export interface Span {
 
 const BULLET = /^[ \t]*(?:[-•*·–]|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+/;
 const ROW = /\t|\S {3,}\S|\S \| \S/;
-const LABEL_LINE = /^\s*(?:person responsible|responsible(?: person| clinician| team)?|status|owner|action by|due|by whom|assigned to)\s*:/i;
+const LABEL_LINE = /^\s*(?:person responsible|responsible(?: person| clinician| team)?|status|owner|action(?:ed)? by|due|by whom|assigned to|to be done by)\s*:/i;
+const NAMED_LETTER = /\b(?:vitamin|hepatitis|type|grade|class|stage|factor|group|phase|category|appendix|step|part|level|strep(?:tococcus)?|influenza|hep)\s[A-Z]$/i;
 const ABBREV = /(?:\b(?:e\.g|i\.e|dr|mr|mrs|ms|prof|approx|no|vs|etc|inc|st|ref|tel|fig|mg|sr|jr)|\b[A-Z])$/i;
 
 /** Lines of the text with their offsets (without the newline). */
@@ -91,7 +92,8 @@ export function sentences(text: string): Span[] {
     const seg = text.slice(from, end);
     while ((m = re.exec(seg))) {
       const at = from + m.index;
-      if (ABBREV.test(text.slice(Math.max(cur!.start, at - 6), at))) continue;
+      // "Dr J. Smith" is one sentence; "… check her vitamin D. Please …" is two
+      if (ABBREV.test(text.slice(Math.max(cur!.start, at - 6), at)) && !NAMED_LETTER.test(text.slice(Math.max(cur!.start, at - 24), at))) continue;
       flush(at + 1);
       cur = { start: at + 1, item: false };
     }

@@ -12,7 +12,10 @@ import { sectionAt } from './action-sentences.ts';
 const NOT_PRACTICE = /\b(?:hospital|clinic|ward|trust|consultant|team|department|patient|carer)\b/i;
 
 
-const forOther = (refs: (Reference | undefined)[]) => refs.some((r) => r?.display && NOT_PRACTICE.test(r.display) && !/\b(?:gp|practice|surgery)\b/i.test(r.display));
+// the owner or performer is someone other than the practice: a named hospital team, or the patient
+// or a relative by reference ("Patient/…", "RelatedPerson/…")
+const forOther = (refs: (Reference | undefined)[]) => refs.some((r) => (r?.display && NOT_PRACTICE.test(r.display) && !/\b(?:gp|practice|surgery)\b/i.test(r.display))
+  || (!!r?.reference && /(?:^|\/)(?:Patient|RelatedPerson)\//.test(r.reference) && !/\b(?:gp|practice|surgery)\b/i.test(r.display ?? '')));
 
 function evidenceFor(letter: Letter, description: string): Evidence {
   const i = letter.text.indexOf(description);

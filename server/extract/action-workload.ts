@@ -9,22 +9,32 @@ import { requestBody } from './action-category.ts';
 
 /** Hospital-only (red list) medicines: specialist prescribing only. */
 const RED = new Set(['acitretin', 'isotretinoin', 'alitretinoin', 'clozapine', 'adalimumab', 'etanercept', 'infliximab', 'ustekinumab', 'secukinumab', 'tofacitinib', 'baricitinib', 'upadacitinib', 'certolizumab', 'golimumab', 'tocilizumab', 'omalizumab', 'mepolizumab', 'dupilumab', 'rituximab', 'abatacept', 'erenumab', 'fremanezumab', 'galcanezumab', 'botulinum toxin', 'teriparatide', 'dronedarone']);
+const RED_NAME = /\b(?:[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|gravir|navir|previr|asvir|buvir|virine)|riociguat|bosentan|ambrisentan|macitentan|somatropin|romosozumab|cyclophosphamide|lenalidomide|thalidomide|pomalidomide|anakinra|ozanimod|filgotinib|ivacaftor|tenofovir|emtricitabine|efavirenz|sirolimus|everolimus|fingolimod|teriflunomide|dimethyl fumarate|tolvaptan|apremilast|epoetin|darbepoetin|valganciclovir|pirfenidone|nintedanib|linezolid|zoledronic acid|hydroxyurea|interferon)\b/;
 /** Shared-care (amber) medicines: the practice prescribes only under a shared-care agreement. */
 const AMBER = new Set(['methotrexate', 'azathioprine', 'mycophenolate', 'leflunomide', 'sulfasalazine', 'ciclosporin', 'tacrolimus', 'mercaptopurine', 'penicillamine', 'hydroxycarbamide', 'riluzole', 'apomorphine', 'denosumab', 'methylphenidate', 'lisdexamfetamine', 'dexamfetamine', 'atomoxetine', 'testosterone', 'goserelin', 'leuprorelin', 'triptorelin', 'degarelix']);
+
+/** Antibiotics by generic name: a course started in hospital is the hospital's to supply in full. */
+const ANTIBIOTIC = /(?:cillin|cef\w+|ceph\w+|mycin|cycline|floxacin|penem|^co-amoxiclav|^co-trimoxazole|^trimethoprim|^nitrofurantoin|^metronidazole|^clindamycin|^linezolid|^fosfomycin|^rifampicin|^teicoplanin|^vancomycin|^temocillin)/;
+
+const IMAGING = /\b(?:ct|mri|pet(?:-ct)?|ultrasound|uss|(?:[\w-]+ )?x-?rays?|kub|mammogram|doppler|duplex|barium|isotope|nuclear|bone scan|scan)\b/;
 
 export interface LetterContext {
   /** the letter says the patient missed (or was not brought to) a hospital appointment */
   missedAppointment: boolean;
   /** the letter is about results of tests the hospital itself took ("blood results from his clinic appointment") */
   hospitalResults: boolean;
+  /** the practice itself asked for the test or opinion the letter reports (GP direct access) */
+  gpOrdered?: boolean;
 }
 
 const MISSED = /\b(?:did not attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended)\b/i;
 
 const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance)\b/i;
 
+const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|referral|scan|service|imaging)|at your request|thank you for requesting)\b|\((?:gp )?direct access\)|^[ \t]*(?:referrer|requested by|requesting clinician|referring clinician)[ \t]*:[^\n]*\b(?:surgery|practice|medical centre|health centre|gp)\b/im;
+
 export function letterContext(text: string): LetterContext {
-  return { missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text) };
+  return { missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text) };
 }
 
 /** Why the request is a workload transfer, or undefined when it is ordinary practice work. */
@@ -32,15 +42,27 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   const b = requestBody(text).toLowerCase();
   const lower = text.toLowerCase();
   if (category === 'certificate') {
-    if (/\bfit ?note|sick note|med ?3|statement of fitness\b/.test(lower) && !/^\s*if\b/.test(lower)) return 'fit note for the hospital episode';
+    // a note for time off work; "if he needs longer off work, please extend it" is the practice's ordinary work
+    const fitness = /\b(?:fit ?notes?|sick ?notes?|med ?3|statement of fitness|off work|signed? (?:him |her |them )?off|time off|notes? for (?:his |her |their )?(?:work|employer)|work notes?|certificat(?:e|ion))\b/.test(lower) && !/\b(?:forms?|questionnaires?|reports?|dvla|pip|insurance|blue badge)\b/.test(lower);
+    if (fitness && !/^\s*(?:if|should)\b/.test(lower) && !/\b(?:if|should) (?:he|she|they) (?:needs?|requires?|wants?)\b/.test(lower)) return 'fit note for the hospital episode';
     return undefined;
   }
   if (category === 'referral') {
-    if (/^re-?refer\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
+    if (/^re-?refer\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) {
+      // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
+      // not the missed appointment made good
+      if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;
+      return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
+    }
+    // results of a test the practice itself requested: acting on them, and any referral they lead to, is the practice's own work
+    if (ctx.gpOrdered) return undefined;
     // "consider referral …" leaves the decision with the GP; sending back to ED is an emergency,
     // not an onward referral; lifestyle services are the practice's own route
+    // an unrelated problem goes back to the GP's own judgement (NHS Standard Contract), as does a
+    // referral left to the GP's discretion ("if you feel it is appropriate")
+    if (/\b(?:unrelated|not related|separate (?:issue|problem|matter))\b|\bif you (?:feel|think|consider|agree|wish)\b(?! (?:she|he|they) (?:still )?needs? to be seen)|\bat your discretion\b|\bas you see fit\b|\bif (?:needed|necessary|required|appropriate|indicated|clinically indicated)\b/.test(lower)) return undefined;
     if (/\bconsider\b/.test(lower) || /\b(?:ed|a&e|emergency department|same[- ]day|acute medical|surgical assessment)\b/.test(b)) return undefined;
-    if (/\b(?:weight management|weight loss|slimming|exercise referral|exercise on prescription|diabetes prevention|ndpp|healthy lifestyle|lifestyle)\b/.test(lower)) return undefined;
+    if (!/\b(?:tier [34]|specialist|bariatric)\b/.test(lower) && /\b(?:weight management|weight loss|slimming|exercise referral|exercise on prescription|diabetes prevention|ndpp|healthy lifestyle|lifestyle)\b/.test(lower)) return undefined;
     // urgent suspected-cancer referrals and screening programmes are the practice's own route
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
     // services inside the practice's own team are not another specialty
@@ -51,16 +73,40 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (!/\b(?:prescribe|prescribing|continue|take over|issue|add)\b/.test(b)) return undefined;
     // the rest of a course the hospital started: the hospital should supply all of it
     if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:the|a|his|her) (?:course|\d+[- ]days?))\b/.test(b)) return 'completing a course the hospital started and should supply';
+    // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
+    if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
+    if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugLexicon().find(text).some((d) => ANTIBIOTIC.test(d.generic)))) return 'completing a course the hospital started and should supply';
     for (const d of drugLexicon().find(text)) {
       const parts = d.generic.split('/');
       if (parts.some((p) => RED.has(p))) return 'hospital-only (red list) medicine';
       if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'shared-care medicine without a shared-care agreement';
     }
+    // specialist-only classes by name, whether or not the lexicon knows the product: monoclonal
+    // antibodies, kinase inhibitors, antiretrovirals and hepatitis C antivirals, and the like
+    const red = RED_NAME.exec(lower);
+    if (red && !AMBER.has(red[0])) return 'hospital-only (red list) medicine';
     return undefined;
   }
   if (/\bchase\b/.test(b)) return 'chasing a test the hospital ordered';
+  if (ctx.gpOrdered) return undefined;
+  // monitoring bloods for a hospital-only medicine (or a shared-care one without an agreement)
+  if (category === 'investigation') {
+    for (const d of drugLexicon().find(text)) {
+      const parts = d.generic.split('/');
+      if (parts.some((p) => RED.has(p))) return 'monitoring a hospital-only (red list) medicine';
+      if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'monitoring a shared-care medicine without a shared-care agreement';
+    }
+    const red = RED_NAME.exec(lower);
+    if (red && !AMBER.has(red[0])) return 'monitoring a hospital-only (red list) medicine';
+  }
+  // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported
+  if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w-]+ ){0,3}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
+    && /\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on it)\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
+  // imaging to follow up the hospital's own finding ("KUB X-ray at 4 weeks to check stone passage");
+  // a chest X-ray after pneumonia and bone density scans are the practice's own pathways
+  if (category === 'investigation' && /^(?:arrange|request|organise|book|refer for|get)\b/.test(b) && IMAGING.test(b) && !/\b(?:chest x-?ray|cxr|dxa|dexa|bone density)\b/.test(b)) return 'arranging imaging the hospital should request';
   if (/\bif (?:she|he|they) (?:has|have) not (?:received|heard)\b/.test(lower) && /\bcontact\b/.test(b)) return 'chasing the hospital for its own appointment';
   return undefined;
 }

@@ -6,31 +6,38 @@
 import type { Letter, ActionItem, ActionCategory } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import { sentences, letterSentences, sectionAt, headingAbove, type Span } from './action-sentences.ts';
-import { categorise } from './action-category.ts';
+import { categorise, TESTS } from './action-category.ts';
 import { workloadReason, letterContext } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
 import { eventDate, operationDate } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
+import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER = /\bplease\b|\bgrateful if (?:you|the practice|the gp|your team)\b|\b(?:i|we) would ask that you\b|\b(?:could|would|can) you\b|\b(?:can|could) the practice\b|\bthe practice (?:could|should|to|may wish)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) to\b|\b(?:i|we) (?:would )?(?:suggest|recommend|advise) (?:that )?(?:you|the gp|the practice)\b|\byou may wish to\b|\bi have asked your gp\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful)\b|\bwould you be able to\b/i;
+const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse)\s+(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the )?(?:gp|practice) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course)\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+// every request wording above holds one of these words: a cheap test first, the full one only then
+const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice)\b/i;
+const MARKER = {
+  test: (s: string): boolean => MARKER_HINT.test(s) && MARKER_RE.test(s),
+  exec: (s: string): RegExpExecArray | null => (MARKER_HINT.test(s) ? MARKER_RE.exec(s) : null),
+};
 // "please" that asks nothing of the practice
-const NOT_A_REQUEST = /\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the )?(?:district nurses?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\bplease (?:find|note|be aware|remember|do not hesitate|don['’]t hesitate|feel free|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
+const NOT_A_REQUEST = /\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
-const IMPERATIVE = /^(?:(?:please|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
+const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
 // The subject of a statement about someone else's action.
 const OTHER_ACTOR = /^(?:we|i|our\b|the (?:team|ward|hospital|clinic|department|unit|service)|he|she|they|the patient|patient|mr|mrs|ms|miss|his|her|their|district nurses?|the [\w' -]+ (?:team|service|nurses?|clinic|programme))\b[^.]*?\b(?:will|have|has|had|are|is|was|were|would like|can|may|should|must|needs?|advised|to be)\b/i;
-const GP_SECTION = /\b(?:actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b/i;
+const GP_SECTION = /\b(?:(?:actions?|advice|plan|management|follow[- ]?up|recommendations?|suggestions?|information|requests?|tasks?)\s+(?:(?:required|requested|needed|suggested)\s+)?(?:to|for|by|in|from)\s+(?:the )?(?:gp|gp practice|general practitioner|practice|primary care)|(?:gp|primary care)\s+(?:plan|advice|management|recommendations?|requests?|tasks?)|what (?:we|i) would like (?:you|the gp|the practice) to do|what (?:you|the gp|the practice) (?:needs?|should) to do|^to (?:the )?gp$|actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b|\((?:gp|gp practice|primary care|practice)\)\s*$/i;
 const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community)\b/i;
 const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
-const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\bplease (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
+const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
 const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform)';
 const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
 const BARE_AND = new RegExp(`\\s+and\\s+(?=${SPLIT_VERB}\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
-const DIRECT = /\b(?:please|grateful|could you|would you|can you|ask that you|asked your gp|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited))\b/i;
-const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice)\)\s*\.?$|[-–]\s*gp\s*\.?$/i;
-const NOUN_REQUEST = /^(?:repeat |further |annual |routine )?(?:bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
+const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
+const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
 const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|has not (?:fallen|come down|settled|improved))\b|[<>≥≤])/i;
 const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|this|them|these))? (?:by brand|generically|as (?:the same|a single) brand|by (?:the )?same brand)\b[^.]{0,40}\.?$/i;
@@ -51,7 +58,7 @@ const SAME_DAY_AS_RESULT = /\b(?:the same day|same[- ]day|immediately|straight a
 const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
 // "optimise her diabetes and repeat the HbA1c at 3 months": the test measures the treatment; one request
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
-const ANAPHORIC = /^(?:please (?:could you |can you )?)?(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b/i;
+const ANAPHORIC = /^(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
 const CLINICIAN_LETTER = /^\s*dear\s+(?:dr|doctor|colleague|gp|sir|madam|practice)\b/im;
@@ -60,6 +67,8 @@ interface Unit {
   start: number; end: number; gpContext: boolean;
   /** a plan table's "When" cell ("1 week"), used when the request itself gives no time */
   when?: string;
+  /** a bare "please continue" that takes its object from its line */
+  bare?: boolean;
 }
 
 export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] {
@@ -80,15 +89,34 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       continue;
     }
     if (s.row) { rowUnits(text, s, units); leadIn = false; continue; }
+    // "Actions for GP: repeat bloods 1/52", "Follow up: practice nurse wound check on day 5": a
+    // label that hands the rest of its line to the practice ("Actions for GP: none" hands nothing)
+    const lab = INLINE_LABEL.exec(str);
+    if (lab) {
+      let from = s.start + lab[0].length;
+      const yes = /^(?:yes|required)\b\s*[-–:,.]?\s*/i.exec(text.slice(from, s.end));
+      if (yes) from += yes[0].length;
+      const rest = text.slice(from, s.end);
+      const label = lab[1];
+      const gpLabel = (GP_SECTION.test(label) && !NOT_GP_SECTION.test(label.replace(GP_SECTION, ''))) || /^(?:recommend(?:ation|ations|ed)|suggest(?:ion|ions|ed))$/i.test(label.trim());
+      const gpValue = PLAN_LABEL.test(label.trim()) && GP_FIRST.test(rest);
+      if (gpLabel || gpValue) {
+        if (!NOTHING.test(rest.trim())) units.push(...clauseUnits(text, from, s.end, true));
+        leadIn = false;
+        continue;
+      }
+    }
     const inGp = gpSection(letter, s.start);
     // advice written for the patient ("Advice given: please take regular paracetamol") asks nothing of the practice
     if (!inGp && PATIENT_SECTION.test(headingAbove(text, s.start) ?? '') && !/\b(?:the gp|the practice|your gp surgery)\b/i.test(str)) continue;
     // "I would be grateful if you could:" (any request wording ending in a colon) opens a list of requests
     if (LIST_LEAD_IN.test(str) || (/:\s*$/.test(str) && MARKER.test(str))) { leadIn = true; continue; }
+    // a new heading ("Hospital actions:") ends the list
+    if (leadIn && /:\s*$/.test(str) && !s.item) leadIn = false;
     // the list ends at the first span that is neither an item nor a wrapped part of one
     if (leadIn && !s.item && !continuesItem(spans, i)) leadIn = false;
     if (toPatient) {
-      if (/\b(?:asked|written to|requested) your (?:gp|gp surgery|gp practice|practice|doctor)\b/i.test(str)) units.push(...clauseUnits(text, s.start, s.end, true));
+      if (/\b(?:asked|written to|requested) your (?:gp|gp surgery|gp practice|practice|doctor)\b|\byour (?:gp|gp surgery|gp practice|practice|doctor) (?:will need to|needs to|should|will (?:check|arrange|repeat|review|refer|prescribe|start|stop|increase|reduce|monitor|organise|book|take over))\b|\b(?:grateful if|could|would|can) your (?:gp|gp surgery|gp practice|practice|doctor)(?: (?:could|would|can|please))?\s+(?!be\b)[a-z]+/i.test(str)) units.push(...clauseUnits(text, s.start, s.end, true));
       continue;
     }
     units.push(...clauseUnits(text, s.start, s.end, inGp || leadIn));
@@ -100,7 +128,12 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   return [...coded, ...narrative];
 }
 
-const RESPONSIBLE_LABEL = /^\s*(?:person )?responsible(?: person| clinician| team)?\s*:\s*/i;
+const INLINE_LABEL = /^([A-Za-z][\w /()&'’-]{1,50}?):[ \t]+(?=\S)/;
+const PLAN_LABEL = /^(?:follow[- ]?up|plan|recommendations?|suggestions?|actions?(?: required)?|next steps?)$/i;
+const GP_FIRST = /^(?:with |by )?(?:the |your )?(?:gp|gp practice|gp surgery|practice nurse|practice pharmacist|practice)\b/i;
+const NOTHING = /^(?:none|nil|no|n\/a|not (?:required|applicable)|nothing)\b/i;
+
+const RESPONSIBLE_LABEL = /^\s*(?:(?:person )?responsible(?: person| clinician| team)?|owner|action(?:ed)? by|by whom|assigned to|to be done by)\s*:\s*/i;
 
 function responsibleAfter(text: string, spans: Span[], i: number): string | undefined {
   const next = spans[i + 1];
@@ -135,7 +168,8 @@ function continuesItem(spans: Span[], i: number): boolean {
 function rowUnits(text: string, s: Span, units: Unit[]): void {
   const row = text.slice(s.start, s.end);
   const cells: { start: number; end: number; str: string }[] = [];
-  const re = row.includes('\t') ? /[^\t]+/g : /[^|]+/g;
+  // cells: tab-separated, pipe-separated, or (typed tables) aligned with runs of spaces
+  const re = row.includes('\t') ? /[^\t]+/g : row.includes('|') ? /[^|]+/g : /\S+(?: \S+)*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(row))) {
     const str = m[0].trim();
@@ -145,14 +179,18 @@ function rowUnits(text: string, s: Span, units: Unit[]): void {
     if (cells.length === 1) units.push(...clauseUnits(text, cells[0].start, cells[0].end, false));
     return;
   }
-  if (!cells.slice(1).some((c) => GP_RESPONSIBLE.test(c.str))) return;
+  if (!cells.slice(1).some((c) => GP_RESPONSIBLE.test(c.str))) {
+    // a space-aligned line with no "who" column is prose laid out in columns ("Plan:   please …")
+    if (!/[\t|]/.test(row)) units.push(...clauseUnits(text, s.start, s.end, false));
+    return;
+  }
   const action = cells[0];
   const before = units.length;
   for (const sub of sentences(text.slice(action.start, action.end))) units.push(...clauseUnits(text, action.start + sub.start, action.start + sub.end, false));
   if (units.length === before) {
     const first = sentences(text.slice(action.start, action.end))[0];
     const str = first ? text.slice(action.start + first.start, action.start + first.end) : '';
-    if (first && !/:$/.test(str) && (str.split(/\s+/).length >= 4 || IMPERATIVE.test(str) || NOUN_REQUEST.test(str))) units.push({ start: action.start + first.start, end: action.start + first.end, gpContext: true });
+    if (first && !/:$/.test(str) && (str.split(/\s+/).length >= 4 || IMPERATIVE.test(str) || NOUN_REQUEST.test(str) || (TASK_NOUN.test(str) && !/\b(?:to|from|by|of|with|for)$/i.test(str)))) units.push({ start: action.start + first.start, end: action.start + first.end, gpContext: true });
   }
   const when = cells.slice(1).find((c) => /^(?:in |within |at |by )?(?:\d+|one|two|three|four|six|a)\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?)$/i.test(c.str) || /^\d{1,2}\/(?:52|12|7)$/.test(c.str) || /^(?:today|tomorrow|next week)$/i.test(c.str));
   if (when) for (let k = before; k < units.length; k++) units[k].when = /^(?:in|within|at|by|today|tomorrow|next)\b/i.test(when.str) || /\//.test(when.str) ? when.str : `in ${when.str}`;
@@ -162,6 +200,8 @@ function rowUnits(text: string, s: Span, units: Unit[]): void {
 function clauseUnits(text: string, start: number, end: number, gpContext: boolean): Unit[] {
   const out: Unit[] = [];
   const str = text.slice(start, end);
+  // outside a GP list, a sentence with none of the words a request needs asks nothing
+  if (!gpContext && !MARKER_HINT.test(str) && !/\bprimary care\b/i.test(str)) return out;
   // semicolon parts; a part that asks nothing is dropped
   const parts: [number, number][] = [];
   let s = 0;
@@ -189,12 +229,12 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1);
     // "if it remains above 140/90 at that check, increase amlodipine to 10 mg": a list item's
     // request may follow the condition it waits on
-    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
+    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
     const byGp = GP_SUFFIX.test(part);
     const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued)\b/i.test(part)
       // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
-      || (NOUN_REQUEST.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are)\b/i.test(bare) && !/\b(?:hospital|clinic|department|ward|unit)\b/i.test(bare)));
+      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
     if (!marked && !imperative && !(requested && IMPERATIVE.test(part.trim()))) continue;
     if (!marked && !gpContext && OTHER_ACTOR.test(part.trim())) continue;
     if (marked && OTHER_ACTOR.test(part.trim()) && !DIRECT.test(part)) continue;
@@ -203,6 +243,15 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     // the hospital's own next step is not part of the practice's request (nor its timeline)
     const tail = HOSPITAL_TAIL.exec(part);
     if (tail && tail.index > 10 && !MARKER.test(part.slice(tail.index))) pe = ps + tail.index;
+    // "Sodium bicarbonate - started (2 weeks supplied; please continue)": a bare "please continue"
+    // asks about what its line names, so the line is the request
+    if (BARE_REQUEST.test(str.slice(ps, pe))) {
+      let e = pe;
+      while (e > 0 && /[\s.)]/.test(str[e - 1])) e--;
+      const u = trimUnit(text, start, start + e);
+      if (u) out.push({ ...u, gpContext, bare: true });
+      continue;
+    }
     for (const [a, b] of splitRequests(str.slice(ps, pe))) {
       const u = trimUnit(text, start + ps + a, start + ps + b);
       if (u) out.push({ ...u, gpContext });
@@ -210,6 +259,14 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
   }
   return out;
 }
+
+// a short plan-table cell that names a task ("Dressing change", "Clip removal", "B12 injection")
+const TASK_NOUN = /\b(?:change|check|removal|review|tests?|bloods?|scan|referral|injections?|vaccinations?|dressings?|monitoring|prescription|levels?|appointment|recall|bp|ecg|x-?ray)\b/i;
+
+const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly)\s+(?:continue|issue|prescribe|action|do so)\s*[.)!]*\s*$/i;
+
+// an item that opens with the tests it asks for: "Lithium levels, U&Es and TFTs every 3 months"
+const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d)\b/i;
 
 const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send)\s+(?:one|it|this|these|them)\b/i;
 
@@ -235,16 +292,25 @@ function clauseBeforeMarker(part: string): number {
   const m = MARKER.exec(part);
   if (!m || m.index === 0) return 0;
   const head = part.slice(0, m.index);
-  if (/\b(?:arrange|do|organise)\s+(?:for\s+)?(?:this|these|it)\b/i.test(part.slice(m.index))) return 0;
-  const re = /,\s+(?:and|but|so)\s+/gi;
+  const req = part.slice(m.index);
+  // the request points back at the statement ("… so please recheck it", "… continue this"): keep both
+  // (a request clause with its own subject, "…, and I would be grateful if you would add this", stands alone)
+  const ownSubject = /(?:^|\s)(?:i|we)\b[\w'’ ]{0,30}$/i.test(head);
+  if (/\b(?:arrange|do|organise)\s+(?:for\s+)?(?:this|these|it)\b/i.test(req) || (!ownSubject && /^(?:\S+\s+){1,6}?(?:it|this|these|them)\b/i.test(req))) return 0;
+  if (/^(?:if|once|when|provided|unless)\b/i.test(part.trim())) return 0;
   let at = -1, k: RegExpExecArray | null;
+  const re = /,\s+(?:and|but|so)\s+/gi;
   while ((k = re.exec(head))) at = k.index + k[0].length;
-  if (at < 0) return 0;
-  return /^(?:if|once|when|provided|unless)\b/i.test(part.trim()) ? 0 : at;
+  // a clause with its own subject: "… and I would be grateful if…", "given …, I would be grateful if…",
+  // "… so we would suggest …"
+  const own = /(?:,|\s(?:and|but|so))\s+(?=(?:i|we)\b[\w'’ ]{0,30}$)/i.exec(head) ?? /\s(?:and|but|so)\s+$/i.exec(head);
+  if (own && own.index > 10) at = Math.max(at, own.index + own[0].length);
+  return at < 0 ? 0 : at;
 }
 
 function countMarkers(s: string): number {
-  return (s.match(/\bplease\b|\bgrateful\b|\bcould you\b/gi) ?? []).length;
+  // "could you please" is one request marker, not two
+  return (s.match(/\b(?:(?:could|can|would) you please|please (?:could|can|would) you)\b|\b(?:please|pls|plz)\b|\bgrateful\b|\bcould you\b/gi) ?? []).length;
 }
 
 /** "…add an NSAID alert to his record, and review his analgesia" → two requests. */
@@ -293,16 +359,28 @@ function trimUnit(text: string, start: number, end: number): { start: number; en
   const lead = /^\s*(?:\d{1,2}[.)]|[-•*·])?\s*(?:(?:GP|conclusion|recommendations?|comments?|impression|action(?: for gp)?)\s*:\s*)?(?:URGENT\s*[:-]\s*)?/i.exec(text.slice(s, e));
   if (lead) s += lead[0].length;
   while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
+  // "… in 4/52 please (she has had the warning and knows to stop it)": a closing aside that only
+  // tells the practice about the patient is not part of the request
+  const aside = ASIDE_AT_END.exec(text.slice(s, e));
+  if (aside && aside.index > 15 && ASIDE_STATEMENT.test(aside[1]) && dueDate(aside[1], '2000-01-01') === null) {
+    e = s + aside.index;
+    while (e > s && /[\s,;:.]/.test(text[e - 1])) e--;
+  }
   if (e - s < 8) return undefined;
   return { start: s, end: e };
 }
 
+const ASIDE_AT_END = /\s*\(([^()]{20,})\)\s*\.?$/;
+const ASIDE_STATEMENT = /^(?:she|he|they|the patient|this|it|which)\b[^()]*\b(?:has|have|had|is|was|were|knows?|understands?|did|does|is aware)\b/i;
+
 function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterContext>): ActionItem[] {
   const text = letter.text;
   const out: ActionItem[] = [];
+  if (!units.length) return out;
   const seen = new Set<string>();
   // requests (by index in out) that wait on a result
   const waiting = new Set<number>();
+  const bare = new Set<number>();
   // "today" is the day of the clinic the letter reports; "10 days post-op" counts from the operation
   const dates = { today: eventDate(text), operation: operationDate(text, letter.date) };
   for (let i = 0; i < units.length; i++) {
@@ -338,16 +416,22 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     }
     // a request that waits on a result is due when the test (or review) it depends on is: the
     // nearest earlier dated test, through other requests that wait on the same result
-    if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || /\b(?:those|these|the same) (?:bloods|tests)\b|\bat that point\b/i.test(flat))) {
+    // ("at that visit", "at that check" point back at the dated request before, even in a "consider")
+    const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\bat (?:that|the same|this) (?:point|visit|appointment|review|check|time|test)\b/i.test(flat);
+    if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || pointsBack)) {
       for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
         const prev = out[k];
         // a monitoring schedule ("every 6 months", "then annually") has no one result to wait for
         if (prev.due && RECURRING.test(prev.text)) break;
         if (prev.due && (prev.category === 'investigation' || prev.category === 'follow-up' || waiting.has(k))) { due = prev.due; break; }
-        if (!waiting.has(k)) break;
+        // "at that visit" names the visit, so an undated request in between does not end the search
+        if (!waiting.has(k) && !pointsBack) break;
       }
     }
     due ??= own;
+    // the same request said twice (in the letter's prose and again in its list of GP actions) is one request
+    const words = contentWords(flat);
+    if (out.some((o) => o.category === category && o.due === due && dice(contentWords(o.text), words) >= 0.8)) continue;
     const reason = workloadReason(flat, category, ctx);
     if (CONDITION_ON_RESULT.test(flat)) waiting.add(out.length);
     out.push({
@@ -355,8 +439,28 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       evidence: { quote, start, end, section: sectionAt(letter, start) },
       source: 'narrative',
     });
+    if (units[i].bare) bare.add(out.length - 1);
   }
-  return out;
+  // a bare "please continue" on a medicines-list line is dropped when a request elsewhere names the same medicine
+  if (!bare.size) return out;
+  const drugsOf = (a: ActionItem) => drugLexicon().find(a.text).map((d) => d.generic);
+  return out.filter((a, k) => {
+    if (!bare.has(k)) return true;
+    const mine = drugsOf(a);
+    return !mine.length || !out.some((o, j) => j !== k && !bare.has(j) && drugsOf(o).some((g) => mine.includes(g)));
+  });
+}
+
+const FILLER = new Set('a an the to for of in on at by and or her his their them him she he they it is be please pls could would you we your this that with as from will can may if also i should kindly grateful gp practice'.split(' '));
+function contentWords(s: string): Set<string> {
+  // times are compared through the due date, so numbers and time words do not count here
+  return new Set(s.toLowerCase().split(/[^a-z0-9&]+/).filter((w) => w && !FILLER.has(w) && !/^(?:\d+|one|two|three|four|five|six|eight|ten|twelve|days?|weeks?|months?|years?|fortnight|time|again)$/.test(w)));
+}
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return (2 * n) / (a.size + b.size);
 }
 
 /** The part of the sentence before an offset (back to a full stop, blank line or table cell). */

@@ -47,21 +47,21 @@ export interface AssertOptions {
 }
 
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
-const PSEUDO = /\b(?:(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
+const PSEUDO = /\b(?:(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
 
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:but|however|although|though|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+const TERMINATOR = /\b(?:but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
-const NEG_PRE = /\b(?:rather than|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
+const NEG_PRE = /\b(?:rather than|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
-const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed)|negative|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported)|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
 // "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
@@ -73,7 +73,7 @@ const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
 const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of\b|\b(?:long|short|longstanding|long-standing|recent|lifelong|known)(?: \w+)? history of\b|\bin the past (?:\w+ )?(?:hours?|days?|weeks?|months?|year)\b|\bover the past\b|\bfor the past\b/i;
-const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as a child|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
+const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|baby|boy|girl|student|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
@@ -81,10 +81,12 @@ const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|stron
 const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
 const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
-const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
+const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
+const FAMILY_DENIED = /\b(?:no|nil|denies|not)\b(?:(?!\bbut\b|\bhowever\b)[^.;])*\b(?:family history|fh|fhx)\b(?:(?!\bbut\b)[^.;])*$/i;
+const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|from)|was diagnosed with)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
 
-const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent) |for an? )\b/i;
+const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient) |for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for))\b/i;
 
 const MAX_CLAUSE = 400;
 const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
@@ -119,7 +121,8 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
   }
   const sentence = text.slice(s, e);
   const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => ' '.repeat(m.length));
-  let pre = depseudo(text.slice(s, start));
+  // A closed parenthesis before the mention qualifies the item before it: "asthma (2 previous admissions), eczema".
+  let pre = depseudo(text.slice(s, start)).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   let post = depseudo(text.slice(end, e));
   // Scope: after the last terminator before the mention, before the first one after it.
   let cut = -1;
@@ -132,17 +135,19 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
 }
 
 /** The list item (line) holding an offset: does it end "- resolved", and is the offset its head? */
-function listItem(text: string, at: number): { resolvedTail: boolean; head: boolean; cells: string[] } {
+function listItem(text: string, at: number): { resolvedTail: boolean; head: boolean; cells: string[]; lead: string } {
   const [ls, le] = lineBounds(text, at);
   const line = text.slice(ls, le);
   const cell = line.split('\t');
   const resolvedTail = /(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled)\)?\.?\s*$/i.test(line) && at - ls <= cell[0].length;
   const head = /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(ls, at));
-  return { resolvedTail, head, cells: cell };
+  return { resolvedTail, head, cells: cell, lead: text.slice(ls, at) };
 }
 
 /** A trailing possibility trigger qualifies the mention only when it closes the clause ("PE is suspected"), not when it opens the next ("renal mass - suspected RCC"). */
 function possiblePost(post: string): boolean {
+  // "?ischaemic vs idiopathic dilated cardiomyopathy": either side of "vs" is a differential.
+  if (/^\s+(?:vs\.?|versus)\s/i.test(post)) return true;
   const m = POSS_POST.exec(post);
   if (!m) return false;
   return /^\s*(?:clinically|radiologically|on\b|given\b|because\b|in view\b|and\b|but\b|at\b|by\b|[,.;)?]|$)/i.test(post.slice(m[0].length));
@@ -154,11 +159,11 @@ const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|qu
 const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
 
 /** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
-const TEST_RESULT = /\b(?:x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:)\s*[^.;:]{0,20}$/i;
+const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
 /** "no previous history of X", "no prior episodes of X": only the past is denied. */
 const PAST_DENIED = /^(?:no|nil|not)\b[^.;]{0,12}?\b(?:previous|prior|past)\s+(?:\w+\s+)?(?:history|hx|episodes?)\s+(?:of|or)\b/i;
 /** Nouns through which a negation reaches the mention ("no signs of X", "no further episodes of X"). */
-const RULING_NOUN = /\b(?:evidence|signs?|features?|suggestion|indication|symptoms?|history|hx|episodes?|recurrence|findings?|diagnosis|cause|focus|source|collection|area|areas)\b/i;
+const RULING_NOUN = /\b(?:evidence|signs?|features?|suggestion|indication|symptoms?|history|hx|episodes?|recurrence|findings?|diagnosis|focus|source|collection|area|areas)\b/i;
 
 /**
  * A bare negation followed by another head noun and a preposition before the mention ("no ECG
@@ -181,8 +186,11 @@ function queryPrefix(before: string): boolean {
   return !m[1] || !/\b(?:and|or|with|without|vs|versus|than|due|secondary|from|to|on|in|of|for|but|then|is|was|has|had)\b/i.test(m[1]);
 }
 // "X was considered on CT but was not present": the query and its answer in one sentence.
-const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable|(?:was|were|is|are|has been|had been) (?:not (?:present|found|seen|confirmed|shown)|excluded|ruled out))\b/i;
+const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe)|(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable|(?:was|were|is|are|has been|had been) (?:not (?:present|found|seen|confirmed|shown)|excluded|ruled out))\b/i;
 const RESIDUAL = /\b(?:residual|ongoing|persistent|persisting|continuing|remaining|still (?:has|have|gets))\s+(?:[\w'-]+\s+){0,2}$/i;
+/** Words that make a later mention on a list line the head's cause or companion ("A secondary to B", "A with B"). */
+const CAUSE_LINK = /\b(?:secondary to|due to|caused by|from|with|after|following|on a background of|and|complicated by)\b/i;
+const RESOLVED_CLAUSE = /^[^.;]{0,80}?,?\s(?:which|that) (?:has |had )?(?:now |since |then |quickly |fully |completely )*(?:resolved|settled)\b/i;
 const SETTLED_POST = /^[^.;]{0,50}(?:[-–,(]\s*|\b(?:has|have|had|now|since|fully|which)\s+)settled\b/i;
 
 /** Words of the pre-context nearest the mention (ConText windows are a few words wide). */
@@ -209,14 +217,26 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (rel && RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
+  // "His brother also has AF and had a stroke at 68": "and had" goes on with the relative as subject.
+  const andHad = /\band (?:also )?(?:had|has|have|developed|suffered|died|was)\b/i.test(text.slice(Math.max(c.sentStart, start - 60), start)) ? AND_HAD.exec(text.slice(c.sentStart, start).replace(/\s+/g, ' ')) : null;
+  const raw = andHad?.input ?? '';
+  if (andHad) {
+    const before = raw.slice(0, andHad.index);
+    const r = [...before.matchAll(RELATIVE)].at(-1);
+    const between = r ? before.slice(r.index! + r[0].length) : '';
+    if (r && RELATIVE_HAS.test(between) && !REPORTING.test(between) && !OWN_SUBJECT.test(between) && !/[,;]\s*(?:she|he|the patient)\b/i.test(between)) {
+      return { ...out, assertion: 'family', explicit: true, relative: r[0].toLowerCase() };
+    }
+  }
   const postRel = FAMILY_POST.exec(c.post);
   if (postRel || FAMILY_PRE.test(pre)) {
     const r = (postRel?.[0] ?? '').match(RELATIVE)?.[0] ?? (rel && rel[0]);
-    if (/\b(?:no|nil|denies|not)\b[^.;]*$/i.test(pre.split(FAMILY_PRE)[0] ?? '')) return { ...out, assertion: 'negated', explicit: true, familyDenied: true };
+    // "no family history", and "no other family history" (whose "no other" the pseudo-triggers blank).
+    if (/\b(?:no|nil|denies|not)\b[^.;]*$/i.test(pre.split(FAMILY_PRE)[0] ?? '') || FAMILY_DENIED.test(text.slice(Math.max(c.sentStart, start - 80), start))) return { ...out, assertion: 'negated', explicit: true, familyDenied: true };
     return { ...out, assertion: 'family', explicit: true, relative: r?.toLowerCase() };
   }
 
-  out.planned = PLANNED.test(lastWords(c.pre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited)\b/i.test(c.post);
+  out.planned = PLANNED.test(lastWords(c.pre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
   // A year dates the mention only when it is written beside it ("MI 2016", "DVT in 2019").
   const near = text.slice(Math.max(c.sentStart, start - 20), start) + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
   for (const m of near.matchAll(YEAR)) {
@@ -247,7 +267,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)\s*$/i.test(trigger);
     // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
     const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length));
-    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an)\b/i.test(trigger)
+    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
     const weak = bare && !tested;
     // A list of negatives is a review of systems: "no A, B, C or D".
@@ -272,8 +292,11 @@ export function assertMention(text: string, start: number, end: number, opts: As
   }
   // "stroke 2019 with residual dysphagia": what remains of a past event is present.
   if (RESIDUAL.test(lastWords(pre, 4))) return out;
+  // "a hypoactive delirium on days 2 to 4, which has now resolved": the relative clause ends the episode.
+  if (!opts.chronic && RESOLVED_CLAUSE.test(text.slice(end, c.sentEnd))) return { ...out, assertion: 'historical', explicit: true };
   // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
-  if (item.resolvedTail) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
+  // Prose ending "…, now resolved" ("treated for a chest infection last month, now resolved") is the mention's own.
+  if (item.resolvedTail && (item.head || CAUSE_LINK.test(item.lead))) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
   if (HIST_PRE.test(lastWords(pre, 8)) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
   const nearPre = lastWords(pre, 8);
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.

@@ -48,6 +48,8 @@ const WORDS: Record<string, string> = {
   centre: 'center', fibre: 'fiber', litre: 'liter', metre: 'meter', goitre: 'goiter', calibre: 'caliber',
   sulphate: 'sulfate', haemophilus: 'hemophilus', aluminium: 'aluminum', anaesthetic: 'anesthetic',
   orthopaedic: 'orthopedic', paediatric: 'pediatric', coeliac: 'celiac', diarrhoea: 'diarrhea', apnoea: 'apnea',
+  // clinical shorthand: "pulm oedema", "bilat effusions"
+  pulm: 'pulmonary', bilat: 'bilateral',
 };
 
 /** Dropped from terms and text alike: they rarely change what a phrase denotes. */
@@ -80,7 +82,27 @@ function normalise(word: string): string {
   return w;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][sS]?)?/gu;
+/**
+ * Words, and "#" as UK clinical shorthand for a fracture: after a word ("NOF #", "no # seen") or
+ * before a capitalised site ("#NOF"); never before a number or colon ("#3", "Ref #: 12").
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’][sS]?)?|#/gu;
+const WORDISH = /[\p{L}\p{N}]/u;
+/** Words before a "#" that make it a number sign ("Ref #", "Bed #"). */
+const NUMBER_SIGN_BEFORE = /\b(?:ref|reference|number|tel|phone|hosp|hospital|nhs|mrn|id|case|bed|bay|room|ward|patient|order|item|page)\.?\s?$/i;
+/** "Hospital No # 4433": a capitalised "No" is the number's abbreviation (a lower-case "no # seen" is a negation). */
+const NO_SIGN_BEFORE = /\bNo\.?\s?$/;
+
+/** A "#" that stands for a fracture: after a word ("NOF #") or before a capitalised site ("#NOF"), and not a number sign. */
+function fractureSign(text: string, at: number): boolean {
+  const next = text[at + 1] ?? '';
+  const prev = text[at - 1] ?? '', prev2 = text[at - 2] ?? '';
+  const afterWord = WORDISH.test(prev) || ((prev === ' ' || prev === '\t') && WORDISH.test(prev2));
+  if (afterWord) {
+    if (/[\p{N}#:]/u.test(next)) return false;
+  } else if (!/\p{Lu}/u.test(next) || prev === '#') return false;
+  return !NUMBER_SIGN_BEFORE.test(text.slice(Math.max(0, at - 12), at)) && !NO_SIGN_BEFORE.test(text.slice(Math.max(0, at - 4), at));
+}
 
 /** Short English words (and titles) that letters write in capitals in headings and addresses. */
 const CAPS_WORDS = new Set(['AS', 'AT', 'IN', 'ON', 'OF', 'TO', 'IS', 'IT', 'BY', 'OR', 'AN', 'AM', 'BE', 'DO', 'GO', 'HE', 'ME', 'MY', 'NO', 'SO', 'UP', 'US', 'WE', 'IF', 'MR', 'MRS', 'MS', 'DR', 'RE', 'CC', 'ST', 'RD', 'AND', 'THE', 'FOR', 'NOT', 'ALL', 'ARE', 'WAS', 'HAS', 'HER', 'HIS', 'NHS', 'GP', 'ED', 'AE', 'DOB', 'REF', 'TEL', 'FAX', 'PA', 'OP']);
@@ -105,7 +127,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       if (nl >= 0) { lineStart = lastEnd + nl + 1; lineUpper = lineAllCaps(text, lineStart); }
     }
     lastEnd = m.index + m[0].length;
-    const raw = m[0].replace(/['’]$/, '');
+    if (m[0] === '#' && !fractureSign(text, m.index)) continue;
+    const raw = m[0] === '#' ? 'fracture' : m[0].replace(/['’]$/, '');
     let word = raw;
     let upper = false;
     // On a line in capitals, capitals say nothing of abbreviations; common short words stay words.
@@ -133,6 +156,7 @@ function lineAllCaps(text: string, lineStart: number): boolean {
 function termKeys(term: string, caseSensitive: boolean): string[] {
   const keys: string[] = [];
   for (const m of term.matchAll(WORD)) {
+    if (m[0] === '#') continue;
     const raw = m[0].replace(/['’]$/, '');
     if (FILLER.has(raw.toLowerCase())) continue;
     const isAbbr = caseSensitive && /^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(raw) && raw.length <= 6;
@@ -147,7 +171,7 @@ const TAGS = ['disorder', 'finding', 'situation', 'procedure'];
 const ONE_WORD_TAGS = new Set(['disorder', 'procedure']);
 
 /** Heads of "X of Y" FSNs that letters also write as "Y X" ("fracture of ankle" → "ankle fracture"). */
-const INVERTIBLE = /^(fracture|osteoarthritis|ulcer|cyst|abscess|calculus|infection|laceration|sprain|dislocation|pain|injury|polyp|stricture|stenosis|carcinoma|cellulitis|prolapse|hernia|neoplasm|mass|nodule|biopsy|excision|repair|resection|amputation|removal|reduction|replacement|drainage|incision) of (.+)$/i;
+const INVERTIBLE = /^(fracture|contusion|osteoarthritis|ulcer|cyst|abscess|calculus|infection|laceration|sprain|dislocation|pain|injury|polyp|stricture|stenosis|carcinoma|cellulitis|prolapse|hernia|neoplasm|mass|nodule|biopsy|excision|repair|resection|amputation|removal|reduction|replacement|drainage|incision) of (.+)$/i;
 const MALIGNANT = /^(?:malignant (?:neoplasm|tumor)|primary malignant neoplasm) of (.+)$/i;
 
 /** How letters name an organ's cancer: "ovarian cancer", "laryngeal carcinoma". */
@@ -164,6 +188,9 @@ export function variants(display: string): string[] {
   const out = [display];
   const inv = INVERTIBLE.exec(display);
   if (inv && inv[2].split(' ').length <= 3) out.push(`${inv[2]} ${inv[1]}`);
+  // "bruising to the left hip", "a bruised elbow": letters write a contusion as bruising.
+  const bruise = /^Contusion of (.+)$/i.exec(display);
+  if (bruise && bruise[1].split(' ').length <= 3) out.push(`bruising of ${bruise[1]}`, `bruise of ${bruise[1]}`, `bruised ${bruise[1]}`, `${bruise[1]} bruising`);
   const mal = MALIGNANT.exec(display);
   if (mal) {
     const organ = mal[1].toLowerCase();

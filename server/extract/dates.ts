@@ -6,22 +6,25 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** A calendar date as UK letters write it: 19/01/2026, 19.1.26, 19 Jan 2026, 19th January 2026, 19-Jan-2026. */
-export const DATE_SRC = `(?:\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH_NAME}\\.?,?[\\s-]+\\d{4})`;
+/** A calendar date as UK letters write it: 19/01/2026, 19.1.26, 19-01-2026, 19 Jan 2026, 19th January 2026, 19-Jan-2026, 19-Jan-26, January 19th, 2026. */
+export const DATE_SRC = `(?:\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d)|\\d{1,2}-\\d{1,2}-\\d{4}(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH_NAME}\\.?,?[\\s-]+\\d{4}|${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}-${MONTH_NAME}-\\d{2}(?!\\d))`;
 const DATE_G = new RegExp(DATE_SRC, 'gi');
 
 /** One UK date expression → ISO date, or undefined when it is not a real date. */
 export function parseUkDate(s: string): string | undefined {
-  let m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$/.exec(s.trim());
+  let m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$/.exec(s.trim()) ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s.trim());
   let d: number, mo: number, y: number;
   if (m) {
     d = +m[1]; mo = +m[2]; y = +m[3];
     if (m[3].length === 2) y += 2000;
   } else {
-    m = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/i.exec(s.trim());
-    if (!m) return undefined;
-    d = +m[1]; y = +m[3];
-    mo = MONTHS[m[2].slice(0, m[2].toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
+    m = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/i.exec(s.trim()) ?? /^(\d{1,2})-([a-z]+)-(\d{2})$/i.exec(s.trim());
+    // "March 12th, 2026": month first
+    const mf = m ? undefined : /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i.exec(s.trim());
+    if (!m && !mf) return undefined;
+    const [day, month, year] = m ? [m[1], m[2], m[3]] : [mf![2], mf![1], mf![3]];
+    d = +day; y = +year < 100 ? 2000 + +year : +year;
+    mo = MONTHS[month.slice(0, month.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()] ?? 0;
   }
   return isoOf(y, mo, d);
 }
@@ -83,13 +86,13 @@ export function datesIn(text: string): { iso: string; index: number; raw: string
 
 // Labels that say which date a line carries, strongest first. The letter's own date (typed,
 // "Date:", report date, a date alone on a header line) wins over the dictation date, which wins
-// over the event the letter describes (discharge, then clinic or attendance), as the corpus
-// gold shows: a clinic on the 10th typed on the 12th counts from the 12th.
+// over the event the letter describes (discharge, then clinic or attendance).
 const LABELS: { rank: number; re: RegExp }[] = [
-  { rank: 1, re: /\b(?:date\s+typed|typed(?:\s+by\s+\S+)?|letter\s+typed|date\s+of\s+letter|letter\s+date|report\s+date|date\s+of\s+report|reported|date\s+issued|date\s+sent)\s*:?\s*(?:on\s+)?$/i },
+  { rank: 1, re: /\b(?:date\s+of\s+(?:this\s+)?(?:letter|note|summary)|(?:letter|note)\s+date|report\s+date|date\s+of\s+report|reported|date\s+issued|date\s+sent)\s*:?\s*(?:on\s+)?$/i },
+  { rank: 1, re: /\b(?:date\s+typed|typed(?:\s+by\s+\S+)?|letter\s+typed)\s*:?\s*(?:on\s+)?$/i },
   { rank: 1, re: /(?:^|[\t ]{2,}|\|)\s*date\s*:\s*$/i },
   { rank: 2, re: /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i },
-  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged)\s*:?\s*$/i },
+  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit))\s*:?\s*$/i },
   { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
 ];
 const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');
@@ -112,7 +115,13 @@ export function letterDate(letter: Letter): string | undefined {
   return narrativeDate(letter.text);
 }
 
-/** The letter date of a text rendition, from labelled dates; undefined when it has none. */
+/**
+ * The letter date of a text rendition, from labelled dates; undefined when it has none.
+ * GUIDELINES §documentDate allows counting from a clinic the letter reports, but the reference
+ * annotations count from the typed date whenever a letter has one, even where it says "seen
+ * today" of an earlier clinic; Postroom follows them, so a letter headed "Clinic date: 10/03 …
+ * Typed: 12/03" counts from 12/03.
+ */
 export function narrativeDate(text: string): string | undefined {
   let best: { rank: number; index: number; iso: string } | undefined;
   const consider = (rank: number, index: number, iso: string) => {

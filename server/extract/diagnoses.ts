@@ -23,7 +23,10 @@ export function findConditions(
 ): { diagnoses: DiagnosisItem[]; procedures: ProcedureItem[] } {
   const idx = conceptIndex(ctx.terminology);
   const mentions = collectMentions(letter, idx);
-  const diagnoses = diagnosesFrom(mentions, letter, idx).filter((a) => !coded.some((b) => (b.assertion === 'family') === (a.assertion === 'family') && narrower(b, a)));
+  // The sender's coded condition, read again by the narrative more vaguely ("angina" beside a coded
+  // "Stable angina") or more specifically ("Paroxysmal AF on telemetry" beside a coded "Atrial
+  // fibrillation"), is the same condition: the sender's code stands.
+  const diagnoses = diagnosesFrom(mentions, letter, idx).filter((a) => !coded.some((b) => (b.assertion === 'family') === (a.assertion === 'family') && (narrower(b, a) || (b.assertion === a.assertion && (narrower(a, b) || equivalent(a, b))) || sameListItem(b, a))));
   return { diagnoses, procedures: proceduresFrom(mentions, letter, ctx.terminology) };
 }
 
@@ -32,11 +35,18 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const byKey = new Map<string, Mention[]>();
   // A letter that names a diagnosis explains its symptoms by it.
   const hasDiagnosisList = mentions.some((m) => m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && m.ctx.assertion === 'present');
+  const features = featuresOfNamed(mentions, letter.text, idx);
   for (let m of mentions) {
+    if (features.has(m)) continue;
     // "his brother had a CABG": a relative's operation names the relative's disease.
     const implied = m.ctx.assertion === 'family' ? FAMILY_PROCEDURE[m.concept.code] : undefined;
     const disease = implied && idx.terminology.get(implied);
     if (disease) m = { ...m, concept: disease };
+    // "appendicectomy aged 12", "had his appendix out as a child": a past operation names the past disorder.
+    const past = PAST_PROCEDURE[m.concept.code];
+    const pastDisease = past && m.ctx.assertion !== 'family' && m.ctx.assertion !== 'negated' && m.ctx.assertion !== 'possible' && !m.ctx.planned
+      && (m.ctx.assertion === 'historical' || m.ctx.pastYear || m.kind === 'pmh') ? idx.terminology.get(past) : undefined;
+    if (pastDisease) m = { ...m, concept: pastDisease, ctx: { ...m.ctx, assertion: 'historical', explicit: true } };
     if (!DX_TAGS.has(m.concept.tag) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
     const key = `${m.concept.code}|${m.ctx.assertion === 'family' ? 'family' : 'own'}`;
     const list = byKey.get(key);
@@ -59,7 +69,29 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     if (chosen.ctx.weakNegation) bare.add(item);
     out.push(item);
   }
-  return dropGeneric(out, bare).sort((a, b) => a.evidence.start - b.evidence.start);
+  // "Elevated blood pressure reading without diagnosis of hypertension" is, by its name, not for one who has it.
+  const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
+  // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
+  const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && d.assertion === 'present' && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
+  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare).sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+const ELEVATED_BP = '371622005';
+/** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's. */
+const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i };
+const HYPERTENSION = /\bhypertensi/i;
+
+/** "Focal epilepsy with impaired awareness seizures", "asthma with nocturnal cough": the symptom after "with" describes the disorder before it. */
+const WITH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?with[ \t]+(?:[\w'’-]+[ \t]+){0,3}$/i;
+function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const m of mentions) {
+    if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding') || idx.problems.has(m.concept.code)) continue;
+    const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
+      && WITH_BETWEEN.test(text.slice(d.end, m.start)));
+    if (named) out.add(m);
+  }
+  return out;
 }
 
 /** Statuses that describe the past by their nature: an ex-smoker, one who never smoked. */
@@ -68,6 +100,8 @@ const PAST_SMOKING_STATUS = /^ex-(?:\w+ )?smoker|^never smoked/i;
 /** Operations on a relative that name the relative's disease: coronary revascularisation → IHD. */
 const IHD = '414545008';
 const FAMILY_PROCEDURE: Record<string, string> = { '232717009': IHD, '415070008': IHD, '414089002': IHD, '36969009': IHD };
+/** Operations that name the disorder they treated: an appendicectomy is for appendicitis. */
+const PAST_PROCEDURE: Record<string, string> = { '80146002': '74400008' };
 
 /**
  * A normal finding of the organ a queried condition is named for, after its last mention:
@@ -87,8 +121,8 @@ function normalLater(text: string, from: number, display: string): boolean {
 
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
-/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary' };
+/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty' };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
 const wordCache = new Map<string, Set<string>>();
@@ -106,11 +140,43 @@ function words(s: string): Set<string> {
   return out;
 }
 
+/** Qualifiers two names of one condition may differ by ("Acute calculous cholecystitis", "Chronic duodenal ulcer with hemorrhage"). */
+const QUALIFIERS = new Set(['acute', 'chronic', 'left', 'right', 'bilateral', 'type', 'primary', 'secondary', 'with', 'without', 'due', 'to', 'and', 'in', 'on', 'no', 'nos', 'mild', 'moderate', 'severe', 'recurrent', 'episode', 'single', 'current', 'history', 'unspecified', 'site']);
+/**
+ * The narrative reading of a condition the sender coded: a narrative concept whose name (or whose
+ * words in the letter) holds the coded one's words, or is held by them, qualifiers aside ("Bleeding
+ * duodenal ulcer" read as "Acute duodenal ulcer with hemorrhage" beside a coded "Chronic duodenal
+ * ulcer with hemorrhage"; "Acute kidney injury" beside "Acute kidney injury due to hypovolemia"),
+ * is the same item read again, not a second condition.
+ */
+function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
+  if (coded.source !== 'structured' || coded.assertion !== narrative.assertion) return false;
+  const a = [...words(coded.display)].filter((w) => !QUALIFIERS.has(w));
+  // The narrative's own words count as well as its concept's name ("Acute kidney injury" read as "Acute renal failure syndrome").
+  for (const name of [narrative.display, narrative.evidence.quote]) {
+    const b = [...words(name)].filter((w) => !QUALIFIERS.has(w));
+    if (!a.length || !b.length) continue;
+    if (a.every((w) => b.includes(w))) return true;
+    // "asthma" beside a coded "Acute exacerbation of asthma" is the disease the episode is of, and "psoriasis"
+    // beside "Psoriasis with arthropathy" stands too; "AKI" beside "AKI due to hypovolemia" is that AKI.
+    if (b.every((w) => a.includes(w)) && !complicates(coded.display.replace(/\b(?:due to|caused by|secondary to)\b.*$/i, ''), name)) return true;
+  }
+  return false;
+}
+
 /** A concept "due to" or "with" another is a complication: the other still stands on its own. */
 const COMPLICATION = /\b(?:due to|with|without|associated|and|caused|following|secondary|co-occurrent|in|exacerbation)\b/i;
 
+/** Complication words of a name ("with", "due to") that the other name does not share. */
+const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
+const complicates = (specific: string, general: string) => {
+  if (!COMPLICATION.test(specific)) return false;
+  const g = new Set([...general.matchAll(COMPLICATION_ALL)].map((m) => m[0].toLowerCase()));
+  return [...specific.matchAll(COMPLICATION_ALL)].some((m) => !g.has(m[0].toLowerCase()));
+};
+
 const narrower = (specific: DiagnosisItem, general: DiagnosisItem) => specific.code !== general.code
-  && !COMPLICATION.test(specific.display) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
+  && !complicates(specific.display, general.display) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
   && [...words(general.display)].every((w) => words(specific.display).has(w));
 
 /**
@@ -126,8 +192,27 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>): Diagnosi
     // ("the tape showed no AF; a patch monitor to look again for paroxysmal AF").
     || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
     // "gallstone pancreatitis - settled" is the episode a plain "pancreatitis was diagnosed" names.
-    || (a.assertion === 'present' && b.assertion === 'historical' && narrower(b, a)))));
+    || (a.assertion === 'present' && b.assertion === 'historical' && narrower(b, a))
+    // "Acute ischaemic stroke … CT: left MCA infarct": one condition under two of the GPS's near-synonymous names; the first stands.
+    || (b.assertion === a.assertion && equivalent(a, b) && b.evidence.start < a.evidence.start)
+    // "an intentional overdose … Intentional paracetamol overdose": one event, named by its drug where the letter names it.
+    || (b.assertion === a.assertion && GENERIC_OVERDOSE.has(a.code) && !GENERIC_OVERDOSE.has(b.code) && OVERDOSE.test(b.display)))));
 }
+
+const SOCIAL_FACT = /\b(?:lives?|living|alone|wife|husband|partner|carer|married|divorced|widow\w*|retired|employed|unemployed|works?|housebound)\b/i;
+
+/** Groups of GPS concepts that name one condition: ischaemic stroke and cerebral infarction; gout; alcohol misuse. */
+const EQUIVALENT = new Map<string, number>([
+  ['422504002', 1], ['432504007', 1],
+  ['90560007', 2], ['190828008', 2], ['24595009', 2],
+  ['15167005', 3], ['7200002', 3],
+]);
+
+const equivalent = (a: DiagnosisItem, b: DiagnosisItem) => a.code !== b.code && EQUIVALENT.get(a.code) !== undefined && EQUIVALENT.get(a.code) === EQUIVALENT.get(b.code);
+
+/** Overdose named without its drug ("Drug overdose", "Intentional drug overdose"). */
+const GENERIC_OVERDOSE = new Set(['55680006', '59274003']);
+const OVERDOSE = /\boverdose|\bpoisoning\b/i;
 
 /** Findings (symptoms, signs) are coded where the letter lists them as problems, not as narrative of the illness. */
 const NARRATIVE: Set<SectionKind> = new Set(['summary', 'history', 'examination', 'other', 'investigations', 'plan', 'actions', 'social', 'pmh']);
@@ -136,6 +221,11 @@ const NARRATIVE: Set<SectionKind> = new Set(['summary', 'history', 'examination'
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
+/** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
+const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|unintentional|unintended|unexplained)|\d\s*kg(?: of)?)\s+$/i;
+const STANDING_AFTER = /^\s*(?:(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
+/** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
+const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
 const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
 /** "stopped because of weight gain": a reason for a medicine change, not a cause of a diagnosis. */
 const DRUG_REASON = /\b(?:stopp|discontinu|switch|chang|reduc|withdr|withh|intoleran|side[- ]?effect)\w*/i;
@@ -144,8 +234,10 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // Symptoms: the lexicon marks them; a finding known only by its FSN is treated as one.
   // "no reflux symptoms": denied symptoms are routine negatives, whatever the concept ("her heart
   // failure symptoms" still says she has heart failure).
-  const finding = symptoms.has(m.concept.code) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
+  const finding = (!m.measured && symptoms.has(m.concept.code)) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
     || (m.ctx.assertion === 'negated' && SYMPTOMS_AFTER.test(m.after));
+  // A relative's "condition" that is a social fact ("lives with wife" under a family heading) is no family history.
+  if (m.ctx.assertion === 'family' && m.concept.tag !== 'disorder' && SOCIAL_FACT.test(m.concept.display)) return false;
   // "He has not had suicidal thoughts for the past 3 weeks": a risk that was there and has passed.
   if (risks.has(m.concept.code) && m.ctx.negSince && !m.ctx.conditional) return true;
   // Conditional wording ("if his proteinuria remains…") and "no family history of" state nothing.
@@ -167,7 +259,9 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (finding && m.ctx.assertion === 'historical' && m.kind !== 'diagnoses') return false;
   // Symptoms are coded where the letter lists them as problems, not as the story of an illness it names.
   // A symptom named as a diagnosis's cause ("anaemia, most likely due to menorrhagia") is a diagnosis itself.
-  if (finding && m.ctx.assertion === 'present' && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))) return false;
+  // A symptom written as a standing complaint ("intermittent palpitations", "nocturia three times a night") is a problem itself.
+  if (finding && m.ctx.assertion === 'present' && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
+    && (INTENDED_BEFORE.test(m.before) || (!STANDING_BEFORE.test(m.before) && !STANDING_AFTER.test(m.after)))) return false;
   // Situations are social facts ("lives alone"); of them only smoking status is coded, unless the lexicon names one.
   if (m.concept.tag === 'situation' && !m.fromLexicon) return false;
   if (m.ctx.planned && (m.kind === 'plan' || m.kind === 'actions')) return false;
@@ -185,6 +279,11 @@ function finalStatus(list: Mention[]): Mention {
   const explicit = list.filter((m) => m.ctx.explicit);
   if (!explicit.length) return list[0];
   const last = explicit[explicit.length - 1];
+  // "CTPA: no PE … Imp: ?PE - r/o": the impression restates the query that the test has answered.
+  if (last.ctx.assertion === 'possible') {
+    const answered = explicit.find((m) => m.ctx.assertion === 'negated' && !m.ctx.weakNegation && !m.ctx.familyDenied && !m.ctx.pastDenied);
+    if (answered) return answered;
+  }
   // A condition the diagnosis list states plainly stays present when the narrative later
   // speculates about it or its cause; only ruling it out changes that.
   const listed = list.find((m) => !m.ctx.explicit && m.kind === 'diagnoses');

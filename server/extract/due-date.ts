@@ -13,26 +13,44 @@ const NUM_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fourteen: 14, eighteen: 18, twenty: 20, 'twenty-four': 24, 'forty-eight': 48, 'seventy-two': 72, 'a couple of': 2,
 };
 const NUM = `(?:\\d{1,3}|a couple of|twenty-four|forty-eight|seventy-two|eleven|twelve|fourteen|eighteen|twenty|one|two|three|four|five|six|seven|eight|nine|ten|an?)`;
-const UNIT = '(?:working days?|days?|weeks?|months?|years?|hours?|hrs?)';
+const UNIT = '(?:working days?|days?|weeks?|fortnights?|months?|years?|hours?|hrs?|h(?=\\s|$|[.,;)]))';
+// "in 6 weeks to 3 months", "in a week or two": a range whose ends differ in unit, or whose end has none
+const RANGE_MIXED = new RegExp(`\\b(?:in|within|at|after|over|by)\\s+(?:the\\s+next\\s+)?(?:about|around|approximately|roughly)?\\s*(${NUM})\\s*(${UNIT})(?:['’]s?)?\\s*(-|–|to|or)\\s*(${NUM})(?:\\s*(${UNIT}))?(?![a-z])`, 'gi');
 
 // "in 2 weeks", "within the next 2 weeks", "at 3 months", "in about 4 weeks", "in 3-4 days", "after four weeks"
 const RELATIVE = new RegExp(
-  `\\b(in|within|at|after|over|by)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than)?\\s*(${NUM})(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:treatment|tablets|supply|the hospital supply)|hospital supply|starter))`,
+  `\\b(in|within|at|after|over|by|no later than)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than|up to|under)?\\s*(${NUM})(?:(?:\\s*,\\s*|\\s+and\\s+)${NUM})*(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:treatment|tablets|supply|the hospital supply)|hospital supply|starter))`,
   'gi');
 // bare shorthand: "2/52" (weeks), "6/12" (months), "3/7" (days); "in 2/52"
-const SHORTHAND = /(?<![\d/])(\d{1,2})\s*\/\s*(52|12|7)(?![\d/])/g;
-const EVERY = new RegExp(`\\b(?:every|each)\\s+(${NUM})?\\s*(${UNIT})\\b|\\b(\\d{1,2})-(weekly|monthly)\\b`, 'gi');
+const SHORTHAND = /(?<![\d/])(?:\d{1,2}\s*(?:-|–|to)\s*)?(\d{1,2})\s*\/\s*(52|12|7)(?![\d/])/g;
+const EVERY = new RegExp(`\\b(?:every|each)\\s+(${NUM})?\\s*(${UNIT})\\b|\\b(\\d{1,2})-(weekly|monthly)\\b|\\b(weekly|fortnightly|monthly|three-monthly|3-monthly|six-monthly|6-monthly|annually|yearly)\\b`, 'gi');
+const ADVERB_INTERVAL: Record<string, [number, 'd' | 'm']> = { weekly: [7, 'd'], fortnightly: [14, 'd'], monthly: [1, 'm'], 'three-monthly': [3, 'm'], '3-monthly': [3, 'm'], 'six-monthly': [6, 'm'], '6-monthly': [6, 'm'], annually: [12, 'm'], yearly: [12, 'm'] };
 const NAMED: { re: RegExp; days?: number; months?: number }[] = [
-  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b/i, days: 0 },
+  // ("creatinine 104 today", "her pulse today was 78": a result of the day, not a time to act)
+  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)(?<!\b(?:baseline|level|creatinine|potassium|sodium|k|na|hb|inr|egfr|bp|pulse|rate|weight|glucose|hba1c|psa|crp|ferritin|result)\s*(?:of|was|is|=|:)?\s*[\d./]+\s*(?:[a-z%/]+\s*)?)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b(?!\s+(?:was|were|is|are|showed?|shows|measured|reads?)\b)(?!\s+or\s+(?:tomorrow|the next))/i, days: 0 },
   { re: /\btomorrow\b/i, days: 1 },
+  { re: /\b(?:in|within|over) the next (?:day or two|couple of days|48 hours)\b/i, days: 2 },
   { re: /\b(?:in|within) (?:the next |a )?fortnight\b|\bin two weeks['’]? time\b/i, days: 14 },
-  { re: /\b(?:next|within (?:the )?next|within a|within one|over the next) week\b/i, days: 7 },
-  { re: /\b(?:next|within (?:the )?next|over the next|within a) month\b/i, months: 1 },
+  // ("for the next month" is how long, not when)
+  { re: /(?<!\bfor (?:the )?)\b(?:next|within (?:the )?next|within a|within one|over the next) week\b/i, days: 7 },
+  { re: /(?<!\bfor (?:the )?)\b(?:next|within (?:the )?next|over the next|within a) month\b/i, months: 1 },
   { re: /\bnext year\b/i, months: 12 },
 ];
+// "by the end of the month", "before the end of next week", "by the end of this week"
+const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|the next) (week|month)\b/i;
+// "by mid-April", "in mid May": the 15th
+const MID_MONTH = /\b(?:by|in|around|before|for) mid[- ]?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+// "on Monday", "by Friday", "next Tuesday", "this Thursday": the next such day after the letter
+const WEEKDAY = /(?<!\b(?:was|were|seen|admitted|attended|started|stopped|given|taken|done|discharged|since|last|weeks?)\s(?:on\s)?)\b(on|by|before|next|this|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b(?!,?\s+(?:\d|the\s+\d))/i;
+// "the next working day", "within one working day"
+const NEXT_WORKING_DAY = /\b(?:the next|within (?:one|a|1)) working day\b/i;
+const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 const END_OF_MONTH = /\b(?:by|before|at) the end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 // a day and month without a year, after "by/on/from/before": "by 1st May"
-const YEARLESS = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
+const YEARLESS = /\b(?:by|on|from|before|after|until|w\/c|w\/b|week (?:beginning|commencing|starting)(?: on)?)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
+
+// month first: "on March 12th", "by April 3"
+const YEARLESS_MF = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\s*(?:mg|g|ml|units?|days?|weeks?)\b)/gi;
 
 function num(s: string | undefined): number | undefined {
   if (!s) return undefined;
@@ -44,11 +62,18 @@ function shift(from: string, n: number, unit: string): string {
   const u = unit.toLowerCase();
   if (u.startsWith('working')) return addWorkingDays(from, n);
   if (u.startsWith('h')) return addDays(from, Math.ceil(n / 24));
+  if (u.startsWith('f')) return addDays(from, 14 * n);
   if (u.startsWith('d')) return addDays(from, n);
   if (u.startsWith('w')) return addDays(from, 7 * n);
   if (u.startsWith('m')) return addMonths(from, n);
   return addMonths(from, 12 * n);
 }
+
+/**
+ * A request timed by an earlier one: "Please take U&Es at that visit", "if Na is 133 or above at that
+ * check", "add TFTs to those bloods". Its due date is the earlier request's (for the action finder).
+ */
+export const ANAPHORIC_TIME = /\bat (?:that|this|the same) (?:visit|check|appointment|review|consultation|time|point|test)\b|\b(?:those|these|the same) (?:bloods|tests|blood tests)\b|\bat the same time\b/i;
 
 export interface DueOptions {
   /** count "every 2 weeks" as due at the first interval (monitoring schedules) */
@@ -63,7 +88,7 @@ export interface DueOptions {
 // counted from the event, which is the operation for post-operative times and otherwise the
 // change this letter reports (so the letter's date). A range is due at its end.
 const AFTER_EVENT = new RegExp(
-  `(?<!\\b(?:for|of|lasting)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z])`,
+  `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|treatment|this change|the change)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
   'gi');
 // "after the first month": the first interval of a new treatment
 const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT})\\b`, 'i');
@@ -75,6 +100,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   for (const d of datesIn(text)) {
     // "(last dose 03-Mar-2026)", "since 03/03/2026": history, not when the request is due
     if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|started|stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
+    // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
+    const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index));
+    if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; }
     if (d.iso >= from) found.push(d.iso);
   }
   let m: RegExpExecArray | null;
@@ -87,12 +115,29 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (iso && iso < from) iso = parseUkDate(`${m[1]}/${mo}/${++y}`);
     if (iso) found.push(iso);
   }
+  YEARLESS_MF.lastIndex = 0;
+  while ((m = YEARLESS_MF.exec(text))) {
+    const mo = monthNumber(m[1]);
+    if (!mo) continue;
+    let y = +from.slice(0, 4);
+    let iso = parseUkDate(`${m[2]}/${mo}/${y}`);
+    if (iso && iso < from) iso = parseUkDate(`${m[2]}/${mo}/${++y}`);
+    if (iso) found.push(iso);
+  }
   const covered: [number, number][] = [];
   AFTER_EVENT.lastIndex = 0;
   while ((m = AFTER_EVENT.exec(text))) {
     const n = num(m[2]) ?? num(m[1]);
     if (n === undefined) continue;
     found.push(shift(m[4] ? opts.operation ?? from : from, n, m[3]));
+    covered.push([m.index, m.index + m[0].length]);
+  }
+  RANGE_MIXED.lastIndex = 0;
+  while ((m = RANGE_MIXED.exec(text))) {
+    const end = num(m[4]);
+    // a second unit ("6 weeks to 3 months"), or "or" with none ("a week or two"); "3-4 days" is read below
+    if (end === undefined || (!m[5] && m[3].toLowerCase() !== 'or')) continue;
+    found.push(shift(from, end, m[5] ?? m[2]));
     covered.push([m.index, m.index + m[0].length]);
   }
   const first = AFTER_FIRST.exec(text);
@@ -103,6 +148,11 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (n === undefined) continue;
     // "at 10 days post-op" was counted above, from the operation
     if (covered.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
+    // "start candesartan 4 mg, increasing to 8 mg after two weeks": a step of the dosing schedule
+    const clause = text.slice(0, m.index).split(/[,;:(]|\.\s/).pop() ?? '';
+    if (/\b(?:increasing|reducing|decreasing|titrating|going up|going down|stepping (?:up|down))\b/i.test(clause)) continue;
+    // "rises by more than 0.75 ng/ml in a year": a rate, not a time
+    if (/\b(?:rises?|rising|risen|falls?|falling|fallen|increases?|drops?|goes up|climbs?|velocity)\s+(?:by\s+|of\s+)?(?:more than\s+|over\s+|at least\s+|>\s*)?[\d.]+\s*(?:[a-z%/]+\s*){0,2}$/i.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
     // "at 3 months" reads as an interval; "by 6 weeks" likewise; "after" only as "after N weeks"
     found.push(shift(from, n, m[4]));
   }
@@ -110,21 +160,59 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   while ((m = SHORTHAND.exec(text))) {
     // "24/7" is round-the-clock, not a due date
     if (m[1] === '24' && m[2] === '7') continue;
+    // "uptitrate by 1.25 mg every 2/52": a schedule, due at its first step only for monitoring
+    if (/\b(?:every|each)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !opts.recurring) continue;
     const n = +m[1];
     found.push(m[2] === '52' ? addDays(from, 7 * n) : m[2] === '12' ? addMonths(from, n) : addDays(from, n));
   }
+  // "6 weeks from today", "by the end of next month": the named word was counted with its phrase
+  const eop = END_OF_PERIOD.exec(text);
+  if (eop) covered.push([eop.index, eop.index + eop[0].length]);
+  let rest = text;
+  for (const [a, b] of covered) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
   for (const k of NAMED) {
-    if (!k.re.test(text)) continue;
+    if (!k.re.test(rest)) continue;
     // "today" and "tomorrow" are the clinic's day; weeks and months count from the letter
     const base = k.days !== undefined && k.days <= 1 ? opts.today ?? from : from;
     found.push(k.days !== undefined ? addDays(base, k.days) : addMonths(from, k.months!));
   }
+  if (eop) {
+    const next = /next/i.test(eop[1]);
+    if (eop[2].toLowerCase() === 'week') {
+      // the working week ends on Friday
+      const dow = new Date(`${from}T00:00:00Z`).getUTCDay();
+      found.push(addDays(from, ((5 - dow + 7) % 7) + (next ? 7 : 0)));
+    } else {
+      const base = next ? addMonths(from.slice(0, 8) + '01', 1) : from;
+      found.push(endOfMonth(base, +base.slice(5, 7)));
+    }
+  }
+  const mid = MID_MONTH.exec(text);
+  if (mid) {
+    const mo = monthNumber(mid[1])!;
+    let y = +from.slice(0, 4);
+    if (mo < +from.slice(5, 7)) y++;
+    found.push(`${y}-${String(mo).padStart(2, '0')}-15`);
+  }
+  const wd = WEEKDAY.exec(text);
+  if (wd) {
+    const want = DAY_INDEX[wd[2].toLowerCase()];
+    const dow = new Date(`${from}T00:00:00Z`).getUTCDay();
+    found.push(addDays(from, ((want - dow + 7) % 7) || 7));
+  }
+  if (NEXT_WORKING_DAY.test(text)) found.push(addWorkingDays(opts.today ?? from, 1));
   const eom = END_OF_MONTH.exec(text);
   if (eom) found.push(endOfMonth(from, monthNumber(eom[1])!));
   if (opts.recurring) {
     EVERY.lastIndex = 0;
     while ((m = EVERY.exec(text))) {
-      if (m[3]) found.push(m[4].toLowerCase() === 'weekly' ? addDays(from, 7 * +m[3]) : addMonths(from, +m[3]));
+      if (m[5]) {
+        // "monthly for the first three months", "then annually": the first interval; a schedule
+        // after an earlier time ("in 6 months and then annually") is counted from that time above
+        if (/\bthen\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        const [n, u] = ADVERB_INTERVAL[m[5].toLowerCase()]!;
+        found.push(u === 'd' ? addDays(from, n) : addMonths(from, n));
+      } else if (m[3]) found.push(m[4].toLowerCase() === 'weekly' ? addDays(from, 7 * +m[3]) : addMonths(from, +m[3]));
       else found.push(shift(from, num(m[1]) ?? 1, m[2]));
     }
   }

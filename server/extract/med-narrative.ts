@@ -11,6 +11,7 @@ type Cue = MedicationChange | 'none' | 'restarted';
 
 // Status words of a change column or list label.
 const STATUS: { re: RegExp; cue: Cue }[] = [
+  { re: /\b(?:temporarily (?:stopped|discontinued)|(?:stopped|discontinued) (?:temporarily|until|pending|for now))\b/i, cue: 'held' },
   { re: /\b(?:new(?:ly started)?|started|start(?:ed)? today|added|commenced|initiated)\b/i, cue: 'started' },
   { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted)\b/i, cue: 'stopped' },
   { re: /\b(?:withheld|on hold|held|suspended|paused|omitted)\b/i, cue: 'held' },
@@ -23,17 +24,27 @@ const LIST_LEAD = /^\s*(?:[-•*]\s*)?(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(ne
 /** The change a status word states; undefined for "continued" and unknown words. */
 const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|increased|changed)|reduced|increased|changed|unchanged|continued)\b[^)]*\)/gi;
 /** "STOP: amlodipine" in a discharge list labels what was done. */
-const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', increase: 'increased', reduce: 'reduced' };
+const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', omit: 'withheld', suspend: 'suspended', increase: 'increased', reduce: 'reduced', continue: 'continued' };
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
-const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to stop|(?:I|we) have stopped|(?:has|have|was|were) (?:been )?stopped) (?:this|it|them|these)\b/i;
-const STATUS_WORDS = 'new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
-const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|${STATUS_WORDS})\\b`);
+const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now )?(?:been )?(?:stopped|discontinued)) (?:this|it|them|these)\b/i;
+// a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
+const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b)/i;
+const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
+const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
+const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
 const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?))?\s*:?\s*$/i;
 
+// A label in capitals that says what to do, as discharge lists write it: "STOP Ibuprofen 400 mg",
+// "START omeprazole", "Propranolol 40 mg tds - STOP".
+const CAPS_IMPERATIVE = 'STOP|START|HOLD|WITHHOLD|OMIT|SUSPEND|INCREASE|REDUCE|CONTINUE';
+const CAPS_LEAD = new RegExp(`^\\s*(?:[-•*]\\s*)?(${CAPS_IMPERATIVE})\\b\\s*(?::|-|–)?\\s*`);
+
 function statusOf(word: string): MedicationChange | undefined {
+  const imp = /^\W*(stop|start|hold|withhold|omit|suspend|increase|reduce|continue)\W*$/i.exec(word);
+  if (imp) word = IMPERATIVE_LABEL[imp[1].toLowerCase()] ?? 'continued';
   for (const s of STATUS) if (s.re.test(word)) return s.cue === 'none' || s.cue === 'restarted' ? undefined : s.cue;
   return undefined;
 }
@@ -50,22 +61,35 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   // hospital told the patient to do is a change it made, not a request of the practice
   { re: new RegExp(`${TOLD}to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b`, 'gi'), cue: 'stopped' },
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
-  { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:over )?to\b|\bchanged (?:over )?to\b|\bconverted to\b|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)])/gi, cue: 'started' },
-  { re: /\bstopped\b|\bdiscontinued\b|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\btaken off\b/gi, cue: 'stopped' },
+  { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
+  { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
+  { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\bput (?:him|her|them) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:prescription|course|supply)\s+(?:for|of)\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by|for)\b|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  // stopped for now, until a review: held
+  { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b/gi, cue: 'held' },
+  { re: /\bstopped\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bweaned (?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
   { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
-  { re: /\bincreased\b|\breduced\b|\bdecreased\b|\buptitrated\b|\bdown-?titrated\b|\btitrated (?:up|down)\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b/gi, cue: 'dose-changed' },
+  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
-  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
+  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:trial|prescription|course|supply)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
-const SWITCH_FROM = /\b(?:switched|changed|converted|swapped)\s+(?:(?:him|her|them)\s+(?:from\s+)?)?(?:(?:his|her|their|the)\s+)?$/i;
+const SWITCH_FROM = /\b(?:switched|changed|converted|swapped|replaced|substituted)\s+(?:(?:him|her|them)\s+(?:from\s+)?)?(?:(?:his|her|their|the)\s+)?$/i;
 const NEW_LINE_ITEM = /^\s*\S+\s+\S+[^\n]*(?<!\b(?:on|to|with|regular|of|and|or|a|an|the|his|her|their|oral|daily|low-dose))\s*\n\s*$/i;
 const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\w+ly\s+)?$/i;
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
 
 // A clause that asks or advises rather than reports, or talks of the past.
 const REQUEST = /\bplease\b|\bcould you\b|\bwould you\b|\bgrateful\b|\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\b|\bconsider\b|\bshould (?:be|not)\b|\bcan be\b|\bmay be\b|\bmight\b|\bif\b|\bunless\b|\bdo not (?:restart|start|stop)\b|\bavoid\b|\bmust not\b|\bplan is\b|\bwill (?:need|be)\b|\bwould like\b|\bgp to\b|\bto be (?:started|stopped|increased|reduced)\b|\bkeen to\b/i;
-const PAST = /\b(?:ago|previously|last (?:year|month|winter|summer)|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had )?(?:started|prescribed)|(?:started|prescribed) by (?:you|the gp|your practice))\b/i;
+const PAST_MONTH = /\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)/i;
+const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
+const PAST_ANY = new RegExp(`${PAST_MONTH.source}|${PAST_OTHER.source}`, 'i');
+// A letter that closes a long episode of the team's own care ("Medication history during her time
+// with us: … in February we cross-tapered her to venlafaxine") reports its months as changes it made.
+const EPISODE_SPAN = /\b(?:during (?:his|her|their) (?:time|care|treatment) (?:with us|under (?:us|our care|the team))|while (?:he|she|they) (?:was|were|has been|have been) (?:with us|under our care|in our care|under the team)|(?:after|following) \d{1,2} (?:months|weeks) of (?:care|care coordination|treatment|input|follow-up) (?:with us|from (?:us|the team))?|discharg\w* [^.\n]{0,40}\bfrom (?:the |our )?(?:cmht|team|service|caseload|care))\b/i;
+/** The letter's reading of past time: month names count as the past unless the letter spans its own long episode. */
+let PAST: RegExp = PAST_ANY;
+// "she stopped the citalopram herself": what the patient did before being seen
+const OWN_ACCORD = /\b(?:himself|herself|themselves|of (?:his|her|their) own accord|on (?:his|her|their) own initiative)\b|(?:^|\b(?:he|she|they|patient|pt)\s+)had\s+(?:recently\s+)?(?:stopped|run out of|omitted|missed|not been taking|forgotten)\b|\b(?:he|she|they)\s+(?:has|have)\s+(?:run out of|not been taking)\b/i;
 const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose)\s+$/i;
 const RELATIVE_CLAUSE = /,\s*(?:which|who)\b[^,.;]*,/g;
 
@@ -74,33 +98,70 @@ export interface Finding { drug: string; code?: string; change: MedicationChange
 /** Medication changes the letter's text states, once per drug: table/list rows first, then prose. */
 export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   const text = letter.text;
+  PAST = EPISODE_SPAN.test(text) ? PAST_OTHER : PAST_ANY;
   // drug names are found once for the whole letter; lines and clauses take their share
   const all = drugLexicon().find(text);
   const found: Finding[] = [];
   const restarted = new Set<string>();
   let listStatus: MedicationChange | undefined;
+  let columns: Columns | undefined;
+  // "Drug name: Apixaban / Dose: 5 mg BD / Status: New": a record of labelled lines, one field a line
+  let record: { drug: DrugMention; line: string; start: number } | undefined;
   for (const l of lines(text)) {
     const line = text.slice(l.start, l.end);
-    if (!line.trim()) { listStatus = undefined; continue; }
+    if (!line.trim()) { listStatus = undefined; columns = undefined; record = undefined; continue; }
+    const field = RECORD_STATUS.exec(line);
+    if (field && record) {
+      const cue = statusOf(field[1]);
+      if (cue) { const f = finding(record.drug, cue, record.line, record.start, true); found.push(f); }
+      record = undefined;
+      continue;
+    }
+    if (RECORD_DRUG.test(line)) {
+      const d = within(all, l.start, l.end)[0];
+      record = d ? { drug: d, line, start: l.start } : undefined;
+    }
     // "Stopped:" / "New medicines:" on its own line heads the list below it
     const label = LIST_LABEL.exec(line);
     if (label) { listStatus = statusOf(label[1]); continue; }
-    if (listStatus && /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) {
-      const d = within(all, l.start, l.end)[0];
+    const drugs = within(all, l.start, l.end);
+    const lead = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/.exec(line)![0].length;
+    if (listStatus && (/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line) || drugs[0]?.start === lead)) {
+      const d = drugs[0];
       if (d) found.push(finding(d, listStatus, line, l.start, true));
       continue;
     }
-    if (listStatus && !/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) listStatus = undefined;
-    const drugs = within(all, l.start, l.end);
-    rowChanges(line, l.start, drugs, found);
+    if (listStatus) listStatus = undefined;
+    // "Drug | Previous dose | New dose": a header row names the before and after columns
+    if (!drugs.length) { const c = columnsOf(line); if (c) columns = c; continue; }
+    if (columns && isRowLine(line)) {
+      const f = columnChange(line, l.start, drugs, columns);
+      if (f) { found.push(f); continue; }
+    }
+    const heading = drugs.length ? headingAbove(text, l.start) ?? '' : '';
+    rowChanges(line, l.start, drugs, found, CHANGES_HEADING.test(heading) || DISCHARGE_HEADING.test(heading), REQUEST_HEADING.test(heading) && !CHANGES_HEADING.test(heading));
     const course = shortCourse(text, line, l.start, drugs);
     if (course) found.push(course);
   }
   const wardOnly = new Set<string>();
+  let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
   for (const s of letterSentences(letter)) {
-    if (s.row) continue;
+    if (s.row) { prev = undefined; continue; }
     const sentence = text.slice(s.start, s.end);
     const mentions = within(all, s.start, s.end);
+    // "He was buying ibuprofen over the counter. We have stopped this.": the pronoun names the
+    // last drug of the sentence before, in the same paragraph
+    if (!mentions.length && prev?.mentions.length && !/\n\s*\n/.test(text.slice(prev.end, s.start))) {
+      const a = SENTENCE_ANAPHOR.exec(sentence);
+      // (the sentence before may tell the drug's history; a present change still refers back to it)
+      if (a && !REQUEST.test(sentence.slice(0, a.index)) && (!PAST.test(prev.text) || /\b(?:today|now|(?:I|we) have)\b/i.test(a[0]))) {
+        const d = prev.mentions[prev.mentions.length - 1];
+        const verb = (a[1] ?? a[2] ?? '').toLowerCase();
+        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stopped|discontinued/.test(verb) ? 'stopped' : 'dose-changed';
+        found.push({ drug: d.generic, code: d.code, change, start: prev.start + d.start, end: s.start + a.index + a[0].length, fromRow: false });
+      }
+    }
+    prev = { mentions, start: s.start, end: s.end, text: sentence };
     proseChanges(sentence, s.start, mentions, found, restarted);
     courseChanges(sentence, s.start, mentions, found, wardOnly);
   }
@@ -115,9 +176,16 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       if (DOSE_AFTER.test(item.slice(d.end, d.end + 24))) found.push({ drug: d.generic, code: d.code, change: 'started', start: sp.start + d.start, end: sp.start + d.end + (DOSE_AFTER.exec(item.slice(d.end, d.end + 24))?.[0].length ?? 0), fromRow: false });
     }
   }
+  // "- Disimpaction with macrogol … We have supplied 2 weeks.": a plan item whose treatment the
+  // hospital has supplied is a medicine it started
+  suppliedItems(letter, all, found);
+  // "Medications on admission: … / Medications on discharge: …" with no word for the change: the
+  // difference between the two lists is what was changed
+  admissionDischargeDiff(text, all, found);
   // withheld (or stopped) and restarted during the stay: no change to the patient's medicines
   // so is a course given for the first days of the stay and then stopped
-  const kept = found.filter((f) => f.fromRow || !((restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped')) || (wardOnly.has(f.drug) && f.change === 'stopped')));
+  // (a course the letter says ran only within the stay is not a change even where a list marks it stopped)
+  const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
   found.length = 0;
   found.push(...kept);
   const seen = new Set<string>();
@@ -140,7 +208,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
 const DISCHARGE_HEADING = /\b(?:discharge (?:medication|medicines?|meds|prescription|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
 const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with))?|tto|on discharge)\s*[:-]\s*/i;
 // a course with an end: "for 5 days", "5 days supply", "to complete 7 days"
-const COURSE = /\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the )?(?:\d{1,2}[- ]days?|course)\b/i;
+const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b/i;
 const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|regular|long[- ]term|stopped|completed|withheld|held|suspended|reduced|increased|given|in hospital|on the ward|iv|intravenous)\b/i;
 
 /**
@@ -162,6 +230,81 @@ function shortCourse(text: string, line: string, offset: number, drugs: DrugMent
   return f;
 }
 
+const N_SUPPLY = '(?:\\d{1,2}|one|two|three|four|six|seven|ten|fourteen|twenty-eight)';
+const SUPPLIED = new RegExp(`\\b(?:(?:we|I)\\s+have|has\\s+been|have\\s+been)\\s+(?:supplied|dispensed|given|provided)\\b[^.;]{0,30}?\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?|months?)\\b|\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?)['’]?\\s+(?:supply\\s+)?(?:supplied|dispensed)\\b`, 'i');
+const NOT_STARTED = /\b(?:continued?|continuing|usual|regular|long[- ]term|stopped|withheld|held|reduced|increased|unchanged|already)\b/i;
+
+const ADMISSION_LIST = /\b(?:(?:medications?|medicines|drugs|meds)\s+(?:on|at|before|prior to)\s+admission|(?:pre-?admission|admission)\s+(?:medications?|medicines|drugs|meds)|usual (?:medications?|medicines) (?:before|prior to) admission)\b\s*:?/i;
+const DISCHARGE_LIST = /\b(?:(?:medications?|medicines|drugs|meds)\s+(?:on|at|for)\s+discharge|discharge\s+(?:medications?|medicines|drugs|meds|prescription)|tto|ttas?)\b\s*:?/i;
+const DOSE_OF = /(\d[\d.,]*)\s*(mg|g|micrograms?|mcg|microgram|units?|ml|%)/i;
+
+/** The drugs of a list that starts at `from`: to a blank line, the next list heading or 1,500 characters. */
+function listBlock(text: string, from: number, all: DrugMention[], stopAt: number): Map<string, string> {
+  let end = text.indexOf('\n\n', from);
+  end = Math.min(end < 0 ? text.length : end, stopAt, from + 1500);
+  // a list written inline ("Medication on admission: aspirin, ramipril.") ends with its line
+  const nl = text.indexOf('\n', from);
+  if (nl > from && text.slice(from, nl).trim().length > 3) end = Math.min(end, nl);
+  const out = new Map<string, string>();
+  const ms = within(all, from, end);
+  for (let i = 0; i < ms.length; i++) {
+    const stop = i + 1 < ms.length ? ms[i + 1].start : end - from;
+    const tail = text.slice(from + ms[i].end, from + stop).split('\n')[0];
+    if (!out.has(ms[i].generic)) out.set(ms[i].generic, tail);
+  }
+  return out;
+}
+
+function admissionDischargeDiff(text: string, all: DrugMention[], out: Finding[]): void {
+  const a = ADMISSION_LIST.exec(text);
+  if (!a) return;
+  DISCHARGE_LIST.lastIndex = 0;
+  const rest = text.slice(a.index + a[0].length);
+  const dRel = DISCHARGE_LIST.exec(rest);
+  if (!dRel) return;
+  const dAt = a.index + a[0].length + dRel.index;
+  const before = listBlock(text, a.index + a[0].length, all, dAt);
+  const after = listBlock(text, dAt + dRel[0].length, all, text.length);
+  if (!before.size || !after.size) return;
+  const drugAt = (generic: string, from: number) => all.find((d) => d.start >= from && d.generic === generic);
+  for (const [g, tail] of after) {
+    const d = drugAt(g, dAt);
+    if (!d) continue;
+    if (!before.has(g)) { if (!NOT_NEW.test(tail)) out.push({ drug: g, code: d.code, change: 'started', start: d.start, end: d.end, fromRow: false }); continue; }
+    const d0 = DOSE_OF.exec(before.get(g)!), d1 = DOSE_OF.exec(tail);
+    if (d0 && d1 && (parseFloat(d0[1].replace(',', '')) !== parseFloat(d1[1].replace(',', '')) || d0[2].toLowerCase()[0] !== d1[2].toLowerCase()[0])) {
+      out.push({ drug: g, code: d.code, change: 'dose-changed', start: d.start, end: d.end, fromRow: false });
+    }
+  }
+  // a discharge list of only what was dispensed ("TTO: amoxicillin") says nothing of what stopped
+  const kept = [...before.keys()].filter((g) => after.has(g)).length;
+  if (kept * 2 < before.size) return;
+  for (const g of before.keys()) {
+    if (after.has(g)) continue;
+    const d = drugAt(g, a.index);
+    if (d) out.push({ drug: g, code: d.code, change: 'stopped', start: d.start, end: d.end, fromRow: false });
+  }
+}
+
+/** Bulleted or numbered items that name a treatment and say the hospital supplied it. */
+function suppliedItems(letter: Letter, all: DrugMention[], out: Finding[]): void {
+  const text = letter.text;
+  const spans = letterSentences(letter);
+  for (let i = 0; i < spans.length; i++) {
+    const first = spans[i];
+    if (!first.item || first.row) continue;
+    let end = first.end;
+    for (let k = i + 1; k < spans.length && !spans[k].item && !spans[k].row && !/\n\s*\n/.test(text.slice(end, spans[k].start)); k++) end = spans[k].end;
+    const item = text.slice(first.start, end);
+    const sup = SUPPLIED.exec(item);
+    if (!sup) continue;
+    const head = item.slice(0, sup.index);
+    const d = within(all, first.start, first.end)[0];
+    if (!d || d.start > 60 || REQUEST.test(head) || NOT_STARTED.test(head) || PAST.test(head) || HOSPITAL_ONLY.test(item.slice(0, d.start))) continue;
+    out.push(finding(d, 'started', item, first.start, false));
+  }
+}
+
 // "He was on aspirin 300 mg for the first 14 days": a course within the stay
 const WAS_ON = /\b(?:was|were) on\s+$/i;
 const FOR_FIRST_DAYS = /^[^.;]{0,40}?\bfor the (?:first|initial) (?:\d{1,2}|few|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)\b/i;
@@ -174,10 +317,18 @@ const CONTINUES_TO_END = /^[^.;]{0,40}?\b(?:is|are)\s+to\s+(?:continue|be\s+cont
 const PATIENT_TO_START = /\b(?:he|she|they)\s+(?:should|is\s+to|are\s+to|will)\s+(?:now\s+)?start\s+(?:taking\s+)?$/i;
 const HOSPITAL_SUPPLY = /\b(?:(?:we|I)\s+have|has\s+been|have\s+been)\s+(?:given|supplied|dispensed)\b[^.;]{0,40}?\bsupply\b|\(supplied\)|\bsupplied (?:from|by) (?:the )?(?:clinic|ward|hospital|pharmacy)\b/i;
 
+// "His co-amoxiclav was stopped on day 3": an antibiotic or prophylactic heparin stopped partway
+// through the stay was a ward course, not one of the patient's own medicines
+const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
+const WARD_COURSE_DRUG = /cillin|mycin|cycline|floxacin|^cef|co-amoxiclav|co-trimoxazole|metronidazole|trimethoprim|nitrofurantoin|teicoplanin|meropenem|piperacillin|aciclovir|fluconazole|oseltamivir|parin$|heparin|tazobactam/;
+
 function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>): void {
   for (const d of mentions) {
     const before = sentence.slice(Math.max(0, d.start - 30), d.start), after = sentence.slice(d.end);
     if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
+    if (WARD_COURSE_DRUG.test(d.generic) && STOPPED_IN_STAY.test(after)) wardOnly.add(d.generic);
+    // "Given apixaban 10 mg BD pending the scan - stopped after it": given and stopped in the episode
+    if (GIVEN_LINE.test(sentence.slice(0, d.start)) && /^\s*[^.;]{0,25}$/.test(sentence.slice(0, d.start).replace(GIVEN_LINE, '')) && /\b(?:stopped|discontinued|ceased)\b/i.test(after)) wardOnly.add(d.generic);
     if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && HOSPITAL_SUPPLY.test(after)) {
       out.push(finding(d, 'started', sentence, offset, false));
     }
@@ -188,10 +339,79 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
   }
 }
 
+const RECORD_DRUG = /^\s*(?:drug|medication|medicine|drug name|medicine name|medication name|name)\s*:\s*\S/i;
+const RECORD_STATUS = new RegExp(`^\\s*(?:status|change|changes|action|change status)\\s*:\\s*(${STATUS_WORDS}|stop|start|withhold|hold|omit|suspend|increase|reduce|continue|added|commenced|switched)\\b`, 'i');
+
+interface Columns { before: number; after: number }
+const CELL_SPLIT_G = /\t+|\s*\|\s*|\s{3,}/g;
+const BEFORE_COL = /^(?:previous|prior|old|before|pre-?admission|on admission|admission|original|was)\b|\b(?:previous|old|original|admission) (?:dose|medication|regimen)\b/i;
+const AFTER_COL = /^(?:new|now|current|after|on discharge|discharge|revised|changed to)\b|\b(?:new|current|discharge) (?:dose|medication|regimen)\b/i;
+const EMPTY_CELL = /^(?:|-+|–|—|nil|none|n\/a|not taking|not on|stopped|discontinued)$/i;
+
+function cellsOf(line: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = CELL_SPLIT_G;
+  re.lastIndex = 0;
+  let s = 0, m: RegExpExecArray | null;
+  const lead = line.length - line.trimStart().length;
+  s = lead;
+  while ((m = re.exec(line))) {
+    if (m.index < lead) continue;
+    out.push({ text: line.slice(s, m.index).trim(), start: s });
+    s = m.index + m[0].length;
+    if (!m[0].length) re.lastIndex++;
+  }
+  out.push({ text: line.slice(s).trim(), start: s });
+  return out;
+}
+
+/** A table header that names a before and an after column: "Medicine | Previous dose | New dose". */
+function columnsOf(line: string): Columns | undefined {
+  if (!isRowLine(line)) return undefined;
+  const cells = cellsOf(line).map((c) => c.text);
+  const before = cells.findIndex((c) => BEFORE_COL.test(c));
+  const after = cells.findIndex((c, i) => i !== before && AFTER_COL.test(c));
+  return before > 0 && after > 0 ? { before, after } : undefined;
+}
+
+/** A row under such a header: empty before = started, empty after = stopped, two doses = dose changed. */
+function columnChange(line: string, offset: number, drugs: DrugMention[], cols: Columns): Finding | undefined {
+  const cells = cellsOf(line);
+  const d = drugs[0];
+  if (!cells.length || d.start > cells[0].start + cells[0].text.length) return undefined;
+  const b = cells[cols.before]?.text, a = cells[cols.after]?.text;
+  if (b === undefined && a === undefined) return undefined;
+  const norm = (x: string | undefined) => (x ?? '').toLowerCase().replace(/\s+/g, '').replace(/(?:tablets?|caps?(?:ules)?)/g, '');
+  const bEmpty = EMPTY_CELL.test((b ?? '').trim()), aEmpty = EMPTY_CELL.test((a ?? '').trim());
+  let change: MedicationChange | undefined;
+  if (bEmpty && !aEmpty) change = 'started';
+  else if (!bEmpty && aEmpty) change = 'stopped';
+  else if (!bEmpty && !aEmpty && norm(a) !== norm(b) && !/^(?:same|unchanged|no change|as before|continue[sd]?)$/i.test((a ?? '').trim())) {
+    change = /\b(?:withheld|held|suspended|on hold)\b/i.test(a ?? '') ? 'held' : 'dose-changed';
+  }
+  return change ? finding(d, change, line, offset, true) : undefined;
+}
+
+// "Ramipril 5 mg OD (was 2.5 mg OD)", "Furosemide 40 mg OM → 80 mg OM": the old dose beside the new
+const OLD_DOSE = /\((?:was|previously|prev\.?|formerly|up from|down from)\s+\d|(?:^|\s)[↑↓]\s*(?:(?:to|from)\s+)?\d|\b(?:inc|incr|dec|decr|red)\.?\s+(?:to|from)\s+\d|\d[\d.]*\s*(?:mg|g|micrograms?|mcg|units?|ml)\b[^\n→]{0,25}?\s*(?:→|->|=>|⇒)\s*\d/i;
+
 /** Table rows ("Drug … <tab> New"), status-led lists and " - STOPPED" items. */
-function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[]): void {
-  if (!drugs.length) return;
-  const lead = LIST_LEAD.exec(line);
+// an item of a changes list that says what was done in the imperative: "Mirtazapine - reduce to 15 mg"
+const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?\s(?:[-–:])\s*(stop|start|withhold|hold|omit|suspend|reduce|increase)\b(?!\s+(?:if|when|once|after|until)\b)/i;
+
+const CAPS_STATUS = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED|STOP|START|WITHHOLD|OMIT)\b/;
+// a line that reports what was given in hospital: "Given apixaban 10 mg BD pending CTPA - stopped after the scan"
+const GIVEN_LINE = /^\s*(?:[-•*·]\s*)?(?:given|received|administered|treated with|rx(?: in (?:ed|a&e|hospital|the department))?\s*:|in (?:ed|hospital|the department)\s*:|treatment (?:in|given in) (?:ed|hospital|the department)\s*:)/i;
+
+// a list of what the practice is asked to do: its imperatives ("STOP aspirin") are requests
+const REQUEST_HEADING = /\b(?:gp|recommend\w*|suggest\w*|requests?|requested|actions?|advice|please|for the practice)\b/i;
+
+function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[], changesList = false, requestList = false): void {
+  if (!drugs.length || GIVEN_LINE.test(line)) return;
+  const caps = requestList ? null : CAPS_LEAD.exec(line);
+  // (an imperative after the drug is a request there too: "Aspirin - STOP")
+  if (requestList && new RegExp(`[-–:]\\s*(?:${CAPS_IMPERATIVE})\\b`).test(line)) return;
+  const lead = caps ? Object.assign([caps[0], undefined, caps[1]], { index: caps.index, input: line }) as unknown as RegExpExecArray : LIST_LEAD.exec(line);
   // "discontinued as she was drowsy…" opening a line is wrapped prose, not a list label: a label
   // without a colon or dash is capitalised ("Started amlodipine 5 mg")
   const wrapped = lead && /^[a-z]/.test((lead[1] ?? lead[2] ?? '')) && !/[:\-–]\s*$/.test(lead[0]);
@@ -206,10 +426,21 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   const tabular = isRowLine(line);
   // "Quetiapine 50 mg ON - discontinued (sedation)", "Drug 5 mg: new", "Drug: suspended pending review"
   const dashStatus = DASH_STATUS.exec(line) ?? (drugs[0].start < 40 ? COLON_STATUS.exec(line) : null);
-  const capsStatus = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED)\b/.exec(line);
+  const capsStatus = CAPS_STATUS.exec(line);
   PAREN_STATUS.lastIndex = 0;
   const parens = tabular ? [] : [...line.matchAll(PAREN_STATUS)];
-  if (!tabular && !dashStatus && !capsStatus && !parens.length) return;
+  const lead0 = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/.exec(line)![0].length;
+  if (!dashStatus && !capsStatus && !parens.length && drugs[0].start === lead0 && OLD_DOSE.test(line.slice(drugs[0].end)) && !REQUEST.test(line)
+    && !(tabular ? /\b(?:stopped|new|started|withheld|held|suspended)\b/i : /\b(?:stopped|started|withheld|held|suspended)\b/i).test(line)) {
+    out.push(finding(drugs[0], 'dose-changed', line, offset, true));
+    return;
+  }
+  if (!tabular && !dashStatus && !capsStatus && !parens.length) {
+    const imp = changesList && drugs[0].start === lead0 ? IMPERATIVE_ITEM.exec(line.slice(drugs[0].end)) : null;
+    const cue = imp ? statusOf(imp[1]) : undefined;
+    if (cue) out.push(finding(drugs[0], cue, line, offset, true));
+    return;
+  }
   if (parens.length && !dashStatus && !capsStatus) {
     // "Lansoprazole 30 mg OD (dose reduced), Sertraline 100 mg OD (unchanged), …": each bracket
     // belongs to the first drug of its own list segment
@@ -244,6 +475,18 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
       // the quote runs to the status word: "Quetiapine 50 mg ON - discontinued"
       if (!after) f.end = Math.max(f.end, offset + st.index + st[0].length);
       out.push(f);
+      // "TTO: tamsulosin 400 mcg OD x4/52 NEW; diclofenac 50 mg TDS x5/7 NEW": one status per item
+      if (!after) {
+        const more = new RegExp(CAPS_STATUS.source, 'g');
+        more.lastIndex = st.index + st[0].length;
+        let prevEnd = more.lastIndex, n: RegExpExecArray | null;
+        while ((n = more.exec(line))) {
+          const c2 = statusOf(n[0]);
+          const t2 = [...drugs].reverse().find((d) => d.start >= prevEnd && d.end <= n!.index && /[;,.+]/.test(line.slice(prevEnd, d.start)) && !/[.;]\s/.test(line.slice(d.end, n!.index)));
+          if (c2 && t2) { const f2 = finding(t2, c2, line, offset, true); f2.end = Math.max(f2.end, offset + n.index + n[0].length); out.push(f2); }
+          prevEnd = n.index + n[0].length;
+        }
+      }
     }
     return;
   }
@@ -261,8 +504,17 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
       if (/\b(?:then|until|increasing|reducing)\b[^\t]*$/i.test(rest.slice(0, m.index)) && !/\t/.test(rest.slice(0, m.index))) continue;
       if (!tabular && !/^[A-Z]/.test(m[0]) && !/[-–(]\s*$/.test(rest.slice(0, m.index))) continue;
       cue = statusOf(m[0]);
+      // "Simvastatin 40 mg ON <tab> Switched to atorvastatin 80 mg": the row's drug stops, the new one starts
+      if (/^(?:switched|changed|converted)$/i.test(m[0]) && /^\s+(?:over\s+)?to\b/i.test(rest.slice(m.index + m[0].length))) {
+        cue = 'stopped';
+        const to = drugs.find((d) => d.start >= first.end + m!.index + m![0].length);
+        if (to) out.push(finding(to, 'started', line, offset, true));
+      }
       break;
     }
+    // a cell that opens with what was done: "Metformin 1 g BD <tab> Withhold for 48 hours after contrast"
+    const verb = tabular && !m ? /(?:\t|\s{2,}|\|)\s*(Stop|Start|Withhold|Hold|Omit|Suspend|Reduce|Increase|Continue)\b/.exec(rest) : null;
+    if (verb) cue = statusOf(verb[1]);
   }
   if (!cue) return;
   out.push(finding(first, cue, line, offset, true));
@@ -282,7 +534,7 @@ function nextLabel(line: string, from: number): number {
 function finding(d: DrugMention, change: MedicationChange, line: string, offset: number, fromRow: boolean): Finding {
   // evidence: the drug with its dose and the text up to the end of the cell or clause
   let end = d.end;
-  const tail = /^[^\t,;()]*?(?=\s{2,}|\t|[,;]|\s+-\s|$)/.exec(line.slice(d.end));
+  const tail = /^[^\t,;()]*?(?=\s{2,}|\t|[,;]|\s+-\s|\s\(|$)/.exec(line.slice(d.end));
   if (tail) end = d.end + tail[0].length;
   if (line[end] === ' ' && line[end + 1] === '(') {
     const close = line.indexOf(')', end);
@@ -298,23 +550,35 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   // clauses: a sentence cut at semicolons and at ", and/but/so/when/whilst"
   const masked = sentence.replace(RELATIVE_CLAUSE, (m) => ' '.repeat(m.length));
   const clauses: [number, number][] = [];
-  const cut = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s/g;
+  const cut = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s|\s+and\s+(?=(?:his|her|their)\s)/g;
   let s = 0, m: RegExpExecArray | null;
-  while ((m = cut.exec(masked))) { clauses.push([s, m.index]); s = m.index + m[0].length; }
+  while ((m = cut.exec(masked))) {
+    // "… was stopped in April and her propranolol has also been stopped": a new subject with its
+    // own verb starts a clause; "stopped his amlodipine and his ramipril" stays one list
+    if (/^\s+and\s+$/i.test(m[0]) && (continuesList(masked, m.index + m[0].length, mentions) || !within(mentions, m.index + m[0].length, m.index + m[0].length + 40).length)) continue;
+    // "started Rifinah two tablets each morning, and pyridoxine 10 mg daily": a drug straight after
+    // ", and" with no verb of its own continues the list of the clause before
+    if (/^,\s+and$/i.test(m[0]) && continuesList(masked, m.index + m[0].length, mentions)) continue;
+    clauses.push([s, m.index]); s = m.index + m[0].length;
+  }
   clauses.push([s, masked.length]);
   // "…taking aspirin 75 mg bought over the counter; I have advised her to stop this": the drug before
-  const anaphor = ANAPHORIC_STOP.exec(masked);
-  if (anaphor) {
+  // the pronoun refers back unless a drug stands in apposition right after it ("stopped it, the amlodipine")
+  for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held']] as const) {
+    const anaphor = re.exec(masked);
+    if (!anaphor) continue;
     const prior = mentions.filter((d) => d.end <= anaphor.index);
     const d = prior[prior.length - 1];
-    if (d && !within(mentions, anaphor.index, masked.length).length) out.push({ drug: d.generic, code: d.code, change: 'stopped', start: offset + d.start, end: offset + anaphor.index + anaphor[0].length, fromRow: false });
+    const end = anaphor.index + anaphor[0].length;
+    const apposed = mentions.some((m) => m.start >= end && m.start - end < 16 && /^[\s,(:–-]*(?:the\s+|his\s+|her\s+)?$/i.test(masked.slice(end, m.start)));
+    if (d && !apposed && !PAST.test(masked.slice(d.end, anaphor.index).replace(/\([^()]*\)/g, ''))) out.push({ drug: d.generic, code: d.code, change, start: offset + d.start, end: offset + end, fromRow: false });
   }
   for (const [cs, ce] of clauses) {
     const clause = masked.slice(cs, ce);
     const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)));
     if (!drugs.length) continue;
     // a bracketed aside ("(previously 1 capsule five times a day)") dates the old dose, not the change
-    if (PAST.test(clause.replace(/\([^()]*\)/g, ''))) continue;
+    if (PAST.test(clause.replace(/\([^()]*\)/g, '')) || OWN_ACCORD.test(clause)) continue;
     // what a clause asks or advises is no change: cues after the request word do not count
     // "As she will be on steroids for a year, I have started…": the aside opening the clause asks nothing
     const aside = SUBORDINATE.exec(clause)?.[0].length ?? 0;
@@ -325,6 +589,8 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       p.re.lastIndex = 0;
       while ((m = p.re.exec(clause))) {
         if (drugs.some((d) => m!.index >= d.start && m!.index < d.end) || m.index >= reqAt) continue;
+        // "I have not stopped the aspirin", "apixaban was not started": nothing was changed
+        if (p.cue !== 'held' && p.cue !== 'restarted' && (/\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:\w+ly\s+)?$/i.test(clause.slice(Math.max(0, m.index - 24), m.index)) || /\b(?:not|never)\s+\w+ed\b[^.;,]{0,60}\b(?:or|nor)\s+$/i.test(clause.slice(Math.max(0, m.index - 90), m.index)))) continue;
         cues.push({ at: m.index, end: m.index + m[0].length, cue: p.cue });
       }
     }
@@ -332,12 +598,22 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
     // "I have switched her Clenil to Fostair": the verb names the old drug, "to" the new one
     for (let k = 0; k + 1 < drugs.length && drugs[k + 1].start < reqAt; k++) {
       const [a, b] = [drugs[k], drugs[k + 1]];
-      if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\bto\s+$/i.test(clause.slice(a.end, b.start))) continue;
+      if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\b(?:to|with|for|by)\s+$/i.test(clause.slice(a.end, b.start))) continue;
       taken.add(a); taken.add(b);
       out.push({ drug: a.generic, code: a.code, change: 'stopped', start: offset + cs + a.start - (SWITCH_FROM.exec(clause.slice(Math.max(0, a.start - 40), a.start))![0].length), end: offset + cs + b.start, fromRow: false });
       out.push({ drug: b.generic, code: b.code, change: 'started', start: offset + cs + b.start, end: offset + cs + b.end, fromRow: false });
     }
     if (!cues.length) continue;
+    // "apixaban was started in place of warfarin": the drug replaced stops
+    if (cues.some((c) => c.cue === 'started')) {
+      for (const d of drugs) {
+        if (taken.has(d) || d.start >= reqAt) continue;
+        const lead = /\b(?:in place of|instead of|replacing|as a replacement for)\s+(?:(?:his|her|their|the)\s+)?$/i.exec(clause.slice(Math.max(0, d.start - 40), d.start));
+        if (!lead) continue;
+        taken.add(d);
+        out.push({ drug: d.generic, code: d.code, change: 'stopped', start: offset + cs + d.start - lead[0].length, end: offset + cs + d.end, fromRow: false });
+      }
+    }
     cues.sort((a, b) => a.at - b.at);
     for (let i = 0; i < cues.length; i++) {
       const c = cues[i];
@@ -352,7 +628,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       // "naproxen has been stopped" is passive; "I have started alendronic acid" is not
       const aux = (AUX_BEFORE.test(clause.slice(0, c.at)) && !ACTIVE_PERFECT.test(clause.slice(0, c.at))) || /\((?:\s*dose)?\s*$/i.test(clause.slice(0, c.at));
       // "was started on apixaban", "switched to clopidogrel": a passive verb that still governs the drug after it
-      const onTo = c.cue === 'started' && (/^\s+(?:him|her|them)?\s*(?:on|to)\b/i.test(clause.slice(c.end)) || /\b(?:on|to|with|by)$/i.test(clause.slice(c.at, c.end)));
+      const onTo = c.cue === 'started' && (/^\s+(?:him|her|them)?\s*(?:on|to)\b/i.test(clause.slice(c.end)) || /\b(?:on|onto|to|with|by|for)$/i.test(clause.slice(c.at, c.end)));
       let targets: DrugMention[];
       // "…- started to aid stone passage\nZapain 2 tablets": a drug opening the next line of a list
       // starts a new item; the cue's clause ended with the line
@@ -360,7 +636,8 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       if (nearAfter.length && (!aux || onTo || !before.length)) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
       // "ramipril and metformin were withheld": the list before a passive verb
-      if (targets.length === 1 && before.includes(targets[0])) {
+      // ("…, ramipril, apixaban (new)": a bracketed status belongs to its own item only)
+      if (targets.length === 1 && before.includes(targets[0]) && !/\(\s*$/.test(clause.slice(0, c.at))) {
         const i0 = before.indexOf(targets[0]);
         for (let k = i0 - 1; k >= 0; k--) {
           if (/^\s*(?:,|and|&|or)\s*$/i.test(clause.slice(before[k].end, before[k + 1].start)) || /^[^.;]{0,25}\s(?:and|&)\s$/i.test(clause.slice(before[k].end, before[k + 1].start))) targets.unshift(before[k]);
@@ -368,7 +645,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
         }
       }
       // "her simvastatin was changed to atorvastatin": the drug switched from is stopped
-      if (c.cue === 'started' && /\b(?:switched|changed|converted|replaced)\b/i.test(clause.slice(c.at, c.end)) && targets.length && before.length && !targets.includes(before[before.length - 1])
+      if (c.cue === 'started' && /\b(?:switched|changed|converted|replaced|swapped|substituted)\b/i.test(clause.slice(c.at, c.end)) && targets.length && before.length && !targets.includes(before[before.length - 1])
         && !/^\s*(?:to\s+)?(?:oral|iv|intravenous|subcutaneous)\b/i.test(clause.slice(c.end)) && !cues.some((o) => o.cue === 'none' && o.at < before[before.length - 1].start)) {
         const from = before[before.length - 1];
         taken.add(from);
@@ -380,6 +657,19 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       }
     }
   }
+}
+
+let PROSE_ONCE: RegExp[] | undefined;
+/** After ", and": a drug (with its dose) that no change or request word of its own follows. */
+function continuesList(masked: string, at: number, mentions: DrugMention[]): boolean {
+  const gap = /^\s*(?:(?:his|her|their|the|also)\s+)?/i.exec(masked.slice(at))![0].length;
+  if (!mentions.some((d) => d.start === at + gap)) return false;
+  const stop = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s/g;
+  stop.lastIndex = at;
+  const e = stop.exec(masked)?.index ?? masked.length;
+  const seg = masked.slice(at, e);
+  PROSE_ONCE ??= PROSE.map((p) => new RegExp(p.re.source, 'i'));
+  return !PROSE_ONCE.some((re) => re.test(seg)) && !REQUEST.test(seg) && !/\b(?:is|are|was|were|has|have|had|remains?)\b/i.test(seg);
 }
 
 /** Mentions inside [start, end), with offsets made relative to start. */

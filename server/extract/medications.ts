@@ -15,5 +15,24 @@ export function findMedicationChanges(letter: Letter, _ctx: ExtractContext): Med
     seen.add(m.drug);
     out.push(m);
   }
+  for (const m of out) m.drug = withComponents(m.drug);
   return out;
+}
+
+// UK "co-" names stand for a fixed combination; the record shows its components too, as the
+// GUIDELINES accept either form ("co-codamol" or "codeine/paracetamol").
+const CO_COMPONENTS: Record<string, string> = {
+  'co-amilofruse': 'amiloride/furosemide', 'co-amilozide': 'amiloride/hydrochlorothiazide',
+  'co-amoxiclav': 'amoxicillin/clavulanic acid', 'co-beneldopa': 'levodopa/benserazide',
+  'co-careldopa': 'levodopa/carbidopa', 'co-codamol': 'codeine/paracetamol',
+  'co-cyprindiol': 'cyproterone/ethinylestradiol', 'co-danthramer': 'dantron/poloxamer',
+  'co-dydramol': 'dihydrocodeine/paracetamol', 'co-tenidone': 'atenolol/chlortalidone',
+  'co-trimoxazole': 'sulfamethoxazole/trimethoprim', 'co-triamterzide': 'triamterene/hydrochlorothiazide',
+  'co-magaldrox': 'aluminium hydroxide/magnesium hydroxide', 'co-fluampicil': 'flucloxacillin/ampicillin',
+};
+
+/** "co-codamol" → "co-codamol (codeine/paracetamol)"; other names unchanged. */
+export function withComponents(drug: string): string {
+  const c = CO_COMPONENTS[drug];
+  return c ? `${drug} (${c})` : drug;
 }

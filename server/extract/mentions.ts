@@ -28,6 +28,8 @@ export interface Mention {
   after: string;
   /** the mention's paragraph is an examination ("Examination: …", "O/E …") */
   inExam: boolean;
+  /** a finding stated as a measure ("gained 6 kg", "30 units a week"): a problem, not the story of an illness */
+  measured?: boolean;
 }
 
 /** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
@@ -67,7 +69,7 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
     if (!section) continue;
     const kind = sectionKind(section);
     if (SKIP.has(kind)) continue;
-    for (const m of withEllipses(idx, letter.text, matchConcepts(idx, letter.text, from, to), to)) {
+    for (const m of withEllipses(idx, letter.text, familyHistoryHeads(idx, letter.text, matchConcepts(idx, letter.text, from, to)), to)) {
       for (const code of m.codes) {
         let concept = t.get(code);
         if (!concept) continue;
@@ -79,12 +81,36 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 20), inExam: inExamination(letter.text, m.start) });
       }
     }
+    for (const p of patternMentions(letter.text, from, to)) {
+      const concept = t.get(p.code);
+      if (!concept) continue;
+      let c = assertMention(letter.text, p.start, p.end, { section: kind, chronic: false, year });
+      if (p.assertion) c = { ...c, assertion: p.assertion, explicit: true, weakNegation: false, listed: false, paired: false, detail: false };
+      out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 20), inExam: false, measured: true });
+    }
   }
   return out;
 }
 
+/**
+ * "a family history of bowel cancer" names the relative's disease: a "Family history of X"
+ * situation matched as one phrase gives way to X itself, read after the words "family history
+ * of" (which still make it a relative's).
+ */
+const FH_PREFIX = /^(?:family history|fh|fhx)\s*(?:of|:)?\s*/i;
+function familyHistoryHeads(idx: ConceptIndex, text: string, matches: ConceptMatch[]): ConceptMatch[] {
+  return matches.map((m) => {
+    const written = text.slice(m.start, m.end);
+    const pre = FH_PREFIX.exec(written);
+    if (!pre || pre[0].length >= written.length) return m;
+    const from = m.start + pre[0].length;
+    const inner = matchConcepts(idx, text, from, m.end).find((x) => x.start === from && x.end === m.end);
+    return inner ?? m;
+  });
+}
+
 /** Heads that coordination shares: "no fracture of the ankle or of the fifth metatarsal". */
-const SHARED_HEAD = /^(fracture|dislocation|sprain|injury|laceration|osteoarthritis|infection|abscess|cellulitis|ulcer) of\b/i;
+const SHARED_HEAD = /^(fracture|contusion|bruising|dislocation|sprain|injury|laceration|osteoarthritis|infection|abscess|cellulitis|ulcer) of\b/i;
 const COORDINATED = /^\s*(?:,\s*(?:or|and|nor)?|or|and|nor)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?((?:(?!or\b|and\b|nor\b)[A-Za-z0-9-]+\s*){1,3}?)(?=\s*(?:[.,;:)\n]|$)|\s+(?:or|and|nor)\b)/i;
 
 /**
@@ -119,18 +145,110 @@ function withEllipses(idx: ConceptIndex, text: string, matches: Elided[], to: nu
 }
 
 const FRACTURE = '125605004';
+/**
+ * Findings letters state as numbers or results rather than by name: alcohol in units against the
+ * UK limit, a result "came back low", a FIT below the referral threshold, weight gained in kg.
+ */
+interface PatternMention { code: string; start: number; end: number; assertion?: 'negated' | 'present' }
+/** The UK Chief Medical Officers' low-risk limit: 14 units a week. */
+const UK_WEEKLY_UNITS = 14;
+/** "drinks around 30 units a week", "alcohol: 20-25 units/week", "drinking 6 units per day". */
+const ALCOHOL_UNITS = /(?:\b(?:drinks?|drinking|drank|consumes?|consuming|intake(?: of)?|alcohol:?)\s+|^\s*)(?:(?:about|around|approximately|approx\.?|roughly|up to|over|at least|more than|some|~)\s*)?(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?\s*units?(?:\s+of\s+(?:alcohol|wine|beer|spirits))?\s*(?:a|per|\/|each|every)\s*(week|wk|day)\b/gi;
+/** Results stated in words: "his vitamin D came back low", "sodium was 128, low", "her BP was high at 176/98". */
+const ANALYTES: [RegExp, Record<string, string>][] = [
+  [/vitamin D|vit D|25-?OH(?:-| )vitamin D/, { low: '34713006' }],
+  [/(?:vitamin )?B12/, { low: '64117007' }],
+  [/folate|folic acid/, { low: '190633005' }],
+  [/ferritin/, { low: '35240004' }],
+  [/sodium|Na\+?/, { low: '89627008', high: '771115008' }],
+  [/potassium|K\+?/, { low: '43339004', high: '14140009' }],
+  [/(?:adjusted |corrected )?calcium/, { low: '5291005', high: '66931009' }],
+  [/(?:total )?cholesterol/, { high: '13644009' }],
+  [/ha?emoglobin|Hb/, { low: '271737000' }],
+  [/platelets?|platelet count/, { low: '302215000' }],
+  [/blood pressure|BP/, { high: '371622005' }],
+];
+const RESULT_WORDS = /\b(?:low|high|raised|elevated|deficient|insufficient)\b/i;
+const ANALYTE_RESULT = new RegExp(`\\b(${ANALYTES.map(([re]) => `(?:${re.source})`).join('|')})(?:\\s+(?:levels?|concentration|reading|result))?(?:\\s+(?:in clinic|today|on (?:admission|arrival|discharge|testing|repeat)))?(?:\\s+it)?\\s+(?:was|is|were|are|came back|has come back|returned|remains?|remained|has been|had been)\\s+(?:(?:very|mildly|slightly|rather|quite|significantly|markedly|persistently|still|again|also)\\s+)?(?:a little\\s+)?(low|high|raised|elevated|deficient|insufficient)\\b`, 'gi');
+/** FIT (faecal immunochemical test): below 10 µg Hb/g is the UK referral threshold's negative. */
+const FIT_VALUE = /\b(?:FIT|qFIT|faecal immunochemical test)\b[^.\n]{0,40}?(<\s*)?(\d+(?:\.\d+)?)\s*(?:ug|µg|μg|mcg|micrograms?)(?:\s*(?:Hb|haemoglobin))?\s*\/\s*g\b/gi;
+const FIT_WORDS = /\b(?:did not detect|no) (?:any )?blood (?:was )?(?:detected )?in (?:your|the|his|her) (?:sample|stool|poo)\b/gi;
+/** "BMI 34", "BMI of 38.5": a BMI of 30 or more is obesity (NICE). */
+const BMI = /\bBMI\s*(?:of|is|was|=|:)?\s*(\d{2}(?:\.\d)?)\b(?!\s*(?:-|–|to)\s*\d)/g;
+const WEIGHT_GAIN = /\b(?:has |have |had )?(?:gained|put on)\s+(?:about |around |approximately |over |nearly )?\d+(?:\.\d+)?\s*(?:kg|kilos?|kilograms?|stone)\b(?:\s+in weight)?/gi;
+/** "has lost 9 kg since February": weight lost unasked (a diuresis's "net loss" is not a complaint). */
+const WEIGHT_LOST = /\b(?<!net )(?:has |have |had )?lost\s+(?:about |around |approximately |over |nearly |almost )?\d+(?:\.\d+)?\s*(?:kg|kilos?|kilograms?|stone)\b(?:\s+in weight)?/gi;
+
+/** Joint procedures written as verbs: "R knee aspirated and injected with 40 mg Kenalog". */
+const JOINT_ASPIRATED = /\b(knee|shoulder|hip|elbow|ankle|wrist)(?:\s+joint)?\s+(?:was\s+|were\s+)?aspirated\b/gi;
+const JOINT_INJECTED = /\binjected\s+(?:it\s+|the\s+\w+\s+)?(?:with\s+)?(?:\d+\s*mg\s+(?:of\s+)?)?(?:depo-?medrone|methylprednisolone|triamcinolone|kenalog|adcortyl|hydrocortisone|(?:a\s+)?steroid|corticosteroid)\b/gi;
+const JOINT_STEROID: Record<string, string> = { knee: '301877006', shoulder: '308028008' };
+
+function patternMentions(text: string, from: number, to: number): PatternMention[] {
+  const out: PatternMention[] = [];
+  const stretch = text.slice(from, to);
+  if (/aspirated/i.test(stretch)) for (const a of stretch.matchAll(JOINT_ASPIRATED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
+  if (/injected/i.test(stretch)) {
+    for (const a of stretch.matchAll(JOINT_INJECTED)) {
+      const around = stretch.slice(Math.max(0, a.index! - 120), a.index! + a[0].length + 40);
+      const joint = /\b(knee|shoulder|hip|elbow|ankle|wrist)\b/i.exec(around)?.[1].toLowerCase();
+      if (!joint) continue;
+      out.push({ code: JOINT_STEROID[joint] ?? '27813003', start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (/units/i.test(stretch)) {
+    for (const a of stretch.matchAll(ALCOHOL_UNITS)) {
+      const perWeek = Number(a[2] ?? a[1]) * (/^d/i.test(a[3]) ? 7 : 1);
+      if (perWeek > UK_WEEKLY_UNITS) out.push({ code: '160592001', start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (RESULT_WORDS.test(stretch)) {
+    for (const a of stretch.matchAll(ANALYTE_RESULT)) {
+      const rule = ANALYTES.find(([re]) => new RegExp(`^(?:${re.source})$`, 'i').test(a[1]));
+      const dir = /^(?:low|deficient|insufficient)$/i.test(a[2]) ? 'low' : 'high';
+      const code = rule?.[1][dir];
+      if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
+    for (const a of stretch.matchAll(FIT_VALUE)) {
+      const negative = !!a[1] || Number(a[2]) < 10;
+      out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: negative ? 'negated' : 'present' });
+    }
+  }
+  if (/\bblood\b/i.test(stretch)) for (const a of stretch.matchAll(FIT_WORDS)) out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: 'negated' });
+  if (stretch.includes('BMI')) for (const a of stretch.matchAll(BMI)) if (Number(a[1]) >= 30 && Number(a[1]) < 80) out.push({ code: '414916001', start: from + a.index!, end: from + a.index! + a[0].length });
+  if (/\b(?:gained|put on)\b/i.test(stretch)) for (const a of stretch.matchAll(WEIGHT_GAIN)) out.push({ code: '8943002', start: from + a.index!, end: from + a.index! + a[0].length });
+  if (/\blost\b/i.test(stretch)) {
+    for (const a of stretch.matchAll(WEIGHT_LOST)) {
+      if (/\b(?:diures\w*|diuretics?|furosemide|dialysis|fluid|on purpose|intentionally|dieting|diet)\b/i.test(stretch.slice(Math.max(0, a.index! - 60), a.index! + a[0].length + 40))) continue;
+      out.push({ code: '89362005', start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  return out;
+}
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
 /** Lexicon phrases that name a site's condition only where the site is named on the line. */
 const SITE_NAMED: Record<string, RegExp> = { '197321007': /\b(?:liver|hepat\w*|fatty liver)\b/i };
+/** A bare "perforation" is the bowel's where the bowel is named close by ("diverticulitis … no evidence of perforation"). */
+const SITE_NEAR: Record<string, RegExp> = {
+  '56905009': /\b(?:bowel|colon\w*|diverticul\w*|intestin\w*|sigmoid|caec\w*|rect\w*|appendi\w*|pneumoperitoneum|free (?:air|gas))\b/i,
+  // "SBP excluded" beside ascites is the peritonitis; "SBP 150" is a systolic pressure.
+  '11836002': /\b(?:ascit\w*|paracentesis|cirrho\w*|peritonitis|neutrophils)\b/i,
+};
+/** The bare words that need the site nearby: "perforation", "SBP". */
+const NEAR_WORDS = /^(?:perforation|SBP)$/i;
 const HEMORRHAGE = '50960005';
+const PSEUDOANEURYSM = '443089001';
+const CBD_STONE = '307132003';
 const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
 const FALLS = new Set(['161898004', '279992002']);
 const SMOKER = new Set(['77176002', '65568007']);
 /** Where letters name a bone by its region, the GPS names the fracture by the bone. */
 const FRACTURE_SITES: [RegExp, string][] = [
   [/\bhips?\b|neck of femur|\bnof\b/i, 'neck of femur'], [/\bfemur|femoral\b/i, 'femur'], [/\bankles?\b/i, 'ankle'],
-  [/\bwrists?\b|\bradius|radial\b/i, 'radius'], [/\bulna/i, 'ulna'], [/\bhumer/i, 'humerus'], [/\bclavic/i, 'clavicle'],
+  [/\bdistal radius\b/i, 'distal end of radius'], [/\bwrists?\b|\bradius|radial\b/i, 'radius'], [/\bulna/i, 'ulna'], [/\bhumer/i, 'humerus'], [/\bclavic/i, 'clavicle'],
   [/\bribs?\b/i, 'rib'], [/\bskull\b/i, 'skull'], [/\bpelvi/i, 'pelvis'], [/\btibia/i, 'tibia'], [/\bfibula/i, 'fibula'],
   [/\bfoot|feet\b/i, 'foot'], [/\bhands?\b/i, 'hand'], [/\bvertebra|\bspine|spinal\b/i, 'vertebral column'],
   [/\bpatella/i, 'patella'], [/\belbow/i, 'elbow'], [/\bjaw|mandib/i, 'mandible'], [/\bshoulder/i, 'shoulder'],
@@ -162,9 +280,14 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
       if (specific) return specific;
     }
   }
+  // "common femoral puncture … no false aneurysm at the puncture site"; "CBD stone with obstructive LFTs".
+  if (c.code === PSEUDOANEURYSM && /\bfemoral|\bgroin/i.test(text.slice(Math.max(0, start - 200), Math.min(text.length, end + 60)))) return t.get('312373008') ?? c;
+  if (c.code === CBD_STONE && /^[^.;\n]{0,40}\bobstruct/i.test(text.slice(end, end + 60))) return t.get('4661003') ?? c;
   if (c.code === HEMORRHAGE && INTRACRANIAL.test(text.slice(Math.max(lineStart, start - 80), Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
   if (SMOKER.has(c.code)) {
-    const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)));
+    // "smokes 15 cigarettes a day"; right after the word the count alone says it ("smokes 10 a day", "smoker, 20/day").
+    const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)))
+      ?? /^[\s,:(-]{0,3}(?:of\s+|about\s+|around\s+|approximately\s+)?(\d+)\s*(?:-\s*\d+\s*)?(?:a|per|\/|each)\s*day\b/i.exec(text.slice(end, Math.min(lineEnd, end + 40)));
     if (n) {
       const k = Number(n[1]);
       const code = k < 10 ? '160603005' : k < 20 ? '160604004' : k < 40 ? '160605003' : '160606002';
@@ -175,13 +298,20 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 }
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|dietary|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|dietary|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
-const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
+const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s(-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
-const SERVICE_LINE = /\b(?:department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
+const SERVICE_LINE = /\b(?:consultant|registrar|physician|surgeon|specialist|department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
 
 const lineOf = (text: string, at: number) => text.slice(...lineBounds(text, at));
+const SERVICE_ALL = new RegExp(SERVICE_LINE.source, 'gi');
+/** A letterhead or sign-off line: short, unpunctuated, naming a service ("in clinic" is a place, not a service's name). */
+function serviceLine(line: string): boolean {
+  if (line.length >= 90 || /[.;:]/.test(line) || !SERVICE_LINE.test(line)) return false;
+  for (const m of line.matchAll(SERVICE_ALL)) if (!/\b(?:in|at|to|from|by|via|on)\s+(?:the\s+|a\s+)?$/i.test(line.slice(0, m.index))) return true;
+  return false;
+}
 
 /** The paragraph (or line run) before the mention opens with an examination. */
 function inExamination(text: string, at: number): boolean {
@@ -199,6 +329,12 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "Allergy: penicillin (anaphylaxis)": reactions are allergies, not diagnoses.
   if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   const after = text.slice(end, end + 30);
+  const written = text.slice(start, end);
+  // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
+  if (/^D\/C$/i.test(written)) return true;
+  // "venlafaxine MR 150 mg", "Renal No TR-58819": a release form before a dose, a letter code of an identifier.
+  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && /^\s*\d/.test(after)) return true;
+  if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
   // "tachycardia-induced cardiomyopathy": the first word names the cause of the term it qualifies.
   if (/^-(?:induced|mediated|provoked|triggered)\b/i.test(after)) return true;
   // "MR angiogram", "MR renal angiography": the imaging modality, not mitral regurgitation.
@@ -208,14 +344,18 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
   const site = SITE_NAMED[m.concept.code];
   if (site && !site.test(text.slice(...lineBounds(text, start)))) return true;
+  // "small effusion, medial joint line tenderness": a bare effusion on a joint's line is the joint's, not the chest's.
+  if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
+  const near = SITE_NEAR[m.concept.code];
+  if (near && NEAR_WORDS.test(text.slice(start, end)) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
   if (/\b(?:advice|advised|information|leaflet|counselling|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
-  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b[^.;\n]{0,50}\b(?:negative|positive|not detected|detected)/i.test(text.slice(end, end + 70))) return true;
+  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);
-  if (SERVICE_LINE.test(line) && !/[.;]/.test(line) && line.length < 90 && !/:/.test(line)) return true;
+  if (serviceLine(line)) return true;
   return false;
 }
 

@@ -49,6 +49,27 @@ function lineAround(text: string, at: number): string {
   return text.slice(s, e < 0 ? text.length : e);
 }
 
+/** A generic name for an operation ("his cataract surgery", "the endoscopy", "her operation"). */
+const GENERIC_NAME = /^(?:(?:[\w-]+\s+){0,2}(?:surgery|operation|procedure|op)|endoscopy|endoscopies)$/i;
+const GENERIC_WORD = /^(?:surgery|operation|procedure|op|left|right|bilateral|the|his|her|their|a|an)$/i;
+const stem = (w: string) => w.toLowerCase().replace(/(?:ies|ic|ies|y|s)$/, '').slice(0, 7);
+
+/**
+ * "Right phacoemulsification and lens implant … two weeks after his cataract surgery": a generic
+ * name for an operation the letter names specifically elsewhere is that operation again. The
+ * generic name's own words (the organ, "endoscopy") must be in the specific one's name.
+ */
+function backReference(p: ProcedureItem, all: ProcedureItem[]): boolean {
+  const text = p.evidence.quote.trim();
+  if (!GENERIC_NAME.test(text)) return false;
+  const own = text.split(/[^A-Za-z]+/).filter((w) => w && !GENERIC_WORD.test(w)).map(stem);
+  if (!own.length) return false;
+  // "the endoscopy" after a colonoscopy, a cystoscopy or an OGD names any of them.
+  const endoscopy = own.length === 1 && own[0] === 'endosco';
+  return all.some((q) => q !== p && q.code !== p.code && !GENERIC_NAME.test(q.evidence.quote.trim())
+    && (endoscopy ? /scop/i.test(q.display) : own.every((w) => q.display.split(/[^A-Za-z]+/).some((x) => stem(x) === w))));
+}
+
 /** Procedures done: invasive, not planned, not from the past history. */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
@@ -66,6 +87,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     seen.add(m.concept.code);
     out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });
   }
+  out = out.filter((p) => !backReference(p, out));
   const main = out.filter((p) => !ANCILLARY.has(p.code));
   if (main.length) {
     // Biopsies taken at an OGD make it "endoscopy and biopsy of upper GI tract".

@@ -8,8 +8,8 @@ import { letterSentences, lines, sectionAt } from './action-sentences.ts';
 
 const URGENT_WORD = /\burgent(?:ly)?\b|\bas a matter of urgency\b|\bimmediate(?:ly)? action\b/i;
 const NOT_URGENT = /\b(?:non-?|not |no |nothing |without |less )urgent|\burgent (?:care|treatment cent(?:re|er)|and emergency care|dental)|\b(?:your|the|an?) urgent (?:suspected cancer )?referral\b|\burgent suspected cancer referral\b|\b(?:seek|get|have|need) (?:an? )?urgent\b|\burgent (?:advice|help|medical (?:help|attention)|blood count)\b|\btriage category\b/i;
-const REQUEST = /\bplease\b|\bgrateful if\b|\bcould you\b|\bcould the practice\b|\bcan the practice\b|\bgp to\b|\bgp action\b|\brequested\b|\baction required\b/i;
-const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately)\b/i;
+const REQUEST = /\b(?:please|pls)\b|\bneeds? to be (?:seen|reviewed|assessed|examined)\b|\bgrateful if\b|\bcould you\b|\bcould the practice\b|\bcan the practice\b|\bgp to\b|\bgp action\b|\brequested\b|\baction required\b/i;
+const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately|(?:on )?the next working day)\b/i;
 const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|codes?)|safeguarding:|marac|mash\b|child protection|domestic (?:abuse|violence)|children['’]s social care|non-accidental injury|idva)\b/i;
 const SAFEGUARDING_NEG = /\b(?:no|not|nor|without|any|none)\b[^.;]{0,40}$/i;
 const SAFEGUARDING_SETTLED = /\b(?:no|not any|without)\s+(?:(?:ongoing|current|further|active|outstanding|new|immediate)\s+)?safeguarding (?:concerns?|issues?|needs?|risks?)\b|\bsafeguarding (?:concerns? )?(?:(?:has|have) been |were |was )?(?:resolved|closed|not required|no longer)\b/i;
