@@ -1,8 +1,8 @@
 -- Current version of every resource. content is the resource's JSON text (large ones deflated,
--- see server/store/content.ts) without meta.versionId/lastUpdated, which live in their own columns and are put back on read (so an
--- upsert can assign the version in SQL). Text, not jsonb: searching goes through the index tables,
--- and parsing JSON inside PGlite's WASM Postgres costs more than the whole rest of a write; text
--- also keeps the element order the author wrote.
+-- see server/store/content.ts) without meta.versionId/lastUpdated, which live in their own
+-- columns and are put back on read (so an upsert can assign the version in SQL). Text, not
+-- jsonb: searching goes through the index tables, and parsing JSON inside PGlite's WASM Postgres
+-- costs more than the whole rest of a write; text also keeps the element order the author wrote.
 CREATE TABLE resources (
   type text NOT NULL,
   id text NOT NULL,
