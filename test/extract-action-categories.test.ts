@@ -174,4 +174,53 @@ test('workload transfer: monitoring a specialist-only drug, specialist weight se
   assert.not.ok(wt('Please arrange an MRI of the knee as the radiologist recommends.', direct));
 });
 
+
+test('round 2 categories: a closing "please" before a purpose, tests with a purpose, measurements reviewed, results sent back', () => {
+  assert.is(cat('Repeat the ultrasound in 3 months please to make sure the cyst has gone.'), 'investigation');
+  assert.is(cat('Ferritin and B12 in 6 weeks to guide the iron dose.'), 'investigation');
+  assert.is(cat('TFTs in 8 weeks to check the levothyroxine dose is right.'), 'investigation');
+  assert.is(cat('Please review his pulse and blood pressure in a week.'), 'investigation');
+  // a drug decision alongside makes it a review of the patient
+  assert.is(cat('Please review his pulse in a week and consider whether bisoprolol can be reduced.'), 'follow-up');
+  // "refer back to us" returns the patient to the team asking: the result is the request
+  assert.is(cat('Please look at the biopsy report when it arrives and refer her back to us if it shows dysplasia.'), 'investigation');
+  assert.is(cat('Please review the MRI result and refer him to neurosurgery if it shows cord compression.'), 'referral');
+});
+
+test('round 2 workload transfer: referral wording naming ED, imaging the radiologist advised, results the hospital sends on', () => {
+  // "we cannot refer from the emergency department" is why the practice is asked, not a trip to ED
+  assert.ok(wt('Please refer him to the dermatology clinic for patch testing, as referrals cannot be made from ED.'));
+  assert.not.ok(wt('If the pain returns please send him back to ED.'));
+  assert.ok(wt('The radiologist recommends a repeat renal ultrasound in 3 months for the cyst; please arrange this.'));
+  assert.ok(wt('The reporting radiologist suggests a follow-up thyroid ultrasound in a year; please request this.'));
+  assert.not.ok(wt('The radiologist recommends a repeat chest X-ray in 6 weeks; please arrange this.'));
+  assert.ok(wt('The culture results will be sent to you; please pass them on to the urology team.'));
+  assert.ok(wt('The faecal elastase result will come to you; please forward it with your referral.'));
+  // a referral that waits on how things turn out is the practice's own judgement
+  assert.not.ok(wt('Please refer her to ENT if the hoarseness has not resolved.'));
+  assert.not.ok(wt('Please refer to dermatology if the rash persists.'));
+});
+
+test('round 2 workload transfer: re-referral worded "refer again/back" after a missed appointment; a result still outstanding', () => {
+  const dna = { missedAppointment: true, hospitalResults: false };
+  assert.ok(wt('As he was not brought to clinic, please refer him again if you still have concerns.', dna));
+  assert.ok(wt('Please refer her back to us if the symptoms continue.', dna));
+  assert.ok(wt('Please follow up the outstanding histology from her colonoscopy.'));
+  assert.ok(wt('Please look at the pending culture result and treat as needed.'));
+});
+
+test('round 2 categories: paperwork fetched is admin; a referral offered is a referral', () => {
+  assert.is(cat('Please obtain her previous notes from her old practice in Leeds.'), 'admin');
+  assert.is(cat('Please request a copy of the discharge summary from the private hospital.'), 'admin');
+  assert.is(cat('Please request a repeat CT in 6 months.'), 'investigation');
+  assert.is(cat('Please offer her a weight management referral.'), 'referral');
+});
+
+test('round 2 workload transfer: the rest of a hospital course without an article; results sent on to discuss', () => {
+  assert.ok(wt('Please continue the enoxaparin injections to complete 6 weeks.'));
+  assert.ok(wt('Please prescribe the nitrofurantoin to complete 7 days.'));
+  assert.not.ok(wt('Please continue the ramipril.'));
+  assert.ok(wt('The results of the skin biopsy will be sent to you; please go through them with him.'));
+});
+
 test.run();

@@ -194,4 +194,26 @@ test('a request timed by an earlier one is recognised for the action finder', ()
   assert.not.ok(ANAPHORIC_TIME.test('Please check her magnesium in 2 weeks.'));
 });
 
+
+test('round 2: a minimum gap is not the deadline; "by end of <month>"; an episode span ends at discharge', () => {
+  // "at least N after …" only says how soon the test may be done: the request's own time wins
+  assert.is(dueDate('Please recheck his INR in 4 weeks, at least five days after the last dose of clarithromycin.', FROM), '2026-04-01');
+  // alone, the minimum gap is all the letter gives
+  assert.is(dueDate('Please repeat the vitamin B12 at least 2 weeks after the last injection.', FROM), '2026-03-18');
+  assert.is(dueDate('Please reduce the prednisolone to 5 mg by end of April if well.', FROM), '2026-04-30');
+  assert.is(dueDate('Aim to stop the PPI towards end of May.', FROM), '2026-05-31');
+  assert.is(narrativeDate('Urgent Care Centre\nAttendance:   21/02/2026 23:40 - 22/02/2026 04:15\n'), '2026-02-22');
+  assert.is(narrativeDate('Seen: 03/02/2026 to 05/02/2026\n'), '2026-02-05');
+  // a typed date still wins over the episode
+  assert.is(narrativeDate('Attendance: 21/02/2026 - 22/02/2026\nTyped: 24/02/2026\n'), '2026-02-24');
+});
+
+test('round 2: abbreviated units, "within the week", "in half a year"', () => {
+  assert.is(dueDate('Bloods in 3 wks please.', FROM), '2026-03-25');
+  assert.is(dueDate('Recheck the ferritin in 2 mths.', FROM), '2026-05-04');
+  assert.is(dueDate('Repeat the DXA in 2 yrs.', FROM), '2028-03-04');
+  assert.is(dueDate('Please see her within the week.', FROM), '2026-03-11');
+  assert.is(dueDate('Please repeat the scan in half a year.', FROM), '2026-09-04');
+});
+
 test.run();

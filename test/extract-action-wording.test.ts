@@ -191,4 +191,50 @@ test('noun-phrase items in a GP list: "… referral", "… appointment", with a 
   assert.equal(as.map((a) => `${a.category} | ${a.text}`), ['referral | Community podiatry referral for her foot ulcer', 'referral | Physiotherapy referral once the cast is off']);
 });
 
+
+test('round 2 splitting: a second "please" or "then" step after a complete request, "and please", a record entry and a prescription', () => {
+  const a = actions('Actions for GP:\n- Weight check in 2 weeks, please adjust the furosemide accordingly.\n- Sodium in 1 week, then increase the spironolactone to 50 mg if tolerated.');
+  assert.equal(a.map((x) => `${x.category} | ${x.due} | ${x.text}`), [
+    'investigation | 2026-06-24 | Weight check in 2 weeks',
+    'medication | 2026-06-24 | adjust the furosemide accordingly.',
+    'investigation | 2026-06-17 | Sodium in 1 week',
+    'medication | 2026-06-17 | increase the spironolactone to 50 mg if tolerated.',
+  ]);
+  // a condition before the second "please" keeps the request whole
+  assert.equal(actions('Could you ring her to see whether she still has symptoms and, if so, please refer her to the falls clinic.').length, 1);
+  assert.equal(rows(actions('I would be grateful if you would continue the sertraline, and please arrange a review of her sleep in a month.')), [
+    'medication | I would be grateful if you would continue the sertraline',
+    'follow-up | please arrange a review of her sleep in a month.',
+  ]);
+  assert.equal(rows(actions('New hypothyroidism - please add her to your thyroid register and start levothyroxine 50 micrograms daily.')).map((r) => r.split(' | ')[0]), ['admin', 'medication']);
+  // an entry for the record and the card that goes with it stay one request
+  assert.equal(actions('Please add anticoagulation to his alerts and issue an anticoagulant alert card.').length, 1);
+  // continuing what was just asked for is the same request
+  assert.equal(actions('Please increase the mirtazapine to 30 mg after two weeks, and continue the prescription after that.').length, 1);
+  assert.equal(rows(actions('The sonographer advises a repeat scan in 3 months; please arrange this and refer her to gynaecology if the cyst has not resolved.')).map((r) => r.split(' | ')[0]), ['investigation', 'referral']);
+});
+
+test('round 2: what not to do with the thing just asked about, results with values, referral labels, passive and "suggest" items', () => {
+  const a = actions('Please record that she receives her etanercept from hospital homecare. Please do not prescribe it.');
+  assert.is(a.length, 1);
+  assert.ok(/do not prescribe it\.$/.test(a[0].text));
+  assert.equal(actions('DISCHARGE SUMMARY FOR GP\nObservations: HR 120 on arrival, BP 85/50 after fluids, sats 94%.').length, 0);
+  assert.equal(actions('Referred by: GP - ?appendicitis, please assess\n\nShe was seen in SAU.').length, 0);
+  const r = actions('Recommendations\n- Suggest an echocardiogram. Statin therapy should be considered.');
+  assert.equal(r.map((x) => x.category), ['investigation', 'medication']);
+  // a conditional step on the same test is due when that test is
+  assert.equal(actions('Plan for GP:\n1. Repeat LFTs in 4 weeks.\n2. If the ALT is still raised on that test, please stop the atorvastatin.').map((x) => x.due), ['2026-07-08', '2026-07-08']);
+  assert.equal(actions('GP actions:\n- HbA1c at 3 months; target below 53 - if not reached please add gliclazide.').map((x) => x.due), ['2026-09-10', '2026-09-10']);
+});
+
+test('round 2 wording: "would be appreciated", "would benefit from an increase in", a sentence ending in a dose', () => {
+  assert.equal(rows(actions('Regular checks of her thyroid function in primary care would be appreciated.')), ['investigation | Regular checks of her thyroid function in primary care would be appreciated.']);
+  assert.equal(rows(actions('A repeat ferritin in 8 weeks would be much appreciated.')).length, 1);
+  // a courtesy asks for nothing
+  assert.equal(actions('Your help with her housing application would be appreciated.').length, 0);
+  assert.equal(rows(actions('She would benefit from a reduction in her bisoprolol dose.')), ['medication | She would benefit from a reduction in her bisoprolol dose.']);
+  // "… 10 mg. A repeat …": a dose closes its sentence
+  assert.equal(rows(actions('We increased his ramipril to 10 mg. Please check his U&Es in 2 weeks.')), ['investigation | Please check his U&Es in 2 weeks.']);
+});
+
 test.run();

@@ -138,4 +138,12 @@ test('courses: given for the first days of a stay, run on to an end date, starte
   assert.equal(changes('She should start edoxaban 60 mg once daily.'), []);
 });
 
+test('round 2: supplements by name, a short ward course stopped again, one drug in two forms changed differently', () => {
+  assert.equal(changes('Medication:\n - Biotin 10 mg daily (hair supplement) - STOPPED, it distorts the thyroid results\n'), ['biotin stopped']);
+  assert.equal(changes('Dear Dr Lowe\n\nHer fast AF settled with a short course of digoxin, which has now been stopped. We have started bisoprolol 2.5 mg once daily.\n'), ['bisoprolol started']);
+  // the tablets and the enema of the same drug are two changes (one item per drug otherwise)
+  assert.equal(changes('Changes today:\n1. Mesalazine MR tablets increased from 2 g to 4 g daily\n2. Mesalazine 1 g enema at night for 4 weeks - new\n'), ['mesalazine dose-changed', 'mesalazine started']);
+  assert.equal(changes('Changes today:\n1. Ramipril increased from 2.5 mg to 5 mg daily\n2. Ramipril 5 mg daily - new dose\n').length, 1);
+});
+
 test.run();

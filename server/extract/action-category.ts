@@ -10,7 +10,7 @@ const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|stero
 const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
 
 const MED_VERBS = /^(?:manage|treat|optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
-const INV_VERBS = /^(?:weigh|check|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
+const INV_VERBS = /^(?:weigh|check|look at|recheck|re-check|repeat|measure|monitor|send|take|chase|carry out|do|perform|obtain|test|screen|request|assess)\b/i;
 const FU_VERBS = /^(?:visit|see|review|reassess|re-?review|arrange|offer|book|contact|telephone|phone|call|ring|ask|keep|follow|discuss|invite|recall|examine|take over)\b/i;
 const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
@@ -24,7 +24,7 @@ const RECORD_ENTRY = /\b(?:please )?(?:add|put|place|record|code|flag|note|docum
 const NEGATED_ACT = /\b(?:do not|don['’]t|never|must not|should not|avoid)\s+(?:\w+\s+)?\w+/gi;
 const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b/i;
 // "send him straight back to ED", "offer her the weight management programme", "re-refer via e-RS"
-const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group))\b)/;
+const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group|referral))\b)/;
 // "if the potassium is 6.5 or above, he needs to be sent to the Emergency Department": the
 // request is to send the patient in, whatever result it waits on
 const SENT_IN = /\b(?:needs?|has|should|must|is) (?:to )?(?:be )?(?:sent|referred|admitted) (?:straight |directly |urgently |immediately |back )*(?:in)?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))\b/;
@@ -59,6 +59,9 @@ function requestBodyOf(text: string): string {
     .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*[.!]?\s*$/i, '')
     .replace(/\br\/v\b/gi, 'review').replace(/\bf\/u\b/gi, 'follow up');
   let body = t.replace(LEAD, '');
+  // "Repeat CXR in 6 weeks please to confirm …": the request came before its "please"; what
+  // follows is only its purpose
+  if (body !== t && /^(?:to|so that|so|as|because|in order to)\b/i.test(body)) body = t.replace(/,?\s*\b(?:please|pls)\b,?/i, '');
   body = body.replace(THIRD_PERSON, '$1');
   const w = /^(\w+)/.exec(body)?.[1]?.toLowerCase();
   if (w && GERUND[w]) body = GERUND[w] + body.slice(w.length);
@@ -117,7 +120,8 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
   if (/^(?:contact|write to|liaise with|speak to) (?!him|her|them)(?:the )?[\w' -]{0,40}?(?:department|team|service|unit|clinic|coordinator|secretary|office)\b/.test(b)) return 'admin';
   // "review the result and refer him to hepatology if it shows fibrosis": the referral is what is asked
-  if (/^(?:review|check|look at|follow up|chase|act on)\b[^.;]*\b(?:results?|report|findings|histology|scan)\b[^.;]*\band (?:then |if so,? )?(?:re-?refer|refer)\b/.test(b)) return 'referral';
+  // ("… and refer her back to us if it shows …" returns her to the team that asked: the result is the request)
+  if (/^(?:review|check|look at|follow up|chase|act on)\b[^.;]*\b(?:results?|report|findings|histology|scan)\b[^.;]*\band (?:then |if so,? )?(?:re-?refer|refer)\b(?! (?:(?:him|her|them) )?back to (?:us|me|this clinic|our (?:clinic|team|service)|the (?:clinic|team)\b))/.test(b)) return 'referral';
   if (/^(?:review|reassess|assess|re-?review)\b/.test(b)) {
     // the first thing to review decides: "review his blood pressure and titrate his antihypertensives"
     const obj = b.replace(/^\w+\s+/, '').replace(/^(?:the )?need for (?:ongoing |continued |further )?/, '').split(/[,;(]| in \d| within | at | by | and (?=[a-z]+ )/)[0];
@@ -125,6 +129,8 @@ function categoriseOne(text: string): ActionCategory {
     if (/^(?:him|her|them|the patient)\s+(?:after|once|when|following|again|in|within|at)\b/.test(obj)) return 'follow-up';
     // "review her lithium level": a drug level is a test
     if (/\b(?:levels?|concentrations?)\b/.test(obj) && !/\bdose\b/.test(obj)) return 'investigation';
+    // "review her heart rate and BP in 2 weeks": a measurement (with a drug decision to make, it is a review of the patient)
+    if (/^(?:(?:his|her|their|the) )?(?:resting |apical )?(?:heart rate|pulse(?: rate)?)\b/.test(obj) && !hasDrug) return 'investigation';
     if (MED_OBJECT.test(obj) || drugLexicon().find(obj).length) return 'medication';
     if (TESTS.test(obj) && !/^(?:him|her|them|the patient)(?:\s+(?:in|at|within|on|after|by|again|when|once|for|with|to|\d)\b|\s*[,.;]|\s*$)/.test(obj)) return 'investigation';
     return 'follow-up';
@@ -147,6 +153,8 @@ function categoriseOne(text: string): ActionCategory {
   // the six-week postnatal or baby check is an appointment, not a test
   if (/\b(?:post-?natal|baby|new ?born|6[- ]week|six[- ]week)\s+(?:check|review|examination)\b/.test(b)) return 'follow-up';
   if (/^(?:monitor|keep monitoring)\b/.test(b) && !TESTS.test(b)) return 'follow-up';
+  // "obtain his old records from his previous practice": paperwork, not a test
+  if (/^(?:obtain|request|get|retrieve|ask for|send for)\b/.test(b) && /\b(?:records?|notes|letters?|cop(?:y|ies)|summary|information|details|paperwork|documents?)\b/.test(b) && !TESTS.test(b.replace(/\b(?:results? (?:letters?|cop(?:y|ies)))\b/, ''))) return 'admin';
   if (INV_VERBS.test(b)) {
     if (/^check\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
     if (TESTS.test(b) || !/^(?:assess|request)\b/.test(b)) return 'investigation';
@@ -166,7 +174,8 @@ function categoriseOne(text: string): ActionCategory {
   if (ADMIN_VERBS.test(b)) return 'admin';
   if (/^consider whether\b/.test(b)) return 'other';
   // no verb recognised: the request's object decides; a test named first is the request ("U&E 1/52 (new Entresto)")
-  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|after starting|for)\b/)[0];
+  // ("U&E and FBC in 4 weeks to review the apixaban dose": the tests, with their purpose after them)
+  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|after starting|for|to (?:review|check|guide|assess|monitor|confirm|ensure|make sure|look for|exclude|inform))\b/)[0];
   if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && TESTS.test(head) && (/\blevels?\b/.test(head) || (!drugLexicon().find(head).length && !MED_OBJECT.test(head)))) return 'investigation';
   if (CHECK_WITH.test(lower)) return 'follow-up';
   if (hasDrug || MED_OBJECT.test(b) || /\b(?:prescri|dose|repeat prescription)/.test(b)) return 'medication';

@@ -16,7 +16,7 @@ const BULLET = /^[ \t]*(?:[-•*·–]|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+/;
 const ROW = /\t|\S {3,}\S|\S \| \S/;
 const LABEL_LINE = /^\s*(?:person responsible|responsible(?: person| clinician| team)?|status|owner|action(?:ed)? by|due|by whom|assigned to|to be done by)\s*:/i;
 const NAMED_LETTER = /\b(?:vitamin|hepatitis|type|grade|class|stage|factor|group|phase|category|appendix|step|part|level|strep(?:tococcus)?|influenza|hep)\s[A-Z]$/i;
-const ABBREV = /(?:\b(?:e\.g|i\.e|dr|mr|mrs|ms|prof|approx|no|vs|etc|inc|st|ref|tel|fig|mg|sr|jr)|\b[A-Z])$/i;
+const ABBREV = /(?:\b(?:e\.g|i\.e|dr|mr|mrs|ms|prof|approx|no|vs|etc|inc|st|ref|tel|fig|sr|jr)|\b[A-Z])$/i;
 
 /** Lines of the text with their offsets (without the newline). */
 export function lines(text: string): { start: number; end: number }[] {

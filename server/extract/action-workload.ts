@@ -48,7 +48,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     return undefined;
   }
   if (category === 'referral') {
-    if (/^re-?refer\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) {
+    // ("refer him again", "refer her back to us" after a missed appointment are re-referrals too)
+    if (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) {
       // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
       // not the missed appointment made good
       if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;
@@ -60,8 +61,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // not an onward referral; lifestyle services are the practice's own route
     // an unrelated problem goes back to the GP's own judgement (NHS Standard Contract), as does a
     // referral left to the GP's discretion ("if you feel it is appropriate")
-    if (/\b(?:unrelated|not related|separate (?:issue|problem|matter))\b|\bif you (?:feel|think|consider|agree|wish)\b(?! (?:she|he|they) (?:still )?needs? to be seen)|\bat your discretion\b|\bas you see fit\b|\bif (?:needed|necessary|required|appropriate|indicated|clinically indicated)\b/.test(lower)) return undefined;
-    if (/\bconsider\b/.test(lower) || /\b(?:ed|a&e|emergency department|same[- ]day|acute medical|surgical assessment)\b/.test(b)) return undefined;
+    if (/\b(?:unrelated|not related|separate (?:issue|problem|matter))\b|\bif you (?:feel|think|consider|agree|wish)\b(?! (?:she|he|they) (?:still )?needs? to be seen)|\bat your discretion\b|\bas you see fit\b|\bif (?:it|this|that|they|the [\w-]+|(?:his|her|their) [\w-]+|symptoms?) (?:has|have|is|are|does|do) not (?:resolved|settled|improved|cleared|gone|shrunk|regressed)\b|\bif (?:it|this|that|they|symptoms?|the [\w-]+) (?:persists?|recurs?)\b|\bif (?:needed|necessary|required|appropriate|indicated|clinically indicated)\b/.test(lower)) return undefined;
+    // (sending the patient to ED is an emergency; "we cannot refer directly from ED" only says why the practice is asked)
+    if (/\bconsider\b/.test(lower) || /\b(?:to|into|via|at|attend|back to) (?:the |an? |your )?(?:local )?(?:ed|a&e|emergency department|same[- ]day|acute medical|surgical assessment)\b/.test(b)) return undefined;
     if (!/\b(?:tier [34]|specialist|bariatric)\b/.test(lower) && /\b(?:weight management|weight loss|slimming|exercise referral|exercise on prescription|diabetes prevention|ndpp|healthy lifestyle|lifestyle)\b/.test(lower)) return undefined;
     // urgent suspected-cancer referrals and screening programmes are the practice's own route
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
@@ -72,7 +74,7 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   if (category === 'medication') {
     if (!/\b(?:prescribe|prescribing|continue|take over|issue|add)\b/.test(b)) return undefined;
     // the rest of a course the hospital started: the hospital should supply all of it
-    if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:the|a|his|her) (?:course|\d+[- ]days?))\b/.test(b)) return 'completing a course the hospital started and should supply';
+    if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:(?:the|a|his|her|their) )?(?:course|\d+[- ]days?|(?:\d+|one|two|three|four|six)[- ]weeks?)(?: course)?)\b/.test(b)) return 'completing a course the hospital started and should supply';
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
     if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
     if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugLexicon().find(text).some((d) => ANTIBIOTIC.test(d.generic)))) return 'completing a course the hospital started and should supply';
@@ -101,9 +103,15 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   }
   // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported
   if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w-]+ ){0,3}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
-    && /\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on it)\b/.test(lower)) return 'acting on results of tests the hospital took';
+    && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on it)\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
+  // "the radiologist advises a repeat ultrasound in 3 months; please arrange this": follow-up imaging
+  // of the hospital's own finding, asked for by its radiologists (a chest X-ray after pneumonia and
+  // bone density scans stay the practice's own pathways)
+  if (category === 'investigation' && /\b(?:radiolog\w+|the report|reporting \w+)\b[^.;]{0,30}\b(?:advises?|advised|recommends?|recommended|suggests?|suggested)\b/.test(lower) && IMAGING.test(lower) && !/\b(?:chest x-?ray|cxr|dxa|dexa|bone density)\b/.test(lower)) return 'arranging imaging the hospital recommended';
+  // "the tryptase result will come to you; please forward it with the referral": results of tests the hospital sent
+  if (/\b(?:results?|reports?|histology)\b[^.;]{0,40}\b(?:will (?:come|go|be sent|be copied|be forwarded) to (?:you|the practice|the gp|your practice)|(?:will be|are being) (?:sent|copied|forwarded) to (?:you|the practice|the gp))\b/.test(lower) && /^(?:forward|send|review|check|act on|action|follow up|chase|look at|include|attach|pass|discuss|explain|go through|share)\b/.test(b)) return 'acting on results of tests the hospital took';
   // imaging to follow up the hospital's own finding ("KUB X-ray at 4 weeks to check stone passage");
   // a chest X-ray after pneumonia and bone density scans are the practice's own pathways
   if (category === 'investigation' && /^(?:arrange|request|organise|book|refer for|get)\b/.test(b) && IMAGING.test(b) && !/\b(?:chest x-?ray|cxr|dxa|dexa|bone density)\b/.test(b)) return 'arranging imaging the hospital should request';

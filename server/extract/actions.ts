@@ -14,32 +14,45 @@ import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse)\s+(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the )?(?:gp|practice) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course)\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse)\s+(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the )?(?:gp|practice) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 // every request wording above holds one of these words: a cheap test first, the full one only then
-const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice)\b/i;
+const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
 const MARKER = {
   test: (s: string): boolean => MARKER_HINT.test(s) && MARKER_RE.test(s),
   exec: (s: string): RegExpExecArray | null => (MARKER_HINT.test(s) ? MARKER_RE.exec(s) : null),
 };
 // "please" that asks nothing of the practice
-const NOT_A_REQUEST = /\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
+const NOT_A_REQUEST = /\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
 const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
 // The subject of a statement about someone else's action.
 const OTHER_ACTOR = /^(?:we|i|our\b|the (?:team|ward|hospital|clinic|department|unit|service)|he|she|they|the patient|patient|mr|mrs|ms|miss|his|her|their|district nurses?|the [\w' -]+ (?:team|service|nurses?|clinic|programme))\b[^.]*?\b(?:will|have|has|had|are|is|was|were|would like|can|may|should|must|needs?|advised|to be)\b/i;
 const GP_SECTION = /\b(?:(?:actions?|advice|plan|management|follow[- ]?up|recommendations?|suggestions?|information|requests?|tasks?)\s+(?:(?:required|requested|needed|suggested)\s+)?(?:to|for|by|in|from)\s+(?:the )?(?:gp|gp practice|general practitioner|practice|primary care)|(?:gp|primary care)\s+(?:plan|advice|management|recommendations?|requests?|tasks?)|what (?:we|i) would like (?:you|the gp|the practice) to do|what (?:you|the gp|the practice) (?:needs?|should) to do|^to (?:the )?gp$|actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b|\((?:gp|gp practice|primary care|practice)\)\s*$/i;
-const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community)\b/i;
+// ("ED DISCHARGE LETTER FOR GP" titles the whole document, it is not a list of requests)
+const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community|letter|summary|notification|report)\b/i;
 const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
 const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
-const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform)';
-const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
+const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|continue|switch|adjust)';
+const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*${SPLIT_VERB}\\b)`, 'gi');
+// "BP check in a fortnight, please titrate amlodipine as needed", "U&E in 1 week, then uptitrate
+// ramipril": a second request after a complete first one
+const COMMA_NEXT = new RegExp(`,\\s+(?:(?:and\\s+)?then,?\\s+(?:(?:please|pls)\\s+)?|(?:please|pls)\\s+)(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
+// a request that names its object before ("…; please arrange this and refer her if …"): complete in itself
+// "… and continue the prescription thereafter", "… and continue it": carrying on what was just asked
+const SAME_THING = /^(?:(?:also|please)\s+)*continue\s+(?:it|this|them|these|(?:the|this)\s+(?:prescription|prescribing|dose|medication|treatment|course|same)|prescribing|to\s+prescribe(?!\s+\w+\s+\d))\b/i;
+// the first step of clinical work (not another entry for the record: "… and issue a steroid card")
+const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe|increase|reduce|titrate|up-?titrate|switch|refer|re-?refer|arrange|check|re-?check|repeat|review|see|book)\b/i;
+const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|these|it|that|one)\s*$/i;
 const BARE_AND = new RegExp(`\\s+and\\s+(?=${SPLIT_VERB}\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
 const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
 const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
-const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|has not (?:fallen|come down|settled|improved))\b|[<>≥≤])/i;
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
+// "BP 78/40 on arrival", "K 5.9": a test named with its value is a result, not a request ("U&E 1/52" is one)
+const MEASURED = /^(?:[\w&-]+\s+){1,2}[<>]?\d+(?:\.\d+)?(?:\/\d+)?(?![\d./])(?<!\/(?:52|12|7))(?!\s*(?:days?|weeks?|months?|years?|wks?|mths?|-|–|to)\b)/i;
+const NOT_THAT = /^(?:please\s+)?(?:do not|don['’]t|never|not to)\s+(?:issue|prescribe|add|stop|change|restart|supply)\s+(?:it|this|them|these|that)\b[^.]{0,40}\.?$/i;
 const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|this|them|these))? (?:by brand|generically|as (?:the same|a single) brand|by (?:the )?same brand)\b[^.]{0,40}\.?$/i;
 // a request due when a period the sentence named first is over
 const AFTER_THAT = /\b(?:after (?:that|this|then)|thereafter|from then on)\b/i;
@@ -69,6 +82,8 @@ interface Unit {
   when?: string;
   /** a bare "please continue" that takes its object from its line */
   bare?: boolean;
+  /** the next step after the request cut just before it ("…, then uptitrate …") */
+  follows?: boolean;
 }
 
 export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] {
@@ -98,6 +113,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       if (yes) from += yes[0].length;
       const rest = text.slice(from, s.end);
       const label = lab[1];
+      // "Referred by: GP - ?DVT, please exclude": the practice's own request to the hospital
+      if (/^(?:referred by|referrer|referral (?:reason|from|source)|reason for (?:referral|request)|requested by|referring (?:clinician|gp|doctor)|clinical (?:details|question|indication)|indication)$/i.test(label.trim())) { leadIn = false; continue; }
       const gpLabel = (GP_SECTION.test(label) && !NOT_GP_SECTION.test(label.replace(GP_SECTION, ''))) || /^(?:recommend(?:ation|ations|ed)|suggest(?:ion|ions|ed))$/i.test(label.trim());
       const gpValue = PLAN_LABEL.test(label.trim()) && GP_FIRST.test(rest);
       if (gpLabel || gpValue) {
@@ -232,9 +249,9 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
     const byGp = GP_SUFFIX.test(part);
-    const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued)\b/i.test(part)
+    const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may|might|must)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued|considered|offered|arranged|prescribed|commenced|checked|repeated|reviewed)\b/i.test(part)
       // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
-      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
+      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
     if (!marked && !imperative && !(requested && IMPERATIVE.test(part.trim()))) continue;
     if (!marked && !gpContext && OTHER_ACTOR.test(part.trim())) continue;
     if (marked && OTHER_ACTOR.test(part.trim()) && !DIRECT.test(part)) continue;
@@ -252,9 +269,9 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
       if (u) out.push({ ...u, gpContext, bare: true });
       continue;
     }
-    for (const [a, b] of splitRequests(str.slice(ps, pe))) {
+    for (const [a, b, follows] of splitRequests(str.slice(ps, pe))) {
       const u = trimUnit(text, start + ps + a, start + ps + b);
-      if (u) out.push({ ...u, gpContext });
+      if (u) out.push({ ...u, gpContext, ...(follows ? { follows } : {}) });
     }
   }
   return out;
@@ -268,7 +285,7 @@ const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly)\s+(?:continue|issue|p
 // an item that opens with the tests it asks for: "Lithium levels, U&Es and TFTs every 3 months"
 const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d)\b/i;
 
-const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send)\s+(?:one|it|this|these|them)\b/i;
+const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through)\s+(?:one|it|this|these|them)\b/i;
 
 /**
  * A heading alone on its line ("Follow-up", "Plan for GP"): it names the section below it and
@@ -314,8 +331,8 @@ function countMarkers(s: string): number {
 }
 
 /** "…add an NSAID alert to his record, and review his analgesia" → two requests. */
-function splitRequests(part: string): [number, number][] {
-  const cuts: { at: number; len: number }[] = [];
+function splitRequests(part: string): [number, number, boolean?][] {
+  const cuts: { at: number; len: number; follows?: boolean }[] = [];
   let m: RegExpExecArray | null;
   CONDITIONAL_AND.lastIndex = 0;
   while ((m = CONDITIONAL_AND.exec(part))) cuts.push({ at: m.index, len: m[0].length });
@@ -327,10 +344,24 @@ function splitRequests(part: string): [number, number][] {
     // "arrange a DXA scan, and start bone protection as appropriate": what to do with the result
     // is part of the request for the test
     if (DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
+    // "increase the donepezil after four weeks, and continue the prescription thereafter": the same medicine
+    if (SAME_THING.test(part.slice(m.index + m[0].length))) continue;
     // "take over prescribing of Entresto …, and update his repeat prescription": keeping the
     // repeat list in step is part of the prescribing asked for
     if (REPEAT_LIST_TAIL.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
     cuts.push({ at: m.index, len: m[0].length });
+  }
+  COMMA_NEXT.lastIndex = 0;
+  while ((m = COMMA_NEXT.exec(part))) {
+    const head = part.slice(0, m.index).replace(/^\s*(?:\d{1,2}[.)]|[-•*·])?\s*/, '');
+    // "If she is well, please …", "When you see him, please …": the condition is part of the request
+    if (/^(?:if|once|when|whenever|should|unless|provided|after|before|until|as|given|since|following|in the meantime|meanwhile)\b/i.test(head) || head.includes(':')) continue;
+    // "contact him to check he still wants to be seen and, if so, please re-refer him": the request waits on the first
+    if (/(?:^|,|\band\b|\bor\b)\s*,?\s*(?:if|once|when|unless|otherwise|provided)\b[^,]*$/i.test(head)) continue;
+    if (head.length < 8 || categorise(head) === 'other') continue;
+    // (a second "please" makes the step a request of its own, even "as needed")
+    if (!/\b(?:please|pls)\b/i.test(m[0]) && DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
+    cuts.push({ at: m.index, len: m[0].length, follows: true });
   }
   if (!cuts.length) {
     BARE_AND.lastIndex = 0;
@@ -338,17 +369,21 @@ function splitRequests(part: string): [number, number][] {
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
       if (TREAT_THEN_MEASURE.test(head)) continue;
+      // "please arrange this and refer her to gynaecology if …": the first request is complete
+      if (ANAPHOR_END.test(head) && !SAME_THING.test(tail)) { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      // "please add him to the diabetes register and start metformin": a record entry and clinical work
+      if (CLINICAL_STEP.test(tail) && categorise(head) === 'admin' && !['admin', 'other'].includes(categorise(tail))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // "repeat her HbA1c and check her glucose control in 4 weeks": two tests joined without a
       // comma share the time given at the end; one request
       if (categorise(head) === 'investigation' && categorise(tail) === 'investigation') continue;
       if (dueDate(head, '2000-01-01') === null && dueDate(tail, '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
     }
   }
-  const out: [number, number][] = [];
-  let s = 0;
+  const out: [number, number, boolean?][] = [];
+  let s = 0, follows = false;
   cuts.sort((a, b) => a.at - b.at);
-  for (const c of cuts) { if (c.at < s) continue; out.push([s, c.at]); s = c.at + c.len; }
-  out.push([s, part.length]);
+  for (const c of cuts) { if (c.at < s) continue; out.push([s, c.at, follows]); s = c.at + c.len; follows = !!c.follows; }
+  out.push([s, part.length, follows]);
   return out;
 }
 
@@ -398,6 +433,13 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       last.text = last.evidence.quote.replace(/\s+/g, ' ');
       continue;
     }
+    // "Please record that he is on adalimumab from homecare. Please do not issue it.": what not
+    // to do with the thing just asked about is part of that request
+    if (last && last.evidence.end <= start && !/\n\s*\n/.test(text.slice(last.evidence.end, start)) && text.slice(last.evidence.end, start).length < 4 && NOT_THAT.test(quote)) {
+      last.evidence = { ...last.evidence, end, quote: text.slice(last.evidence.start, end) };
+      last.text = last.evidence.quote.replace(/\s+/g, ' ');
+      continue;
+    }
     const key = quote.toLowerCase().replace(/\W+/g, ' ').trim();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -417,7 +459,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // a request that waits on a result is due when the test (or review) it depends on is: the
     // nearest earlier dated test, through other requests that wait on the same result
     // ("at that visit", "at that check" point back at the dated request before, even in a "consider")
-    const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\bat (?:that|the same|this) (?:point|visit|appointment|review|check|time|test)\b/i.test(flat);
+    const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\b(?:at|on|with|from|after) (?:that|the same|this) (?:point|visit|appointment|review|check|time|test|result|blood test|sample)\b/i.test(flat);
     if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || pointsBack)) {
       for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
         const prev = out[k];
@@ -429,10 +471,16 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       }
     }
     due ??= own;
+    // "…, then uptitrate ramipril as tolerated": the next step, once the request before it is done
+    // ("BP check in a fortnight, please titrate amlodipine as needed": the titration follows the check)
+    if (!due && (units[i].follows || /^then\b/i.test(flat)) && last && start - last.evidence.end < 16) due = last.due;
     // the same request said twice (in the letter's prose and again in its list of GP actions) is one request
     const words = contentWords(flat);
     if (out.some((o) => o.category === category && o.due === due && dice(contentWords(o.text), words) >= 0.8)) continue;
-    const reason = workloadReason(flat, category, ctx);
+    let reason = workloadReason(flat, category, ctx);
+    // "please prescribe the azathioprine from … . Please also arrange FBC, U&E and LFTs weekly":
+    // the monitoring of a specialist medicine the practice was just asked to prescribe
+    if (!reason && category === 'investigation' && last && /red list|shared-care/.test(last.workloadReason ?? '') && start - last.evidence.end < 40 && !drugLexicon().find(flat).length) reason = `monitoring of that ${/red list/.test(last.workloadReason!) ? 'hospital-only (red list)' : 'shared-care'} medicine`;
     if (CONDITION_ON_RESULT.test(flat)) waiting.add(out.length);
     out.push({
       text: flat, category, due, workloadTransfer: !!reason, ...(reason ? { workloadReason: reason } : {}),

@@ -27,6 +27,8 @@ export interface MentionContext {
   negSince?: boolean;
   /** a negated item of a list ("no headache, scalp tenderness, jaw claudication or visual disturbance") */
   listed: boolean;
+  /** the negated list's first item: no other item stands between the trigger and the mention ("no suicidal ideation, intent or plans") */
+  leads?: boolean;
   /** a negated pair ("no known diabetes or hypertension") */
   paired?: boolean;
   /**
@@ -47,21 +49,23 @@ export interface AssertOptions {
 }
 
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
-const PSEUDO = /\b(?:(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
+const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
 
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
 const NEG_PRE = /\b(?:rather than|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
 const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported)|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+/** A condition's test named after it, then a clear result ("coeliac serology negative", "coeliac and thyroid screens last year were normal"). */
+const TEST_CLEAR_POST = /^\s*(?:(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?)?(?:serology|screens?|screening bloods|antibod(?:y|ies)|antibody tests?|tests?|pcr|swabs?)\b[^.;]{0,40}?\b(?:(?:was|were|is|are|came back|returned|have been|has been)\s+)?(?:normal|negative|unremarkable|not detected)\b/i;
 // "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
@@ -73,12 +77,13 @@ const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
 const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of\b|\b(?:long|short|longstanding|long-standing|recent|lifelong|known)(?: \w+)? history of\b|\bin the past (?:\w+ )?(?:hours?|days?|weeks?|months?|year)\b|\bover the past\b|\bfor the past\b/i;
-const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|baby|boy|girl|student|young (?:man|woman|adult))|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
+const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
 // A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
-const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|(?:was |were )?treated for|underwent|needed|required|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$/i;
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
 const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
 const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
@@ -86,9 +91,11 @@ const FAMILY_DENIED = /\b(?:no|nil|denies|not)\b(?:(?!\bbut\b|\bhowever\b)[^.;])
 const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|from)|was diagnosed with)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
 
-const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient) |for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for))\b/i;
+const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient)(?= |$)|for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for))\b/i;
 
 const MAX_CLAUSE = 400;
+/** A line ending in a word that cannot end a sentence ("… stroke in" / "August 2025") wraps onto the next, capitals or not. */
+const WRAPPED_END = /\b(?:no|not|without|in|of|the|a|an|and|or|with|to|for|on|at|by|from|as|his|her|their|was|were|is|are|has|had|have|since|after|before|during|than|into|over|under|about|between|including|mild|moderate|severe)\s*$/i;
 const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
 
 /** The clause around [start, end): sentence bounds, then scope terminators either side. */
@@ -102,7 +109,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
       const [pls, ple] = lineBounds(text, s - 1);
       const prevLine = text.slice(pls, ple);
       const thisLine = text.slice(...lineBounds(text, s));
-      if (prevLine.trim() === '' || prevLine.length < 60 || /^\s*(?:[-*•]|\d+[.)]|[A-Z])/.test(thisLine) || /:\s*$/.test(prevLine)) break;
+      if (prevLine.trim() === '' || (prevLine.length < 60 && !(/^\s*[a-z]/.test(thisLine) && WRAPPED_END.test(prevLine))) || /^\s*(?:[-*•]|\d+[.)])/.test(thisLine) || (/^\s*[A-Z]/.test(thisLine) && !WRAPPED_END.test(prevLine)) || /:\s*$/.test(prevLine)) break;
     } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !/\b[A-Za-z]\.$/.test(text.slice(Math.max(0, s - 3), s)))) {
       if (ch === '?' && /\S/.test(text[s] ?? '')) { s--; continue; }
       break;
@@ -115,7 +122,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
     if (ch === '\n') {
       const lineStart = lineBounds(text, e)[0];
       const next = text.slice(...lineBounds(text, e + 1));
-      if (e - lineStart < 60 || next.trim() === '' || /^\s*(?:[-*•]|\d+[.)]|[A-Z])/.test(next)) break;
+      if ((e - lineStart < 60 && !(/^\s*[a-z]/.test(next) && WRAPPED_END.test(text.slice(lineStart, e)))) || next.trim() === '' || /^\s*(?:[-*•]|\d+[.)])/.test(next) || (/^\s*[A-Z]/.test(next) && !WRAPPED_END.test(text.slice(lineStart, e)))) break;
     } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!') && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Za-z]$/.test(text.slice(Math.max(0, e - 2), e)))) break;
     e++;
   }
@@ -123,11 +130,17 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
   const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => ' '.repeat(m.length));
   // A closed parenthesis before the mention qualifies the item before it: "asthma (2 previous admissions), eczema".
   let pre = depseudo(text.slice(s, start)).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  // "no evidence of infection (CXR: small effusions, …": a labelled parenthesis is a result of its own; the trigger outside does not reach in.
+  const open = pre.lastIndexOf('(');
+  if (open >= 0 && pre.indexOf(')', open) < 0 && /^\([^():]{0,30}:/.test(pre.slice(open))) pre = ' '.repeat(open + 1) + pre.slice(open + 1);
   let post = depseudo(text.slice(end, e));
   // Scope: after the last terminator before the mention, before the first one after it.
   let cut = -1;
   for (const m of pre.matchAll(TERMINATOR)) cut = m.index! + m[0].length;
   if (cut >= 0) pre = pre.slice(cut);
+  // "no destructive lesion - appearances favour an osteoporotic fracture": a spaced dash starts the next statement.
+  const dash = Math.max(pre.lastIndexOf(' - '), pre.lastIndexOf(' – '));
+  if (dash >= 0 && /[A-Za-z]/.test(pre.slice(dash + 3)) && NEG_PRE.test(pre.slice(0, dash)) && !NEG_PRE.test(pre.slice(dash + 3))) pre = pre.slice(dash + 3);
   const t = new RegExp(TERMINATOR.source, 'i').exec(post);
   // "IDA - likely secondary to a polyp": the hedge is about the cause, which the terminator cut off.
   if (t) post = post.slice(0, t.index).replace(/\b(?:most |more |very )?(?:likely|probably|possibly|presumed|presumably|possible|probable)\s*$/i, '');
@@ -139,7 +152,7 @@ function listItem(text: string, at: number): { resolvedTail: boolean; head: bool
   const [ls, le] = lineBounds(text, at);
   const line = text.slice(ls, le);
   const cell = line.split('\t');
-  const resolvedTail = /(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled)\)?\.?\s*$/i.test(line) && at - ls <= cell[0].length;
+  const resolvedTail = (/(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled|corrected|replaced)\)?\.?\s*$/i.test(line) || /\s[-–]\s+(?:now\s+|since\s+|fully\s+)?(?:resolved|settled|corrected)\b/i.test(line.slice(at - ls))) && at - ls <= cell[0].length;
   const head = /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(ls, at));
   return { resolvedTail, head, cells: cell, lead: text.slice(ls, at) };
 }
@@ -214,7 +227,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const relMatches = [...c.pre.matchAll(RELATIVE)];
   const rel = relMatches.at(-1);
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
-  if (rel && RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) {
+  // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly.
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) || RELATIVE_WAS.test(afterRel))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "His brother also has AF and had a stroke at 68": "and had" goes on with the relative as subject.
@@ -276,8 +290,10 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const paired = /\b(?:or|nor)\b/i.test(scope);
     // A bare negation's scope is its own head noun: "no ECG changes of X" denies the changes, not X.
     if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
-    return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
+    return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, leads: !/,|\b(?:or|nor|and)\b/i.test(trigger.slice(negPre[0].length)), negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
   }
+  // "coeliac screen normal", "his coeliac and thyroid screens were normal": the test for the condition came back clear.
+  if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
   // Under a family history heading every condition not denied is a relative's, whenever it was.
   if (opts.section === 'family' && !NEG_POST.test(c.post)) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };

@@ -96,6 +96,7 @@ const LABELS: { rank: number; re: RegExp }[] = [
   { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
 ];
 const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');
+const SPAN_TO = /^(?:[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:am|pm|hrs?))?)?[ \t]*(?:-|–|to|until)[ \t]*$/i;
 const NOT_LETTER_DATE = /\b(?:dob|d\.o\.b|born|birth|referral\s+dated|referred\s+on)\b[^\n]{0,20}$/i;
 
 /** ISO date the letter's relative times count from. Structured letters: the Composition's date. */
@@ -135,11 +136,17 @@ export function narrativeDate(text: string): string | undefined {
     if (iso && m.index < 1500) consider(1, m.index, iso);
   }
   let first: { index: number; iso: string } | undefined;
-  for (const d of datesIn(text)) {
+  const all = datesIn(text);
+  for (let k = 0; k < all.length; k++) {
+    const d = all[k];
     const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
     const before = text.slice(Math.max(lineStart, d.index - 80), d.index);
     if (NOT_LETTER_DATE.test(before)) continue;
-    for (const l of LABELS) if (l.re.test(before)) { consider(l.rank, d.index, d.iso); break; }
+    // "Attendance: 13/06/2026 21:05 - 14/06/2026 09:30": an episode's span ends when the patient
+    // left, which is the discharge date
+    const next = all[k + 1];
+    const span = next && next.iso > d.iso && SPAN_TO.test(text.slice(d.index + d.raw.length, next.index));
+    for (const l of LABELS) if (l.re.test(before)) { if (span && l.rank >= 3) consider(3, next.index, next.iso); else consider(l.rank, d.index, d.iso); break; }
     if (!first) first = d;
   }
   return best?.iso ?? first?.iso;

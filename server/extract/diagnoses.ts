@@ -72,23 +72,26 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // "Elevated blood pressure reading without diagnosis of hypertension" is, by its name, not for one who has it.
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
-  const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && d.assertion === 'present' && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
+  const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
 const ELEVATED_BP = '371622005';
-/** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's. */
-const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i };
-const HYPERTENSION = /\bhypertensi/i;
+const GENERIC_FRACTURE = '125605004';
+/** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
+const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '91175000': /epilep/i };
+const HYPERTENSION = /\bhypertensi|eclampsia|\bHELLP\b/i;
 
 /** "Focal epilepsy with impaired awareness seizures", "asthma with nocturnal cough": the symptom after "with" describes the disorder before it. */
 const WITH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?with[ \t]+(?:[\w'’-]+[ \t]+){0,3}$/i;
+/** "Possible sleep apnoea (snores heavily, daytime somnolence)": symptoms in a parenthesis after the disorder are its features. */
+const PAREN_BETWEEN = /^[ \t]*\((?:[^()]{0,50}[,;][ \t]*)?$/;
 function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): Set<Mention> {
   const out = new Set<Mention>();
   for (const m of mentions) {
     if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding') || idx.problems.has(m.concept.code)) continue;
     const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
-      && WITH_BETWEEN.test(text.slice(d.end, m.start)));
+      && (WITH_BETWEEN.test(text.slice(d.end, m.start)) || PAREN_BETWEEN.test(text.slice(d.end, m.start))));
     if (named) out.add(m);
   }
   return out;
@@ -122,7 +125,7 @@ function normalLater(text: string, from: number, display: string): boolean {
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
 /** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty' };
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty' };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
 const wordCache = new Map<string, Set<string>>();
@@ -191,6 +194,8 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>): Diagnosi
     // "?paroxysmal AF … no atrial fibrillation"; a ruling answers the narrower query in either order
     // ("the tape showed no AF; a patch monitor to look again for paroxysmal AF").
     || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
+    // "New L1 wedge compression fracture … favour an osteoporotic fracture": a bare fracture is the named one again.
+    || (a.code === GENERIC_FRACTURE && a.assertion !== 'negated' && b.assertion === 'present' && narrower(b, a))
     // "gallstone pancreatitis - settled" is the episode a plain "pancreatitis was diagnosed" names.
     || (a.assertion === 'present' && b.assertion === 'historical' && narrower(b, a))
     // "Acute ischaemic stroke … CT: left MCA infarct": one condition under two of the GPS's near-synonymous names; the first stands.
@@ -220,10 +225,14 @@ const NARRATIVE: Set<SectionKind> = new Set(['summary', 'history', 'examination'
 /** FSN disorders that name a symptom ("Coffee ground vomiting", "Right upper quadrant pain"). */
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
+/** A test's indication ("Clinical details: weight loss, tired"): the symptoms are the question the test answers, not a story it explains. */
+const INDICATION = /^(?:clinical (?:details|indication|information|history)|indications?|reason for (?:request|referral|investigation|scan|test))$/i;
+const NO_HISTORY_BEFORE = /\b(?:no|nil|denies|not)\b[^.;]{0,20}\b(?:history|hx|h\/o)\s+of\s+(?:[\w-]+\s+)?$/i;
+const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
-const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|unintentional|unintended|unexplained)|\d\s*kg(?: of)?)\s+$/i;
-const STANDING_AFTER = /^\s*(?:(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
+const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
+const STANDING_AFTER = /^\s*(?:(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
 /** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
 const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
 const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
@@ -234,7 +243,7 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // Symptoms: the lexicon marks them; a finding known only by its FSN is treated as one.
   // "no reflux symptoms": denied symptoms are routine negatives, whatever the concept ("her heart
   // failure symptoms" still says she has heart failure).
-  const finding = (!m.measured && symptoms.has(m.concept.code)) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
+  const finding = !!m.sign || (!m.measured && symptoms.has(m.concept.code)) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
     || (m.ctx.assertion === 'negated' && SYMPTOMS_AFTER.test(m.after));
   // A relative's "condition" that is a social fact ("lives with wife" under a family heading) is no family history.
   if (m.ctx.assertion === 'family' && m.concept.tag !== 'disorder' && SOCIAL_FACT.test(m.concept.display)) return false;
@@ -243,15 +252,20 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // Conditional wording ("if his proteinuria remains…") and "no family history of" state nothing.
   if (m.ctx.conditional || m.ctx.familyDenied || m.ctx.negSince || m.ctx.detail || m.ctx.pastDenied) return false;
   // Risks (suicidal ideation) count whenever stated, denials included.
-  if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || !m.ctx.listed;
+  // "no history of self-harm" denies the past, not the risk now: a screen of risk behaviours, not a condition ruled out.
+  if (m.ctx.assertion === 'negated' && NO_HISTORY_BEFORE.test(m.before) && RISK_BEHAVIOUR.test(m.concept.display)) return false;
+  // "no history of self-harm" denies the past, not the risk now.
+  if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || ((!m.ctx.listed || !!m.ctx.leads) && !NO_HISTORY_BEFORE.test(m.before));
   // Routine absent symptoms ("no vomiting", "no dizziness or palpitations") are not coded.
-  if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && finding) return false;
+  // A report's findings ("No mediastinal, hilar or axillary lymphadenopathy") are results, not a history's negatives.
+  const reported = m.kind === 'investigations' && m.concept.tag === 'disorder' && !m.inExam;
+  if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && finding && !reported) return false;
   // Problems (falls, smoking status) count wherever the letter states them; a bare denial
   // ("he has had no falls") is a routine negative like any other.
   if (problems.has(m.concept.code) && m.ctx.assertion === 'negated' && m.ctx.weakNegation) return false;
   if (problems.has(m.concept.code) || /smok|tobacco|cigar/i.test(m.concept.display)) return true;
   // Negatives in a history, an examination or a plan, or in a list of negatives, are routine: not conditions ruled out.
-  if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && (m.ctx.listed || m.inExam || m.kind === 'history' || m.kind === 'examination' || m.kind === 'plan' || m.kind === 'actions')) return false;
+  if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && ((m.ctx.listed && !reported) || m.inExam || m.kind === 'history' || m.kind === 'examination' || m.kind === 'plan' || m.kind === 'actions')) return false;
   // A bare "no A or B" in the narrative is a history's negatives; a report's "no AF or flutter" is a finding.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && m.ctx.paired && m.kind !== 'investigations' && m.kind !== 'diagnoses') return false;
   // A finding by its FSN only (not a UK phrase the lexicon lists) is too often a passing remark.
@@ -260,7 +274,7 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // Symptoms are coded where the letter lists them as problems, not as the story of an illness it names.
   // A symptom named as a diagnosis's cause ("anaemia, most likely due to menorrhagia") is a diagnosis itself.
   // A symptom written as a standing complaint ("intermittent palpitations", "nocturia three times a night") is a problem itself.
-  if (finding && m.ctx.assertion === 'present' && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
+  if (finding && m.ctx.assertion === 'present' && !INDICATION.test(m.section.title) && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
     && (INTENDED_BEFORE.test(m.before) || (!STANDING_BEFORE.test(m.before) && !STANDING_AFTER.test(m.after)))) return false;
   // Situations are social facts ("lives alone"); of them only smoking status is coded, unless the lexicon names one.
   if (m.concept.tag === 'situation' && !m.fromLexicon) return false;
@@ -286,7 +300,7 @@ function finalStatus(list: Mention[]): Mention {
   }
   // A condition the diagnosis list states plainly stays present when the narrative later
   // speculates about it or its cause; only ruling it out changes that.
-  const listed = list.find((m) => !m.ctx.explicit && m.kind === 'diagnoses');
+  const listed = list.find((m) => !m.ctx.explicit && (m.kind === 'diagnoses' || m.kind === 'pmh'));
   // A bare "no …" later in the letter is a detail's negative, never a ruling on a listed diagnosis.
   // The list's own qualifier ("- Query RBD") is its word on the concept, whatever the narrative says.
   if (listed && ((last.kind !== 'diagnoses' && (last.ctx.assertion === 'historical' || last.ctx.assertion === 'possible')) || (last.ctx.assertion === 'negated' && last.ctx.weakNegation))) return listed;

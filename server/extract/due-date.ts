@@ -13,7 +13,8 @@ const NUM_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fourteen: 14, eighteen: 18, twenty: 20, 'twenty-four': 24, 'forty-eight': 48, 'seventy-two': 72, 'a couple of': 2,
 };
 const NUM = `(?:\\d{1,3}|a couple of|twenty-four|forty-eight|seventy-two|eleven|twelve|fourteen|eighteen|twenty|one|two|three|four|five|six|seven|eight|nine|ten|an?)`;
-const UNIT = '(?:working days?|days?|weeks?|fortnights?|months?|years?|hours?|hrs?|h(?=\\s|$|[.,;)]))';
+// (abbreviated as typed in busy letters: "2 wks", "3 mths", "1 yr")
+const UNIT = '(?:working days?|days?|weeks?|wks?|fortnights?|months?|mths?|mnths?|years?|yrs?|hours?|hrs?|h(?=\\s|$|[.,;)]))';
 // "in 6 weeks to 3 months", "in a week or two": a range whose ends differ in unit, or whose end has none
 const RANGE_MIXED = new RegExp(`\\b(?:in|within|at|after|over|by)\\s+(?:the\\s+next\\s+)?(?:about|around|approximately|roughly)?\\s*(${NUM})\\s*(${UNIT})(?:['’]s?)?\\s*(-|–|to|or)\\s*(${NUM})(?:\\s*(${UNIT}))?(?![a-z])`, 'gi');
 
@@ -35,6 +36,8 @@ const NAMED: { re: RegExp; days?: number; months?: number }[] = [
   { re: /(?<!\bfor (?:the )?)\b(?:next|within (?:the )?next|within a|within one|over the next) week\b/i, days: 7 },
   { re: /(?<!\bfor (?:the )?)\b(?:next|within (?:the )?next|over the next|within a) month\b/i, months: 1 },
   { re: /\bnext year\b/i, months: 12 },
+  { re: /\b(?:within|in) (?:the|this) (?:coming )?week\b(?!\s+(?:beginning|commencing|starting|of|after|before|following|ending)\b)/i, days: 7 },
+  { re: /\bin half a year\b|\bin six months['’]? time\b/i, months: 6 },
 ];
 // "by the end of the month", "before the end of next week", "by the end of this week"
 const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|the next) (week|month)\b/i;
@@ -45,7 +48,7 @@ const WEEKDAY = /(?<!\b(?:was|were|seen|admitted|attended|started|stopped|given|
 // "the next working day", "within one working day"
 const NEXT_WORKING_DAY = /\b(?:the next|within (?:one|a|1)) working day\b/i;
 const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
-const END_OF_MONTH = /\b(?:by|before|at) the end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const END_OF_MONTH = /\b(?:by|before|at|for|towards) (?:the )?end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 // a day and month without a year, after "by/on/from/before": "by 1st May"
 const YEARLESS = /\b(?:by|on|from|before|after|until|w\/c|w\/b|week (?:beginning|commencing|starting)(?: on)?)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
 
@@ -125,11 +128,15 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (iso) found.push(iso);
   }
   const covered: [number, number][] = [];
+  // "in 6 weeks, at least a week after the last dose": a minimum gap, due only when nothing else says when
+  const minimum: string[] = [];
   AFTER_EVENT.lastIndex = 0;
   while ((m = AFTER_EVENT.exec(text))) {
     const n = num(m[2]) ?? num(m[1]);
     if (n === undefined) continue;
-    found.push(shift(m[4] ? opts.operation ?? from : from, n, m[3]));
+    const at = shift(m[4] ? opts.operation ?? from : from, n, m[3]);
+    if (/\b(?:at least|no sooner than|no earlier than|a minimum of|not before|not until|not within)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) minimum.push(at);
+    else found.push(at);
     covered.push([m.index, m.index + m[0].length]);
   }
   RANGE_MIXED.lastIndex = 0;
@@ -216,6 +223,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
       else found.push(shift(from, num(m[1]) ?? 1, m[2]));
     }
   }
+  if (!found.length) found.push(...minimum);
   if (!found.length) return null;
   return found.sort()[0];
 }

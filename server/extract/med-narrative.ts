@@ -188,13 +188,17 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
   found.length = 0;
   found.push(...kept);
-  const seen = new Set<string>();
+  const seen = new Map<string, { change: string; form: string }>();
   const out: MedicationItem[] = [];
   for (const f of found.sort((a, b) => Number(b.fromRow) - Number(a.fromRow))) {
-    if (seen.has(f.drug)) continue;
-    seen.add(f.drug);
     while (f.end > f.start && /\s/.test(text[f.end - 1])) f.end--;
     const quote = text.slice(f.start, f.end);
+    // one item per drug, except the same drug in another form changed in another way
+    // ("mesalazine MR tablets increased … / mesalazine enema - new")
+    const form = formOf(quote);
+    const before = seen.get(f.drug);
+    if (before && (before.change === f.change || before.form === form)) continue;
+    if (!before) seen.set(f.drug, { change: f.change, form });
     out.push({
       drug: f.drug, code: f.code, change: f.change,
       evidence: { quote, start: f.start, end: f.end, section: sectionAt(letter, f.start) },
@@ -319,6 +323,13 @@ const HOSPITAL_SUPPLY = /\b(?:(?:we|I)\s+have|has\s+been|have\s+been)\s+(?:given
 
 // "His co-amoxiclav was stopped on day 3": an antibiotic or prophylactic heparin stopped partway
 // through the stay was a ward course, not one of the patient's own medicines
+// the route or form a medicines line names: a rectal or topical product is a different medicine from the tablets
+const FORM = /\b(enemas?|suppositor(?:y|ies)|rectal foam|foam enema|creams?|ointments?|gels?|eye drops?|ear drops?|nasal sprays?|inhalers?|patch(?:es)?|injections?|pessar(?:y|ies)|nebules?)\b/i;
+function formOf(quote: string): string {
+  const m = FORM.exec(quote);
+  return m ? m[1].toLowerCase().replace(/e?s$/, '').replace(/ies$/, 'y') : 'oral';
+}
+
 const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
 const WARD_COURSE_DRUG = /cillin|mycin|cycline|floxacin|^cef|co-amoxiclav|co-trimoxazole|metronidazole|trimethoprim|nitrofurantoin|teicoplanin|meropenem|piperacillin|aciclovir|fluconazole|oseltamivir|parin$|heparin|tazobactam/;
 
@@ -327,6 +338,8 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
     const before = sentence.slice(Math.max(0, d.start - 30), d.start), after = sentence.slice(d.end);
     if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
     if (WARD_COURSE_DRUG.test(d.generic) && STOPPED_IN_STAY.test(after)) wardOnly.add(d.generic);
+    // "managed with a short course of digoxin, which has been stopped again": started and stopped in the stay
+    if (/\b(?:short|brief|(?:a )?few days['’]?) course of\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued|completed)|stopped again)\b/i.test(after)) wardOnly.add(d.generic);
     // "Given apixaban 10 mg BD pending the scan - stopped after it": given and stopped in the episode
     if (GIVEN_LINE.test(sentence.slice(0, d.start)) && /^\s*[^.;]{0,25}$/.test(sentence.slice(0, d.start).replace(GIVEN_LINE, '')) && /\b(?:stopped|discontinued|ceased)\b/i.test(after)) wardOnly.add(d.generic);
     if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && HOSPITAL_SUPPLY.test(after)) {

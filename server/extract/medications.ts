@@ -10,9 +10,12 @@ export function findMedicationChanges(letter: Letter, _ctx: ExtractContext): Med
   const seen = new Set(out.map((m) => m.drug));
   // a drug the letter codes as continued is not changed, whatever the narrative seems to say
   for (const d of structuredUnchanged(letter)) seen.add(d);
+  // (the narrative gives one item per drug, or two for one drug in two forms changed differently)
+  const fromNarrative = new Set<string>();
   for (const m of narrativeMedicationChanges(letter)) {
-    if (seen.has(m.drug)) continue;
+    if (seen.has(m.drug) && !fromNarrative.has(m.drug)) continue;
     seen.add(m.drug);
+    fromNarrative.add(m.drug);
     out.push(m);
   }
   for (const m of out) m.drug = withComponents(m.drug);

@@ -9,10 +9,14 @@ import { matchConcepts, type ConceptIndex, type ConceptMatch } from './concepts.
 import { assertMention, type MentionContext } from './assertion.ts';
 import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } from './sections.ts';
 
+/** Signs on imaging that name a disease by its look: "consolidation" is a pneumonia's. */
+const IMAGING_SIGN = /^consolidat/i;
 /** Sections whose mentions are not statements about the patient's conditions. */
 const SKIP: Set<SectionKind> = new Set(['allergies', 'admin', 'signature', 'advice']);
+/** Conditions of a time of life that ends (pregnancy, infancy): never long-term, whatever their name. */
+const EPISODIC = /\b(?:gestational|neonatal|transient|pregnancy|puerperal|postpartum|febrile convulsion)/i;
 /** Long-term conditions by name, beside the lexicon's "chronic" marks. */
-const CHRONIC = /\b(?:chronic|diabetes|hypertensi|hypothyroid|hyperthyroid|asthma|arthritis|osteoarthritis|osteoporosis|fibrillation|cardiomyopathy|heart failure|dementia|epilep|parkinson|sclerosis|copd|obstructive (?:lung|pulmonary)|emphysema|ischemic heart|coronary arterio|kidney disease|schizophren|bipolar|depressi|gout|psoriasis|eczema|glaucoma|hyperplasia|hypercholesterol|hyperlipid|obesity|polymyalgia|barrett|reflux)/i;
+const CHRONIC = /^(?!.*\b(?:gestational|neonatal|transient|pregnancy|puerperal|postpartum)\b).*\b(?:chronic|anxiety disorder|diabetes|hypertensi|hypothyroid|hyperthyroid|asthma|arthritis|osteoarthritis|osteoporosis|fibrillation|cardiomyopathy|heart failure|dementia|epilep|parkinson|sclerosis|copd|obstructive (?:lung|pulmonary)|emphysema|ischemic heart|coronary arterio|kidney disease|schizophren|bipolar|depressi|gout|psoriasis|eczema|glaucoma|hyperplasia|hypercholesterol|hyperlipid|obesity|polymyalgia|barrett|reflux)/i;
 
 export interface Mention {
   concept: Concept;
@@ -30,6 +34,8 @@ export interface Mention {
   inExam: boolean;
   /** a finding stated as a measure ("gained 6 kg", "30 units a week"): a problem, not the story of an illness */
   measured?: boolean;
+  /** a sign on imaging written bare ("consolidation"): like a symptom, coded where a test rules it out or a list names it */
+  sign?: boolean;
 }
 
 /** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
@@ -69,16 +75,17 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
     if (!section) continue;
     const kind = sectionKind(section);
     if (SKIP.has(kind)) continue;
-    for (const m of withEllipses(idx, letter.text, familyHistoryHeads(idx, letter.text, matchConcepts(idx, letter.text, from, to)), to)) {
+    for (const m of withEllipses(idx, letter.text, sharedHeads(idx, letter.text, familyHistoryHeads(idx, letter.text, matchConcepts(idx, letter.text, from, to))), to)) {
       for (const code of m.codes) {
         let concept = t.get(code);
         if (!concept) continue;
         if (isModifier(letter.text, m.start, m.end, { concept })) continue;
         concept = refine(concept, letter.text, m.start, m.end, t);
         if (concept.code === HEMORRHAGE) continue; // a bleed with no site named says nothing codable
-        const chronic = idx.chronic.has(code) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
+        const chronic = (idx.chronic.has(code) && !EPISODIC.test(concept.display)) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
         const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
-        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 20), inExam: inExamination(letter.text, m.start) });
+        const sign = IMAGING_SIGN.test(letter.text.slice(m.start, m.end));
+        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}) });
       }
     }
     for (const p of patternMentions(letter.text, from, to)) {
@@ -86,7 +93,7 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
       if (!concept) continue;
       let c = assertMention(letter.text, p.start, p.end, { section: kind, chronic: false, year });
       if (p.assertion) c = { ...c, assertion: p.assertion, explicit: true, weakNegation: false, listed: false, paired: false, detail: false };
-      out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 20), inExam: false, measured: true });
+      out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 40), inExam: false, measured: true });
     }
   }
   return out;
@@ -106,6 +113,23 @@ function familyHistoryHeads(idx: ConceptIndex, text: string, matches: ConceptMat
     const from = m.start + pre[0].length;
     const inner = matchConcepts(idx, text, from, m.end).find((x) => x.start === from && x.end === m.end);
     return inner ?? m;
+  });
+}
+
+/**
+ * "no mediastinal, hilar or axillary lymphadenopathy": sites offered as alternatives before one
+ * head share it, so the head is the concept, not the last site's ("hilar and mediastinal
+ * lymphadenopathy" names both, and keeps its own).
+ */
+const COORDINATED_SITES = /\b[a-z]+(?:al|ar|ary|ic|ial)\s*(?:,\s*[a-z]+(?:al|ar|ary|ic|ial)\s*)*,?\s+(?:or|nor)\s+$/i;
+function sharedHeads(idx: ConceptIndex, text: string, matches: ConceptMatch[]): ConceptMatch[] {
+  return matches.map((m) => {
+    if (!/\b(?:or|nor)\s+$/.test(text.slice(Math.max(0, m.start - 5), m.start)) || !COORDINATED_SITES.test(text.slice(Math.max(0, m.start - 80), m.start))) return m;
+    const sp = text.slice(m.start, m.end).search(/\s/);
+    if (sp < 0) return m;
+    const from = m.start + sp + 1;
+    const head = matchConcepts(idx, text, from, m.end).find((x) => x.start === from && x.end === m.end);
+    return head ? { ...head, start: m.start } : m;
   });
 }
 
@@ -172,6 +196,13 @@ const RESULT_WORDS = /\b(?:low|high|raised|elevated|deficient|insufficient)\b/i;
 const ANALYTE_RESULT = new RegExp(`\\b(${ANALYTES.map(([re]) => `(?:${re.source})`).join('|')})(?:\\s+(?:levels?|concentration|reading|result))?(?:\\s+(?:in clinic|today|on (?:admission|arrival|discharge|testing|repeat)))?(?:\\s+it)?\\s+(?:was|is|were|are|came back|has come back|returned|remains?|remained|has been|had been)\\s+(?:(?:very|mildly|slightly|rather|quite|significantly|markedly|persistently|still|again|also)\\s+)?(?:a little\\s+)?(low|high|raised|elevated|deficient|insufficient)\\b`, 'gi');
 /** FIT (faecal immunochemical test): below 10 µg Hb/g is the UK referral threshold's negative. */
 const FIT_VALUE = /\b(?:FIT|qFIT|faecal immunochemical test)\b[^.\n]{0,40}?(<\s*)?(\d+(?:\.\d+)?)\s*(?:ug|µg|μg|mcg|micrograms?)(?:\s*(?:Hb|haemoglobin))?\s*\/\s*g\b/gi;
+/** "FIT negative", "a negative FIT", "FIT was positive": the result in words, not a value. */
+const FIT_RESULT = /\b(?:(?:negative|positive|normal)\s+(?:q?FIT|faecal immunochemical test)\b(?!\s*(?:test\s+)?(?:of|at|result\s+of)\s*\d)|(?:q?FIT|faecal immunochemical test)(?:\s+(?:test|result))?\s+(?:(?:was|is|came back|returned)\s+)?(?:negative|positive|normal)\b)/g;
+/** "getting up twice at night", "up three times a night to pass urine": waking to pass urine, told as a count. */
+const NOCTURIA = /\b(?:gets?|getting|got|wakes?|waking|woken|up)\s+(?:up\s+)?(?:\d|once|twice|two|three|four|five|several|a few|many)\s+(?:times?\s+)?(?:at|a|per|each|every|during the)\s+night\b(?:\s+to\s+(?:pass urine|urinate|void|wee|pee|go to the toilet))?/gi;
+/** "aortic sclerosis, no stenosis", "mitral valve thickening without regurgitation": the echo's bare lesion is the named valve's. */
+const VALVE_SCLEROSIS = /\b(aortic|mitral)\s+(?:valve\s+)?(?:sclerosis|thickening|calcification)\b[^.;\n]{0,25}?(?:,|\band\b|\bbut\b)?\s*(?:no|without)\s+(?:significant\s+)?(stenosis|regurgitation)\b/gi;
+const VALVE_LESION: Record<string, string> = { 'aortic stenosis': '60573004', 'aortic regurgitation': '60234000', 'mitral stenosis': '79619009', 'mitral regurgitation': '48724000' };
 const FIT_WORDS = /\b(?:did not detect|no) (?:any )?blood (?:was )?(?:detected )?in (?:your|the|his|her) (?:sample|stool|poo)\b/gi;
 /** "BMI 34", "BMI of 38.5": a BMI of 30 or more is obesity (NICE). */
 const BMI = /\bBMI\s*(?:of|is|was|=|:)?\s*(\d{2}(?:\.\d)?)\b(?!\s*(?:-|–|to)\s*\d)/g;
@@ -216,6 +247,17 @@ function patternMentions(text: string, from: number, to: number): PatternMention
       out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: negative ? 'negated' : 'present' });
     }
   }
+  if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
+    for (const a of stretch.matchAll(FIT_RESULT)) out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: /negative|normal/i.test(a[0]) ? 'negated' : 'present' });
+  }
+  if (/\bnight\b/i.test(stretch)) for (const a of stretch.matchAll(NOCTURIA)) out.push({ code: '139394000', start: from + a.index!, end: from + a.index! + a[0].length });
+  if (/sclero|thicken|calcif/i.test(stretch)) {
+    for (const a of stretch.matchAll(VALVE_SCLEROSIS)) {
+      const code = VALVE_LESION[`${a[1].toLowerCase()} ${a[2].toLowerCase()}`];
+      const at = from + a.index! + a[0].length - a[2].length;
+      if (code) out.push({ code, start: at, end: at + a[2].length, assertion: 'negated' });
+    }
+  }
   if (/\bblood\b/i.test(stretch)) for (const a of stretch.matchAll(FIT_WORDS)) out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: 'negated' });
   if (stretch.includes('BMI')) for (const a of stretch.matchAll(BMI)) if (Number(a[1]) >= 30 && Number(a[1]) < 80) out.push({ code: '414916001', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/\b(?:gained|put on)\b/i.test(stretch)) for (const a of stretch.matchAll(WEIGHT_GAIN)) out.push({ code: '8943002', start: from + a.index!, end: from + a.index! + a[0].length });
@@ -230,7 +272,7 @@ function patternMentions(text: string, from: number, to: number): PatternMention
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
 /** Lexicon phrases that name a site's condition only where the site is named on the line. */
-const SITE_NAMED: Record<string, RegExp> = { '197321007': /\b(?:liver|hepat\w*|fatty liver)\b/i };
+const SITE_NAMED: Record<string, RegExp> = { '197321007': /\b(?:liver|hepat\w*|fatty liver)\b/i, '77945009': /\b(?:kidneys?|renal)\b/i };
 /** A bare "perforation" is the bowel's where the bowel is named close by ("diverticulitis … no evidence of perforation"). */
 const SITE_NEAR: Record<string, RegExp> = {
   '56905009': /\b(?:bowel|colon\w*|diverticul\w*|intestin\w*|sigmoid|caec\w*|rect\w*|appendi\w*|pneumoperitoneum|free (?:air|gas))\b/i,
@@ -240,14 +282,27 @@ const SITE_NEAR: Record<string, RegExp> = {
 /** The bare words that need the site nearby: "perforation", "SBP". */
 const NEAR_WORDS = /^(?:perforation|SBP)$/i;
 const HEMORRHAGE = '50960005';
+const SUICIDE = '44301001';
 const PSEUDOANEURYSM = '443089001';
 const CBD_STONE = '307132003';
 const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
+const DIABETIC_RETINOPATHY = new Set(['4855003', '420789003', '422034002']);
+const TYPE1 = /\b(?:T1DM|type 1 diabet\w*|type one diabet\w*|type I diabet\w*|insulin[- ]dependent diabet\w*)/i;
+const TYPE2 = /\b(?:T2DM|type 2 diabet\w*|type two diabet\w*|type II diabet\w*|non[- ]insulin[- ]dependent diabet\w*)/i;
+let lastText = '', lastType = 0;
+/** The letter's diabetes type (1, 2, or 0 where it names neither or both). */
+function diabetesType(text: string): number {
+  if (text === lastText) return lastType;
+  const one = TYPE1.test(text), two = TYPE2.test(text);
+  lastText = text; lastType = one === two ? 0 : one ? 1 : 2;
+  return lastType;
+}
 const FALLS = new Set(['161898004', '279992002']);
 const SMOKER = new Set(['77176002', '65568007']);
 /** Where letters name a bone by its region, the GPS names the fracture by the bone. */
 const FRACTURE_SITES: [RegExp, string][] = [
   [/\bhips?\b|neck of femur|\bnof\b/i, 'neck of femur'], [/\bfemur|femoral\b/i, 'femur'], [/\bankles?\b/i, 'ankle'],
+  [/\bscaphoid\b/i, 'navicular bone of wrist'], [/\b[CTL]\d{1,2}\b(?:\s*(?:vertebra\w*|wedge|compression|body))?|\bvertebra|\bspine|spinal\b/, 'vertebral column'],
   [/\bdistal radius\b/i, 'distal end of radius'], [/\bwrists?\b|\bradius|radial\b/i, 'radius'], [/\bulna/i, 'ulna'], [/\bhumer/i, 'humerus'], [/\bclavic/i, 'clavicle'],
   [/\bribs?\b/i, 'rib'], [/\bskull\b/i, 'skull'], [/\bpelvi/i, 'pelvis'], [/\btibia/i, 'tibia'], [/\bfibula/i, 'fibula'],
   [/\bfoot|feet\b/i, 'foot'], [/\bhands?\b/i, 'hand'], [/\bvertebra|\bspine|spinal\b/i, 'vertebral column'],
@@ -283,7 +338,18 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   // "common femoral puncture … no false aneurysm at the puncture site"; "CBD stone with obstructive LFTs".
   if (c.code === PSEUDOANEURYSM && /\bfemoral|\bgroin/i.test(text.slice(Math.max(0, start - 200), Math.min(text.length, end + 60)))) return t.get('312373008') ?? c;
   if (c.code === CBD_STONE && /^[^.;\n]{0,40}\bobstruct/i.test(text.slice(end, end + 60))) return t.get('4661003') ?? c;
-  if (c.code === HEMORRHAGE && INTRACRANIAL.test(text.slice(Math.max(lineStart, start - 80), Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
+  // "CT head showed no / haemorrhage": the scan may be named on the line before a wrapped one.
+  if (c.code === HEMORRHAGE) {
+    const back = text.slice(Math.max(0, start - 80), start);
+    const para = back.lastIndexOf('\n\n');
+    if (INTRACRANIAL.test(back.slice(para + 1) + text.slice(end, Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
+  }
+  // "no retinopathy", "background diabetic retinopathy": the diabetes the letter names gives the type.
+  if (DIABETIC_RETINOPATHY.has(c.code)) {
+    const type = diabetesType(text);
+    const code = type === 1 ? '420789003' : type === 2 ? '422034002' : undefined;
+    if (code && code !== c.code) return t.get(code) ?? c;
+  }
   if (SMOKER.has(c.code)) {
     // "smokes 15 cigarettes a day"; right after the word the count alone says it ("smokes 10 a day", "smoker, 20/day").
     const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)))
@@ -298,7 +364,15 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 }
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet|dietary|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+/** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
+const DRUG_BEFORE = /\b[a-z]{3,}(?:azine|idine|ipine|apine|axine|etine|amine|olol|pril|sartan|statin|mycin|cillin|azole|azepam|profen|adone|azide|amide|clazide|zide|asa|alol|afil)\s+$|\([A-Z][a-z]{3,}\s+$/;
+/** A named clinician before the words: "Dr Mwangi (Movement disorders)", "Dr A Shah, Epilepsy". */
+const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
+/** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
+const COORDINATED_LEAD = /^\s*(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|tests?|pcr|swabs?)\b)/i;
+/** A test's result stated after its name: it rules the condition in or out. */
+const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
 const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s(-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
@@ -333,8 +407,14 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
   if (/^D\/C$/i.test(written)) return true;
   // "venlafaxine MR 150 mg", "Renal No TR-58819": a release form before a dose, a letter code of an identifier.
-  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && /^\s*\d/.test(after)) return true;
+  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)))) return true;
+  // "Dr Patel (Movement disorders)", "Dr Khan, Heart Failure": a clinician's specialty names a service.
+  if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
+  // "her uncle died by suicide" is a death; "no thoughts of self-harm or suicide" is a risk screen, not one.
+  if (m.concept.code === SUICIDE && !/\b(?:died|death|dying|committed|completed|killed (?:himself|herself|themselves))\b[^.;]{0,15}$/i.test(text.slice(Math.max(0, start - 30), start))) return true;
+  // "post-stroke shoulder pain", "Post-MI": the time after an event the letter names elsewhere, not a statement of it.
+  if (/\bpost[- ]$/i.test(text.slice(Math.max(0, start - 5), start))) return true;
   // "tachycardia-induced cardiomyopathy": the first word names the cause of the term it qualifies.
   if (/^-(?:induced|mediated|provoked|triggered)\b/i.test(after)) return true;
   // "MR angiogram", "MR renal angiography": the imaging modality, not mitral regurgitation.
@@ -353,7 +433,10 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
   if (/\b(?:advice|advised|information|leaflet|counselling|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
-  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected)/i.test(text.slice(end, end + 70))) return true;
+  // "coeliac and thyroid screens were normal": coordinated conditions share the test name; a test with no result named is no condition.
+  const lead = COORDINATED_LEAD.exec(text.slice(end, end + 60));
+  if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
+  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);
   if (serviceLine(line)) return true;
   return false;

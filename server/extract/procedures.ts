@@ -70,6 +70,23 @@ function backReference(p: ProcedureItem, all: ProcedureItem[]): boolean {
     && (endoscopy ? /scop/i.test(q.display) : own.every((w) => q.display.split(/[^A-Za-z]+/).some((x) => stem(x) === w))));
 }
 
+/** Procedures that are only the way in to the operation done through them (a colonoscopy is a test of its own; a laparoscopy is not). */
+const APPROACH = /^(?:laparoscopy|thoracoscopy|arthroscopy)$/i;
+/** One coronary intervention, however many of its steps the letter names (PCI, stent, angioplasty). */
+const PCI_FAMILY = new Set(['415070008', '36969009', '41339005', '11101003', '429639007']);
+/**
+ * A procedure that is only the approach another procedure's name holds ("Laparoscopy" beside
+ * "Laparoscopic appendectomy"), or a step of a coronary intervention named beside the
+ * intervention itself, is that procedure again.
+ */
+function partOf(p: ProcedureItem, all: ProcedureItem[]): boolean {
+  if (PCI_FAMILY.has(p.code)) return all.some((q) => q !== p && PCI_FAMILY.has(q.code) && all.indexOf(q) < all.indexOf(p));
+  const own = p.display.split(/[^A-Za-z]+/).filter(Boolean);
+  if (own.length !== 1 || !APPROACH.test(own[0])) return false;
+  const st = stem(own[0]);
+  return all.some((q) => q !== p && q.code !== p.code && q.display.split(/[^A-Za-z]+/).length > 1 && q.display.split(/[^A-Za-z]+/).some((w) => stem(w) === st));
+}
+
 /** Procedures done: invasive, not planned, not from the past history. */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
@@ -87,7 +104,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     seen.add(m.concept.code);
     out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });
   }
-  out = out.filter((p) => !backReference(p, out));
+  out = out.filter((p) => !backReference(p, out) && !partOf(p, out));
   const main = out.filter((p) => !ANCILLARY.has(p.code));
   if (main.length) {
     // Biopsies taken at an OGD make it "endoscopy and biopsy of upper GI tract".

@@ -85,9 +85,11 @@ export function detectSections(text: string): Section[] {
     // A lower-case line after one that has not ended wraps it ("…without psychotic / symptoms"): not a heading.
     const wraps = /^[a-z]/.test(trimmed) && /[A-Za-z,]$/.test(prev);
     prev = trimmed;
-    if (!trimmed || trimmed.length > 90) continue;
+    if (!trimmed) continue;
+    // A heading line is short; an inline heading ("Clinical details: …") may open a long line.
+    const long = trimmed.length > 90;
     const lead = line.length - line.trimStart().length;
-    const whole = wraps ? undefined : classifyHeading(trimmed);
+    const whole = wraps || long ? undefined : classifyHeading(trimmed);
     if (whole && trimmed.split(/\s+/).length <= 10) {
       heads.push({ title: trimmed.replace(/[:\s]+$/, ''), code: whole.code, lineStart, bodyStart: Math.min(pos, text.length) });
       continue;
@@ -101,6 +103,7 @@ export function detectSections(text: string): Section[] {
         continue;
       }
     }
+    if (long) continue;
     // A sign-off ends the letter's body; "Dictated …" at the top of a letter is only a typing note.
     if (SIGN_OFF.test(trimmed) && (lineStart > text.length * 0.5 || /^(?:yours|kind regards|with best|best wishes)/i.test(trimmed))) { heads.push({ title: trimmed.replace(/[:,\s]+$/, ''), lineStart, bodyStart: Math.min(pos, text.length) }); continue; }
     // An unknown heading in capitals on its own line ("HOSPITAL COURSE") still ends the section before it.
