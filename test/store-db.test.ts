@@ -75,7 +75,7 @@ if (await postgresAvailable()) {
   });
 }
 
-test('PGlite: urgent work runs before work already waiting, and in order within its lane', async () => {
+test('PGlite: urgent work runs before work already waiting (with a share for normal work), in order within each lane', async () => {
   const db = await openDb();
   try {
     const order: string[] = [];
@@ -93,12 +93,26 @@ test('PGlite: urgent work runs before work already waiting, and in order within 
     ];
     release();
     await Promise.all([blocker, ...waits]);
-    assert.equal(order, ['running', 'urgent-1', 'urgent-2', 'urgent-3', 'normal-1', 'normal-2']);
+    // urgent first, but never more than two urgent pieces while normal work waits
+    assert.equal(order, ['running', 'urgent-1', 'urgent-2', 'normal-1', 'urgent-3', 'normal-2']);
     // errors reach their caller and do not stall the lanes
     let failed = false;
     await db.urgent().query('SELECT * FROM no_such_table').catch(() => (failed = true));
     assert.ok(failed);
     assert.equal(await db.query<{ n: number }>('SELECT 1 AS n'), [{ n: 1 }]);
+  } finally {
+    await db.close();
+  }
+});
+
+test('PGlite: queued work lets the event loop run between pieces (requests and acks are not starved)', async () => {
+  const db = await openDb();
+  try {
+    const order: string[] = [];
+    const work = [1, 2, 3].map((n) => db.query(`SELECT ${n}`).then(() => order.push(`q${n}`)));
+    setImmediate(() => order.push('io'));
+    await Promise.all(work);
+    assert.ok(order.indexOf('io') >= 0 && order.indexOf('io') < order.indexOf('q3'), order.join(' '));
   } finally {
     await db.close();
   }

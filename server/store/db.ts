@@ -90,18 +90,27 @@ function runHooks(hooks: (() => void)[]): void {
  * PGlite is one connection: work runs one piece at a time. This runs it in two lanes, urgent
  * first, instead of PGlite's first come, first served, so that short work someone is waiting on
  * (an arrival's commit before its ack) does not wait behind a queue of processing batches.
+ * PGlite's work is synchronous WASM that settles its promises at once, so queued pieces would
+ * otherwise run back to back without the event loop ever reaching the network: each next piece
+ * starts from setImmediate, after pending I/O (arriving requests, acks being sent).
  */
+const URGENT_RUN = 2;
 function lanes() {
   const waiting: [(() => void)[], (() => void)[]] = [[], []];
   let busy = false;
+  let urgentRun = 0;
   const next = () => {
-    const run = waiting[0].shift() ?? waiting[1].shift();
+    // urgent first, but after URGENT_RUN urgent pieces one waiting normal piece, so a steady
+    // stream of arrivals cannot stall processing (and the queue) indefinitely
+    const lane = waiting[0].length && (urgentRun < URGENT_RUN || !waiting[1].length) ? 0 : 1;
+    urgentRun = lane === 0 ? urgentRun + 1 : 0;
+    const run = waiting[lane].shift();
     busy = !!run;
     run?.();
   };
   return <T>(urgent: boolean, work: () => Promise<T>): Promise<T> =>
     new Promise<T>((ok, fail) => {
-      waiting[urgent ? 0 : 1].push(() => void work().then(ok, fail).finally(next));
+      waiting[urgent ? 0 : 1].push(() => void work().then(ok, fail).finally(() => setImmediate(next)));
       if (!busy) next();
     });
 }
