@@ -33,6 +33,21 @@ const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken 
 
 const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|referral|scan|service|imaging)|at your request|thank you for requesting)\b|\((?:gp )?direct access\)|^[ \t]*(?:referrer|requested by|requesting clinician|referring clinician)[ \t]*:[^\n]*\b(?:surgery|practice|medical centre|health centre|gp)\b/im;
 
+/**
+ * A specialist medicine the text names: a hospital-only (red list) one, by lexicon entry or by
+ * class name (monoclonal antibodies, kinase inhibitors, antivirals… whether or not the lexicon
+ * knows the product), or a shared-care one when no shared-care agreement is mentioned.
+ */
+function specialistMedicine(text: string, lower: string): 'hospital-only (red list)' | 'shared-care' | undefined {
+  for (const d of drugLexicon().find(text)) {
+    const parts = d.generic.split('/');
+    if (parts.some((p) => RED.has(p))) return 'hospital-only (red list)';
+    if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'shared-care';
+  }
+  const red = RED_NAME.exec(lower);
+  return red && !AMBER.has(red[0]) ? 'hospital-only (red list)' : undefined;
+}
+
 export function letterContext(text: string): LetterContext {
   return { missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text) };
 }
@@ -78,28 +93,15 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
     if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
     if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugLexicon().find(text).some((d) => ANTIBIOTIC.test(d.generic)))) return 'completing a course the hospital started and should supply';
-    for (const d of drugLexicon().find(text)) {
-      const parts = d.generic.split('/');
-      if (parts.some((p) => RED.has(p))) return 'hospital-only (red list) medicine';
-      if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'shared-care medicine without a shared-care agreement';
-    }
-    // specialist-only classes by name, whether or not the lexicon knows the product: monoclonal
-    // antibodies, kinase inhibitors, antiretrovirals and hepatitis C antivirals, and the like
-    const red = RED_NAME.exec(lower);
-    if (red && !AMBER.has(red[0])) return 'hospital-only (red list) medicine';
-    return undefined;
+    const specialist = specialistMedicine(text, lower);
+    return specialist && `${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   if (/\bchase\b/.test(b)) return 'chasing a test the hospital ordered';
   if (ctx.gpOrdered) return undefined;
   // monitoring bloods for a hospital-only medicine (or a shared-care one without an agreement)
   if (category === 'investigation') {
-    for (const d of drugLexicon().find(text)) {
-      const parts = d.generic.split('/');
-      if (parts.some((p) => RED.has(p))) return 'monitoring a hospital-only (red list) medicine';
-      if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'monitoring a shared-care medicine without a shared-care agreement';
-    }
-    const red = RED_NAME.exec(lower);
-    if (red && !AMBER.has(red[0])) return 'monitoring a hospital-only (red list) medicine';
+    const specialist = specialistMedicine(text, lower);
+    if (specialist) return `monitoring a ${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported
   if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w-]+ ){0,3}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)

@@ -109,23 +109,17 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (d.iso >= from) found.push(d.iso);
   }
   let m: RegExpExecArray | null;
-  YEARLESS.lastIndex = 0;
-  while ((m = YEARLESS.exec(text))) {
-    const mo = monthNumber(m[2]);
-    if (!mo) continue;
-    let y = +from.slice(0, 4);
-    let iso = parseUkDate(`${m[1]}/${mo}/${y}`);
-    if (iso && iso < from) iso = parseUkDate(`${m[1]}/${mo}/${++y}`);
-    if (iso) found.push(iso);
-  }
-  YEARLESS_MF.lastIndex = 0;
-  while ((m = YEARLESS_MF.exec(text))) {
-    const mo = monthNumber(m[1]);
-    if (!mo) continue;
-    let y = +from.slice(0, 4);
-    let iso = parseUkDate(`${m[2]}/${mo}/${y}`);
-    if (iso && iso < from) iso = parseUkDate(`${m[2]}/${mo}/${++y}`);
-    if (iso) found.push(iso);
+  // a date without a year ("12 March", "March 12th") is the next one on or after the letter's date
+  for (const [re, day, month] of [[YEARLESS, 1, 2], [YEARLESS_MF, 2, 1]] as const) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) {
+      const mo = monthNumber(m[month]);
+      if (!mo) continue;
+      let y = +from.slice(0, 4);
+      let iso = parseUkDate(`${m[day]}/${mo}/${y}`);
+      if (iso && iso < from) iso = parseUkDate(`${m[day]}/${mo}/${++y}`);
+      if (iso) found.push(iso);
+    }
   }
   const covered: [number, number][] = [];
   // "in 6 weeks, at least a week after the last dose": a minimum gap, due only when nothing else says when
