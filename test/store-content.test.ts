@@ -5,7 +5,7 @@ import { packContent, unpackContent } from '../server/store/content.ts';
 
 const roundTrip = (r: Record<string, any>) => {
   const json = JSON.stringify(r);
-  const stored = packContent(r, json);
+  const stored = packContent(r);
   return { stored, back: JSON.stringify(unpackContent(stored)), json };
 };
 

@@ -15,11 +15,11 @@ const DEFLATED_BINARY = 'b';
 const deflate = (b: Uint8Array | string) => deflateRawSync(b, { level: 1 }).toString('base64');
 const inflate = (s: string) => inflateRawSync(Buffer.from(s, 'base64'));
 
-/** The text to store for a resource whose JSON is `json`. */
-export function packContent(resource: Record<string, any>, json: string): string {
-  if (json.length < MIN_PACKED) return json;
+/** The text to store for a resource. */
+export function packContent(resource: Record<string, any>): string {
   const data = resource.data;
-  if (resource.resourceType === 'Binary' && typeof data === 'string') {
+  // a large Binary: its bytes, without first writing them out as one long JSON string
+  if (resource.resourceType === 'Binary' && typeof data === 'string' && data.length >= MIN_PACKED) {
     const bytes = Buffer.from(data, 'base64');
     // only canonical base64 round-trips byte for byte; anything else is deflated as JSON
     if (bytes.toString('base64') === data) {
@@ -27,7 +27,8 @@ export function packContent(resource: Record<string, any>, json: string): string
       return MARK + DEFLATED_BINARY + deflate(bytes) + MARK + JSON.stringify({ ...resource, data: null });
     }
   }
-  return MARK + DEFLATED_JSON + deflate(json);
+  const json = JSON.stringify(resource);
+  return json.length < MIN_PACKED ? json : MARK + DEFLATED_JSON + deflate(json);
 }
 
 /** The resource object from stored text (plain or packed JSON text, or an already-parsed jsonb value). */

@@ -421,7 +421,7 @@ interface Prepared {
 
 function prepare(r: Resource): Prepared {
   const content = storedContent(r);
-  return { type: r.resourceType, id: r.id!, content, body: packContent(content, JSON.stringify(content)), ix: indexResource(content) };
+  return { type: r.resourceType, id: r.id!, content, body: packContent(content), ix: indexResource(content) };
 }
 
 const isDb = (x: unknown): x is Db => !!x && typeof (x as Db).query === 'function' && typeof (x as Db).transaction === 'function';
