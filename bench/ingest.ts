@@ -1,12 +1,19 @@
 // Ingest benchmark: a Postroom server (child process, embedded in-memory store) and a load
 // generator here, over HTTP on loopback. Letters from the dev corpus are sent the way hospitals
-// send them, each made unique (fresh message and document identifiers), by C concurrent senders
-// for a fixed time. Prints acked messages/s, ack latency p50/p99, and end-to-end throughput:
-// letters processed to a review Task per second, counting until the queue has drained.
+// send them, each made unique (fresh message and document identifiers), for a fixed time.
+// Two ways to load it:
+// - closed loop (default): C concurrent senders, each sending its next letter as soon as the last
+//   is acknowledged, as fast as the server takes them (BENCH_CONCURRENCY, default 8);
+// - open loop (BENCH_RATE=R): letters arrive at R per second whatever the server does, as a
+//   hospital's traffic does: shows whether a given load is sustained (processing keeps up, the
+//   backlog stays small) and what ack latency it gets.
+// Prints acked messages/s, ack latency p50/p99, and end-to-end throughput: letters processed to a
+// review Task per second, counting until the queue has drained.
 // The letters' patients are registered first, as a practice's would be (BENCH_UNMATCHED=1 leaves
 // them out: every letter then takes the slower unmatched path, both lookups and the hold queue).
-// BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 8), BENCH_CORPUS.
+// BENCH_SECONDS (default 20), BENCH_CORPUS.
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -21,6 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpus = process.env.BENCH_CORPUS ?? resolve(here, '../../shared/corpus/dev');
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const rate = Number(process.env.BENCH_RATE ?? 0);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const letters = readdirSync(corpus).filter((f) => !f.endsWith('.gold.json')).sort()
@@ -98,24 +106,54 @@ async function registerPatients(url: string): Promise<number> {
 const { url, stop, pid } = await startServer();
 const registered = process.env.BENCH_UNMATCHED ? 0 : await registerPatients(url);
 const cpu0 = serverCpu(pid);
+const client0 = process.cpuUsage();
 const latencies: number[] = [];
 let sent = 0, acked = 0, rejected = 0;
 const statuses = new Map<number, number>();
 const t0 = performance.now();
 const deadline = t0 + seconds * 1000;
-async function sender(k: number) {
-  for (let i = k; performance.now() < deadline; i += concurrency) {
-    const sub = unique(letters[i % letters.length].sub);
-    const s = performance.now();
-    const res = await fetch(`${url}/fhir/${sub.path}`, { method: 'POST', headers: { 'content-type': sub.contentType }, body: sub.body as BodyInit });
-    await res.arrayBuffer();
-    latencies.push(performance.now() - s);
-    sent++;
-    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    if (res.status < 300) acked++; else rejected++;
-  }
+// node:http with keep-alive rather than fetch: the load generator shares the two cores with the
+// server, so it should cost as little as it can (fetch costs several times more per request).
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const target = new URL(url);
+function post(sub: Submission): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request({ agent, host: target.hostname, port: target.port, method: 'POST', path: `/fhir/${sub.path}`,
+      headers: { 'content-type': sub.contentType, 'content-length': sub.body.byteLength } }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => ok(res.statusCode ?? 0));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(sub.body);
+  });
 }
-await Promise.all(Array.from({ length: concurrency }, (_, k) => sender(k)));
+async function send(i: number) {
+  const sub = unique(letters[i % letters.length].sub);
+  const s = performance.now();
+  const status = await post(sub);
+  latencies.push(performance.now() - s);
+  sent++;
+  statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  if (status >= 200 && status < 300) acked++; else rejected++;
+}
+async function sender(k: number) {
+  for (let i = k; performance.now() < deadline; i += concurrency) await send(i);
+}
+/** Open loop: letter i leaves at t0 + i/rate, whether or not earlier ones have been answered. */
+async function arrivals() {
+  const inflight = new Set<Promise<void>>();
+  for (let i = 0; ; i++) {
+    const at = t0 + (i * 1000) / rate;
+    if (at >= deadline) break;
+    const wait = at - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const p: Promise<void> = send(i).finally(() => inflight.delete(p));
+    inflight.add(p);
+  }
+  await Promise.all(inflight);
+}
+await (rate > 0 ? arrivals() : Promise.all(Array.from({ length: concurrency }, (_, k) => sender(k))));
 const windowEnd = performance.now();
 const processedInWindow = await countReviews(url);
 let processed = processedInWindow;
@@ -125,13 +163,14 @@ while (processed < acked && performance.now() - windowEnd < 120_000) {
 }
 const drained = performance.now();
 const cpu1 = serverCpu(pid);
+const client = process.cpuUsage(client0);
 const onHold = (await (await fetch(`${url}/fhir/Task?code=correspondence-review&status=on-hold&_summary=count`)).json()).total as number;
 await stop();
 
 latencies.sort((a, b) => a - b);
 const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 const win = (windowEnd - t0) / 1000;
-console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : `embedded store (PGlite, ${process.env.BENCH_DATA ? 'in a folder' : 'in memory'})`}, ${concurrency} senders, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
+console.log(`ingest benchmark: ${process.env.BENCH_URL ? `server at ${url}` : `embedded store (PGlite, ${process.env.BENCH_DATA ? 'in a folder' : 'in memory'})`}, ${rate > 0 ? `open loop at ${rate} letters/s` : `${concurrency} senders`}, ${win.toFixed(1)} s, ${letters.length} corpus letters cycled`);
 console.log(`patients registered: ${registered}; letters left unmatched (on hold): ${onHold}`);
 console.log(`sent ${sent}  acked ${acked}  rejected ${rejected}  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(`acked: ${(acked / win).toFixed(1)} messages/s   ack latency p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  max ${latencies[latencies.length - 1].toFixed(1)} ms`);
@@ -141,3 +180,5 @@ if (cpu0 && cpu1 && processed) {
   const main = (cpu1.main - cpu0.main) / processed, total = (cpu1.total - cpu0.total) / processed;
   console.log(`server CPU per letter: ${total.toFixed(1)} ms (main thread: HTTP + database ${main.toFixed(1)} ms, extraction workers ${(total - main).toFixed(1)} ms)`);
 }
+// the load generator shares the machine's two cores with the server
+if (processed) console.log(`load generator CPU per letter: ${((client.user + client.system) / 1000 / processed).toFixed(1)} ms`);

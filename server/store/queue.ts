@@ -109,7 +109,7 @@ class Worker {
     pollMs: number,
     private onDead?: WorkerOptions['onDead'],
   ) {
-    this.timer = setInterval(() => this.wake(), pollMs);
+    this.timer = setInterval(() => void this.queue.releaseExpired(kind).catch(() => {}).finally(() => this.wake()), pollMs);
     this.timer.unref();
     queue.events.on(kind, this.listener);
   }
@@ -265,14 +265,23 @@ export class Queue {
          locked_until = clock_timestamp() + $3 * interval '1 millisecond'
        WHERE id IN (
          SELECT id FROM jobs
-         WHERE kind = $1 AND ((status = 'ready' AND run_at <= clock_timestamp())
-                              OR (status = 'running' AND locked_until < clock_timestamp()))
-         ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         WHERE kind = $1 AND status = 'ready' AND run_at <= clock_timestamp()
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING ${COLS}`,
       [kind, n, this.opts.leaseMs, done],
     );
     this.finished(done.length);
     return rows.map((r) => toJob(r));
+  }
+
+  /**
+   * Returns jobs whose lease has expired (their worker crashed or hung) to 'ready', so the next
+   * claim takes them (internal; workers run it on their poll timer). Their attempt stays counted.
+   */
+  async releaseExpired(kind: string): Promise<void> {
+    await this.db.query(
+      `UPDATE jobs SET status = 'ready', locked_until = NULL, updated_at = now()
+       WHERE kind = $1 AND status = 'running' AND locked_until < clock_timestamp()`, [kind]);
   }
 
   /** Deletes finished jobs (internal). */

@@ -67,7 +67,7 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
       { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') },
       audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
     jobs.push({ inboundId });
-    remember(s, {
+    remember(s, tx, {
       row: { id: inboundId, kind: a.kind, message_id: a.messageId ?? null, document_id: a.documentId ?? null, replaces: a.replaces ?? null,
         format: a.format, content_type: a.contentType, binary_id: binaryId, event: a.event ?? null, sender: a.sender ?? null,
         handling: a.handling ?? null, status: 'accepted', received_at: receivedAt.get(binaryId)! },
@@ -89,27 +89,60 @@ export interface InboundRow {
 /**
  * Recent arrivals (their row and original bytes), so the worker in this process need not read
  * back what it was just given. Kept per server, since inbound ids are only unique within one
- * database. Bounded, and taken once: a retry, a restart or another process reads the database.
+ * database. Bounded by bytes, so a burst that outruns processing is still served from memory,
+ * and taken once: a retry, a restart or another process reads the database.
  */
 type Arrival = { row: InboundRow; bytes: Uint8Array };
-const recents = new WeakMap<Services, Map<string, Arrival>>();
-function remember(s: Services, v: Arrival): void {
+const RECENT_BYTES = 64 * 1024 * 1024;
+interface Recent { byId: Map<string, Arrival>; bytes: number; room: (() => void)[] }
+const recents = new WeakMap<Services, Recent>();
+function recentOf(s: Services): Recent {
   let recent = recents.get(s);
-  if (!recent) recents.set(s, (recent = new Map()));
-  recent.set(v.row.id, v);
-  if (recent.size > 512) recent.delete(recent.keys().next().value!);
+  if (!recent) recents.set(s, (recent = { byId: new Map(), bytes: 0, room: [] }));
+  return recent;
+}
+function remember(s: Services, tx: Db, v: Arrival): void {
+  // only once committed: a batch that rolls back (and is retried letter by letter) leaves nothing
+  tx.afterCommit(() => {
+    const recent = recentOf(s);
+    recent.byId.set(v.row.id, v);
+    recent.bytes += v.bytes.byteLength;
+    while (recent.bytes > RECENT_BYTES) forget(recent, recent.byId.keys().next().value!);
+  });
+}
+function forget(recent: Recent, id: string): Arrival | undefined {
+  const v = recent.byId.get(id);
+  if (!v) return undefined;
+  recent.byId.delete(id);
+  recent.bytes -= v.bytes.byteLength;
+  recent.room.shift()?.();
+  return v;
 }
 export function takeRecent(s: Services, inboundId: string): Arrival | undefined {
   const recent = recents.get(s);
-  const v = recent?.get(inboundId);
-  recent?.delete(inboundId);
-  return v;
+  return recent && forget(recent, inboundId);
+}
+
+/**
+ * Backpressure on the embedded store. Arrivals go ahead of processing on its single thread (a
+ * sender is waiting for the ack), which is right for bursts; but under a sustained load above
+ * what the server can process, acking at full speed would starve processing and grow the backlog
+ * without bound. So while BACKLOG letters accepted here wait for processing to take them up, a
+ * new arrival waits for room first: its ack slows to the pace processing keeps. (On PostgreSQL
+ * other processes may take the jobs, and the database is not one thread: no limit there.)
+ */
+const BACKLOG = 128;
+async function room(s: Services): Promise<void> {
+  if (s.db.kind !== 'pglite') return;
+  const recent = recentOf(s);
+  while (recent.byId.size >= BACKLOG) await new Promise<void>((r) => recent.room.push(r));
 }
 
 const acceptors = new WeakMap<Services, GroupCommit<Accept, Accepted>>();
 
 /** Commit the original, its dedupe keys and its processing job together, before any ack. */
-export function accept(s: Services, a: Accept): Promise<Accepted> {
+export async function accept(s: Services, a: Accept): Promise<Accepted> {
+  await room(s);
   let g = acceptors.get(s);
   // urgent: a sender is waiting for the ack, so arrivals go ahead of queued processing batches
   if (!g) acceptors.set(s, (g = new GroupCommit<Accept, Accepted>(s.db.urgent(), (tx, items) => acceptBatch(s, tx, items))));
