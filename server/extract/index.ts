@@ -22,7 +22,9 @@ export function extract(letter: Letter, ctx: ExtractContext): Extraction {
   return {
     diagnoses: mergeBy(structured.diagnoses, narrative.diagnoses, (d: DiagnosisItem) => `${d.code}|${d.assertion === 'family' ? 'family' : 'own'}`),
     procedures: mergeBy(structured.procedures, narrative.procedures, (p: ProcedureItem) => p.code),
-    medications: mergeBy(structured.medications, meds, (m: MedicationItem) => m.drug),
+    // narrative changes are already one per drug and change (findMedicationChanges): one drug
+    // changed two ways (tablets increased, enema started) keeps both; a coded entry still wins
+    medications: [...structured.medications, ...meds.filter((m) => !structured.medications.some((s) => s.drug === m.drug))],
     actions: mergeBy(structured.actions, acts, (a: ActionItem) => a.text.toLowerCase().replace(/\W+/g, ' ').trim()),
     urgent: [...structured.urgent, ...findUrgency(dated)],
   };
