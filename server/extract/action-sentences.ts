@@ -12,7 +12,9 @@ export interface Span {
   item: boolean;
 }
 
-const BULLET = /^[ \t]*(?:[-•*·–]|\(?\d{1,2}[.)]|\(?[a-h]\))[ \t]+/;
+const BULLET = /^[ \t]*(?:[-•*·–▪◦‣»]|>{1,2}|\(?\d{1,2}[.)]|\(?[a-h]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])[ \t]+/;
+/** A line of table rules or box drawing ("+-----+-----+", "=====", "|----|"): layout, not text. */
+const RULE_LINE = /^[ \t]*[-=+|_~*#:.–—]{3,}[-=+|_~*#:.–— \t]*$/;
 const ROW = /\t|\S {3,}\S|\S \| \S/;
 const LABEL_LINE = /^\s*(?:person responsible|responsible(?: person| clinician| team)?|status|owner|action(?:ed)? by|due|by whom|assigned to|to be done by)\s*:/i;
 const NAMED_LETTER = /\b(?:vitamin|hepatitis|type|grade|class|stage|factor|group|phase|category|appendix|step|part|level|strep(?:tococcus)?|influenza|hep)\s[A-Z]$/i;
@@ -57,7 +59,7 @@ export function sentences(text: string): Span[] {
   for (let li = 0; li < ls.length; li++) {
     const { start, end } = ls[li];
     const line = text.slice(start, end);
-    if (!line.trim()) { flush(lastEnd); continue; }
+    if (!line.trim() || RULE_LINE.test(line)) { flush(lastEnd); continue; }
     if (isRowLine(line)) {
       flush(lastEnd);
       // a table row is one span; finders cut it into cells themselves
@@ -114,9 +116,14 @@ export function letterSentences(letter: Letter): Span[] {
   return spans;
 }
 
+/** "[ ACTIONS FOR GP ]", "== Plan ==", "** MEDICATION **" → the heading inside: the decoration is layout. */
+function undecorated(line: string): string {
+  return line.trim().replace(/^(?:\[\s*|[=*#~]{2,}\s*)(.*?)(?:\s*\]|\s*[=*#~]{2,})$/, '$1');
+}
+
 /** A short line in capitals or ending with a colon reads as a heading, not as prose. */
 function isHeading(line: string): boolean {
-  const t = line.trim();
+  const t = undecorated(line);
   if (!t || t.length > 70) return false;
   if (/:$/.test(t)) return true;
   return /^[A-Z0-9 &/()'’,-]+$/.test(t) && /[A-Z]{3}/.test(t);
@@ -154,7 +161,7 @@ function headingIndex(text: string): HeadingIndex {
     const line = text.slice(ls[i].start, ls[i].end).trim();
     const prevBlank = i === 0 || !text.slice(ls[i - 1].start, ls[i - 1].end).trim();
     let h: string | undefined;
-    if (line && isHeading(line)) h = line.replace(/:$/, '');
+    if (line && isHeading(line)) h = undecorated(line).replace(/:$/, '');
     // a short unpunctuated line after a blank line ("Requests to GP") heads what follows
     else if (line && line.length < 50 && /^[A-Z]/.test(line) && !/[.,;!?]$/.test(line) && prevBlank && !BULLET.test(line)) h = line;
     own.push(h);

@@ -68,6 +68,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
       // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
       // not the missed appointment made good
       if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;
+      // "if he has any further visible haematuria, please refer him back": a new red-flag symptom is a fresh referral
+      // (a re-referral for the problem the missed appointment was about stays a transfer: "if you still feel haematuria investigation is needed")
+      if (/\bif (?:he|she|they) (?:has|have|develops?|gets?|notices?) (?:any )?(?:further |new |more |recurrent |another )?(?:episodes? of )?(?:visible haematuria|haematuria|rectal bleeding|haemoptysis|post-?menopausal bleeding|dysphagia|unexplained weight loss|(?:new |breast )?lump)\b/.test(lower)) return undefined;
       return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
     }
     // results of a test the practice itself requested: acting on them, and any referral they lead to, is the practice's own work

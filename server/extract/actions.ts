@@ -6,7 +6,7 @@
 import type { Letter, ActionItem, ActionCategory } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import { sentences, letterSentences, sectionAt, headingAbove, type Span } from './action-sentences.ts';
-import { categorise, TESTS } from './action-category.ts';
+import { categorise, requestBody, TESTS } from './action-category.ts';
 import { workloadReason, letterContext } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
 import { eventDate, operationDate } from './dates.ts';
@@ -14,7 +14,7 @@ import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse)\s+(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the )?(?:gp|practice) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 // every request wording above holds one of these words: a cheap test first, the full one only then
 const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
 const MARKER = {
@@ -41,13 +41,16 @@ const COMMA_NEXT = new RegExp(`,\\s+(?:(?:and\\s+)?then,?\\s+(?:(?:please|pls)\\
 // "… and continue the prescription thereafter", "… and continue it": carrying on what was just asked
 const SAME_THING = /^(?:(?:also|please)\s+)*continue\s+(?:it|this|them|these|(?:the|this)\s+(?:prescription|prescribing|dose|medication|treatment|course|same)|prescribing|to\s+prescribe(?!\s+\w+\s+\d))\b/i;
 // the first step of clinical work (not another entry for the record: "… and issue a steroid card")
-const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe|increase|reduce|titrate|up-?titrate|switch|refer|re-?refer|arrange|check|re-?check|repeat|review|see|book)\b/i;
+const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe|increase|reduce|titrate|up-?titrate|switch|refer|re-?refer|arrange|check|re-?check|repeat|review|see|book|complete\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w-]+\s+){0,3}(?:review|check|assessment))\b/i;
+// what may follow a condition after a dash as a request of its own: "- if K is 6 or more, send him to ED"
+const CONDITION_ACT = /^(?:(?:please|pls|then)\s+)?(?:(?:he|she|they|the patient)\s+(?:needs?|should|must|will need)\b|(?:re-?refer|refer|send|admit|contact|call|phone|ring|discuss|stop|start|re-?start|withhold|hold|increase|reduce|repeat|re-?check|check|review|see|arrange|prescribe|seek|ask)\b)/i;
 const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|these|it|that|one)\s*$/i;
-const BARE_AND = new RegExp(`\\s+and\\s+(?=${SPLIT_VERB}\\b)`, 'gi');
+const COMMA_VERB = new RegExp(`,\\s+(?=(?:re-?check|check|repeat|refer|re-?refer|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|withhold|hold|switch)\\b)`, 'gi');
+const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:${SPLIT_VERB}|complete)\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
 const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
-const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples))\b/i;
+const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
 const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
 // "BP 78/40 on arrival", "K 5.9": a test named with its value is a result, not a request ("U&E 1/52" is one)
@@ -216,7 +219,12 @@ function rowUnits(text: string, s: Span, units: Unit[]): void {
 /** The requests in one sentence: cut at semicolons and at a second request verb. */
 function clauseUnits(text: string, start: number, end: number, gpContext: boolean): Unit[] {
   const out: Unit[] = [];
-  const str = text.slice(start, end);
+  // a request wrapped across lines ("grateful if your\n    practice nurse could") is read with its
+  // line breaks and indents as single spaces; offsets map back to the letter
+  const raw = text.slice(start, end);
+  const { flat: str, map } = flatten(raw);
+  const at = (x: number) => start + (x >= str.length ? raw.length : map[x]);
+  const atEnd = (x: number) => start + (x <= 0 ? 0 : map[Math.min(x, str.length) - 1] + 1);
   // outside a GP list, a sentence with none of the words a request needs asks nothing
   if (!gpContext && !MARKER_HINT.test(str) && !/\bprimary care\b/i.test(str)) return out;
   // semicolon parts; a part that asks nothing is dropped
@@ -234,11 +242,14 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     // a negative instruction after a request belongs to it ("…; please avoid NSAIDs")
     if (requested && /^\s*(?:and\s+)?(?:please\s+)?(?:avoid|do not|don['’]t)\b/i.test(str.slice(ps, pe))) {
       const lastU = out[out.length - 1];
-      if (lastU) { const u = trimUnit(text, lastU.start, start + pe); if (u) out[out.length - 1] = { ...u, gpContext }; }
+      if (lastU) { const u = trimUnit(text, lastU.start, atEnd(pe)); if (u) out[out.length - 1] = { ...u, gpContext }; }
       continue;
     }
     // "I have written to …, and I would be grateful if you would add this": the request clause only
     const cut = clauseBeforeMarker(str.slice(ps, pe));
+    // "The clips need to come out on 21st to 23rd March, and I would be grateful if your practice
+    // nurse could remove them": a request that points back at the statement takes its time from it
+    const said = cut > 0 ? str.slice(ps, ps + cut) : undefined;
     ps += cut;
     const part = str.slice(ps, pe);
     // "please see your GP if…" is advice to the patient, not a request of the practice
@@ -249,13 +260,23 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
     const byGp = GP_SUFFIX.test(part);
-    const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || /\b(?:can|could|should|may|might|must)\s+be\s+(?:stopped|started|restarted|increased|reduced|added|removed|continued|considered|offered|arranged|prescribed|commenced|checked|repeated|reviewed)\b/i.test(part)
+    // (in a GP list a passive states the request: "ramipril to be restarted at 2.5 mg", "bloods to be repeated in 2 weeks")
+    const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || (gpContext ? PASSIVE_REQUEST_GP : PASSIVE_REQUEST).test(part)
       // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
       || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
-    if (!marked && !imperative && !(requested && IMPERATIVE.test(part.trim()))) continue;
+    // "Uptitrate bisoprolol every 2 weeks …; first increase in a fortnight": a part that only
+    // times the request before it belongs to that request
+    if (requested && !marked && !imperative && out.length && part.trim().length < 60 && !OTHER_ACTOR.test(part.trim()) && !/\b(?:we|i|hospital|clinic|team)\b/i.test(part) && dueDate(part, '2000-01-01') !== null) {
+      const lastU = out[out.length - 1];
+      const u = trimUnit(text, lastU.start, atEnd(pe));
+      if (u) out[out.length - 1] = { ...lastU, ...u };
+      continue;
+    }
+    // ("…; if above 133, restart bendroflumethiazide": the next step after a request may wait on its result)
+    if (!marked && !imperative && !(requested && (IMPERATIVE.test(part.trim()) || IMPERATIVE.test(bare)))) continue;
     if (!marked && !gpContext && OTHER_ACTOR.test(part.trim())) continue;
     if (marked && OTHER_ACTOR.test(part.trim()) && !DIRECT.test(part)) continue;
-    if (isHeadingLine(text, start + ps, start + pe)) continue;
+    if (isHeadingLine(text, at(ps), atEnd(pe))) continue;
     requested = true;
     // the hospital's own next step is not part of the practice's request (nor its timeline)
     const tail = HOSPITAL_TAIL.exec(part);
@@ -265,16 +286,42 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     if (BARE_REQUEST.test(str.slice(ps, pe))) {
       let e = pe;
       while (e > 0 && /[\s.)]/.test(str[e - 1])) e--;
-      const u = trimUnit(text, start, start + e);
+      const u = trimUnit(text, start, atEnd(e));
       if (u) out.push({ ...u, gpContext, bare: true });
       continue;
     }
     for (const [a, b, follows] of splitRequests(str.slice(ps, pe))) {
-      const u = trimUnit(text, start + ps + a, start + ps + b);
-      if (u) out.push({ ...u, gpContext, ...(follows ? { follows } : {}) });
+      const u = trimUnit(text, at(ps + a), atEnd(ps + b));
+      const back = said !== undefined && POINTS_BACK.test(str.slice(ps + a, ps + b));
+      if (u) out.push({ ...u, gpContext, ...(follows ? { follows } : {}), ...(back ? { when: said } : {}) });
     }
   }
   return out;
+}
+
+// "ramipril can be restarted if …"; in a GP list also "ramipril to be restarted at 2.5 mg", "bloods to be repeated in 2 weeks"
+const PASSIVE_VERBS = '(?:re-?started|stopped|started|increased|reduced|added|removed|continued|considered|offered|arranged|prescribed|commenced|checked|re-?checked|repeated|reviewed|titrated|up-?titrated|monitored|referred|booked|seen|withheld|held|omitted|suspended|discontinued|switched|changed|weaned|tapered|measured|taken|done)';
+const PASSIVE_REQUEST = new RegExp(`\\b(?:can|could|should|may|might|must)\\s+be\\s+${PASSIVE_VERBS}\\b`, 'i');
+const PASSIVE_REQUEST_GP = new RegExp(`\\b(?:(?:can|could|should|may|might|must)\\s+be|(?:is |are |needs? |will need )?to\\s+be)\\s+${PASSIVE_VERBS}\\b`, 'i');
+
+// a request whose object or time is the statement before it: "remove them", "at the same visit"
+const POINTS_BACK = /\b(?:them|it|this|these|those)\b|\bat the same (?:visit|time|appointment)\b/i;
+
+/** Runs of white space holding a line break or indent read as one space; map[i] is the offset in s of flat[i]. */
+function flatten(s: string): { flat: string; map: number[] } {
+  const map: number[] = [];
+  if (!/\s\s|[\n\t\r]/.test(s)) { for (let i = 0; i < s.length; i++) map.push(i); return { flat: s, map }; }
+  let flat = '';
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/.test(s[i])) {
+      let j = i;
+      while (j + 1 < s.length && /\s/.test(s[j + 1])) j++;
+      flat += ' ';
+      map.push(i);
+      i = j;
+    } else { flat += s[i]; map.push(i); }
+  }
+  return { flat, map };
 }
 
 // a short plan-table cell that names a task ("Dressing change", "Clip removal", "B12 injection")
@@ -283,7 +330,7 @@ const TASK_NOUN = /\b(?:change|check|removal|review|tests?|bloods?|scan|referral
 const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly)\s+(?:continue|issue|prescribe|action|do so)\s*[.)!]*\s*$/i;
 
 // an item that opens with the tests it asks for: "Lithium levels, U&Es and TFTs every 3 months"
-const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d)\b/i;
+const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d|(?:renal|kidney|liver|thyroid|lung) function|electrolytes|bone profile)\b/i;
 
 const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through)\s+(?:one|it|this|these|them)\b/i;
 
@@ -332,12 +379,18 @@ function countMarkers(s: string): number {
 
 /** "…add an NSAID alert to his record, and review his analgesia" → two requests. */
 function splitRequests(part: string): [number, number, boolean?][] {
-  const cuts: { at: number; len: number; follows?: boolean }[] = [];
+  const cuts: { at: number; len: number; follows?: boolean; drop?: boolean }[] = [];
   let m: RegExpExecArray | null;
   CONDITIONAL_AND.lastIndex = 0;
   while ((m = CONDITIONAL_AND.exec(part))) cuts.push({ at: m.index, len: m[0].length });
   DASH_CONDITION.lastIndex = 0;
-  while ((m = DASH_CONDITION.exec(part))) cuts.push({ at: m.index, len: m[0].length });
+  while ((m = DASH_CONDITION.exec(part))) {
+    // "… - if spreading beyond the pen mark sooner, to ED": with no verb after the condition it is
+    // safety-netting for the patient, not a second request (and not part of the first)
+    const after = /^if\b(?:[^.;]|\.\d){3,140}?,\s*/i.exec(part.slice(m.index + m[0].length));
+    const then = after ? part.slice(m.index + m[0].length + after[0].length) : '';
+    cuts.push({ at: m.index, len: m[0].length, drop: !CONDITION_ACT.test(then) });
+  }
   COMMA_AND.lastIndex = 0;
   while ((m = COMMA_AND.exec(part))) {
     if (/\bplease\s*$/i.test(part.slice(0, m.index)) || part.slice(0, m.index).includes(':')) continue;
@@ -349,6 +402,16 @@ function splitRequests(part: string): [number, number, boolean?][] {
     // "take over prescribing of Entresto …, and update his repeat prescription": keeping the
     // repeat list in step is part of the prescribing asked for
     if (REPEAT_LIST_TAIL.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
+    cuts.push({ at: m.index, len: m[0].length });
+  }
+  // "check K+ in 1/52, stop spironolactone if > 5.5": a second imperative after a comma with its own
+  // condition or time is the next request
+  COMMA_VERB.lastIndex = 0;
+  while ((m = COMMA_VERB.exec(part))) {
+    const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
+    if (head.includes(':') || /^\s*(?:\d{1,2}[.)]\s*)?(?:if|once|when|unless|should|provided)\b/i.test(head) || DEPENDENT_TAIL.test(tail)) continue;
+    if (!/\b(?:if|once|when|unless|provided)\b/i.test(tail) && dueDate(tail, '2000-01-01') === null) continue;
+    if (categorise(head) === 'other' || requestBody(head).split(/\s+/).length < 3) continue;
     cuts.push({ at: m.index, len: m[0].length });
   }
   COMMA_NEXT.lastIndex = 0;
@@ -363,10 +426,18 @@ function splitRequests(part: string): [number, number, boolean?][] {
     if (!/\b(?:please|pls)\b/i.test(m[0]) && DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
     cuts.push({ at: m.index, len: m[0].length, follows: true });
   }
-  if (!cuts.length) {
+  if (!cuts.some((c) => !c.drop)) {
     BARE_AND.lastIndex = 0;
     while ((m = BARE_AND.exec(part))) {
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
+      // "remove them and check the wound at the same visit": one visit, one request
+      if (/\bat the same (?:visit|time|appointment|review)\b/i.test(tail)) continue;
+      // "GP pls prescribe and refer to the stop smoking service": a referral is a request of its own
+      // (unless it only follows from the first step: "… and refer if abnormal")
+      if (/^(?:re-?refer|refer)\b/i.test(tail) && !/\b(?:if|as (?:needed|appropriate|required|indicated)|depending|accordingly|should)\b/i.test(tail) && categorise(head) !== 'referral') { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      // "repeat her TTG at 6 months and add coeliac disease to her problem list": clinical work and a record entry
+      // ("please check and update the contact details": one verb with no object is not a request of its own)
+      if (/^(?:add|record|code|update)\b/i.test(tail) && categorise(tail) === 'admin' && requestBody(head).split(/\s+/).length >= 3 && !['admin', 'other'].includes(categorise(head))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
       if (TREAT_THEN_MEASURE.test(head)) continue;
       // "please arrange this and refer her to gynaecology if …": the first request is complete
@@ -380,10 +451,10 @@ function splitRequests(part: string): [number, number, boolean?][] {
     }
   }
   const out: [number, number, boolean?][] = [];
-  let s = 0, follows = false;
+  let s = 0, follows = false, drop = false;
   cuts.sort((a, b) => a.at - b.at);
-  for (const c of cuts) { if (c.at < s) continue; out.push([s, c.at, follows]); s = c.at + c.len; follows = !!c.follows; }
-  out.push([s, part.length, follows]);
+  for (const c of cuts) { if (c.at < s) continue; if (!drop) out.push([s, c.at, follows]); s = c.at + c.len; follows = !!c.follows; drop = !!c.drop; }
+  if (!drop) out.push([s, part.length, follows]);
   return out;
 }
 
@@ -391,7 +462,7 @@ function trimUnit(text: string, start: number, end: number): { start: number; en
   let s = start, e = end;
   // a shouted banner ("URGENT - PLEASE ACTION TODAY") flags the letter; it is not a request
   if (!/[a-z]/.test(text.slice(s, e))) return undefined;
-  const lead = /^\s*(?:\d{1,2}[.)]|[-•*·])?\s*(?:(?:GP|conclusion|recommendations?|comments?|impression|action(?: for gp)?)\s*:\s*)?(?:URGENT\s*[:-]\s*)?/i.exec(text.slice(s, e));
+  const lead = /^\s*(?:\d{1,2}[.)]|[-•*·]|>{1,2})?\s*(?:(?:GP|conclusion|recommendations?|comments?|impression|action(?: for gp)?)\s*:\s*|actions? (?:for|to) (?:the )?(?:gp|practice)\s+[-–]\s+)?(?:URGENT\s*[:-]\s*)?/i.exec(text.slice(s, e));
   if (lead) s += lead[0].length;
   while (e > s && /[\s,;:]/.test(text[e - 1])) e--;
   // "… in 4/52 please (she has had the warning and knows to stop it)": a closing aside that only
@@ -450,7 +521,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // so the request is due when the test it waits on is
     const own = due;
     if (due && CONDITION_ON_RESULT.test(flat) && SAME_DAY_AS_RESULT.test(flat)) due = null;
-    if (!due && units[i].when) due = dueDate(units[i].when!, letter.date);
+    if (!due && units[i].when) due = dueDate(units[i].when!, letter.date, dates);
     // "We will prescribe for the first 12 weeks; please take over prescribing after that"
     if (!due && AFTER_THAT.test(flat)) {
       const lead = FIRST_PERIOD.exec(sentenceBefore(text, start));
@@ -489,6 +560,15 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     });
     if (units[i].bare) bare.add(out.length - 1);
   }
+  // "URGENT - anticipatory medicines needed today please" above the letter flags the request the
+  // letter then makes in full: the banner is not a second request
+  for (let k = out.length - 1; k >= 0; k--) {
+    const a = out[k];
+    const lineStart = text.lastIndexOf('\n', a.evidence.start - 1) + 1;
+    if (!/^\s*URGENT\s*[:-]/i.test(text.slice(lineStart, a.evidence.start + 1))) continue;
+    const mine = contentWords(a.text);
+    if (out.some((o, j) => j !== k && o.evidence.start > a.evidence.end && covered(mine, contentWords(o.text)) >= 0.75)) out.splice(k, 1);
+  }
   // a bare "please continue" on a medicines-list line is dropped when a request elsewhere names the same medicine
   if (!bare.size) return out;
   const drugsOf = (a: ActionItem) => drugLexicon().find(a.text).map((d) => d.generic);
@@ -503,6 +583,13 @@ const FILLER = new Set('a an the to for of in on at by and or her his their them
 function contentWords(s: string): Set<string> {
   // times are compared through the due date, so numbers and time words do not count here
   return new Set(s.toLowerCase().split(/[^a-z0-9&]+/).filter((w) => w && !FILLER.has(w) && !/^(?:\d+|one|two|three|four|five|six|eight|ten|twelve|days?|weeks?|months?|years?|fortnight|time|again)$/.test(w)));
+}
+/** Share of a's words that b has. */
+function covered(a: Set<string>, b: Set<string>): number {
+  if (!a.size) return 0;
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / a.size;
 }
 function dice(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;

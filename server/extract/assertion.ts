@@ -49,30 +49,34 @@ export interface AssertOptions {
 }
 
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
-const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other)\b/gi;
+const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
 
 // Clause terminators: a trigger's scope does not cross them.
 const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
-const NEG_PRE = /\b(?:rather than|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
+const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
-const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported)|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported|suspected)|not (?:thought|felt|considered|believed) (?:to be )?likely|not likely|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
 /** A condition's test named after it, then a clear result ("coeliac serology negative", "coeliac and thyroid screens last year were normal"). */
 const TEST_CLEAR_POST = /^\s*(?:(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?)?(?:serology|screens?|screening bloods|antibod(?:y|ies)|antibody tests?|tests?|pcr|swabs?)\b[^.;]{0,40}?\b(?:(?:was|were|is|are|came back|returned|have been|has been)\s+)?(?:normal|negative|unremarkable|not detected)\b/i;
+/** A dash or colon, then a test named for the mention and its clear result. */
+const TEST_ANSWER_POST = /^\s*(?:\s[-–]|:)\s*(?:(?:a|the|her|his|repeat|bedside|urgent)\s+)?(?:[\w-]+\s+)?(?:doppler|duplex|ctpa|ct|mri|scan|ultrasound|uss|x-?ray|cxr|d-?dimer|troponins?|serology|swabs?|pcr|cultures?|biops(?:y|ies)|histology|colonoscopy|endoscopy|ogd|echo|screen)\b(?:\s+(?:was|were|is|are|came back|returned))?\s+(?:negative|normal|clear|unremarkable|not detected)\b/i;
 // "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
+/** "Microscopic colitis: biopsies pending", "lymphoma - awaiting histology": the diagnosis waits on its confirming test. */
+const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)\s+(?:(?:is|are)\s+)?(?:pending|awaited|to follow|outstanding)|(?:awaiting|pending|await)\s+(?:the\s+)?(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)(?:\s+(?:results?|report))?)\b/i;
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
 // Strong: the episode is over whatever the condition. Weak: only for conditions that end.
 const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
 const PAST_EPISODE_PRE = /\b(?:had|suffered|developed|was treated for)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
-const PAST_WHEN_POST = /^\s*(?:(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:summer|spring|autumn|winter))\b|(?:last|the previous) (?:week|month|year|summer|winter|spring|autumn)\b|(?:\w+ )?(?:weeks|months) ago\b)/i;
+const PAST_WHEN_POST = /^\s*(?:(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:summer|spring|autumn|winter))\b|(?:last|the previous) (?:week|month|year|summer|winter|spring|autumn)\b|(?:\w+ )?(?:weeks|months) ago\b|(?:(?:while|when) (?:she was |he was |they were )?)?(?:at|in) (?:university|college|school|secondary school|primary school|sixth form|medical school)\b|(?:while|when) (?:she was |he was )?(?:at university|a student|travelling|abroad))/i;
 const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again)\b/i;
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
@@ -83,10 +87,14 @@ const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|
 const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
 // A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
 const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|(?:was |were )?treated for|underwent|needed|required|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+/** "Mother - epilepsy", "Father: MI aged 60", "brother (bowel cancer)": a relative labelling the condition after it. */
+const RELATIVE_LABEL = /^\s*(?:[-–:]|\()\s*(?:[\w'’-]+\s+){0,2}$/;
+/** The relative opens its item: at the start of the clause, after a list comma, or after "her" / "his". */
+const RELATIVE_OPENS = /(?:^|[,;(]|\b(?:her|his|their|and))\s*(?:(?:maternal|paternal|older|younger|elder|twin)\s+)?$/i;
 const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$/i;
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
 const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
-const REPORTING = /^\s*(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
+const REPORTING = /^\s*(?:[-–:,]\s*)?(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
 const FAMILY_DENIED = /\b(?:no|nil|denies|not)\b(?:(?!\bbut\b|\bhowever\b)[^.;])*\b(?:family history|fh|fhx)\b(?:(?!\bbut\b)[^.;])*$/i;
 const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|from)|was diagnosed with)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
@@ -96,6 +104,13 @@ const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|rech
 const MAX_CLAUSE = 400;
 /** A line ending in a word that cannot end a sentence ("… stroke in" / "August 2025") wraps onto the next, capitals or not. */
 const WRAPPED_END = /\b(?:no|not|without|in|of|the|a|an|and|or|with|to|for|on|at|by|from|as|his|her|their|was|were|is|are|has|had|have|since|after|before|during|than|into|over|under|about|between|including|mild|moderate|severe)\s*$/i;
+/** A year that starts a state still going on: "since 2019", "from 2020 onwards". */
+const SINCE_YEAR = /\b(?:since|ever since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$/i;
+/**
+ * A year that dates the diagnosis or the test that found a standing abnormality ("(ultrasound 2024)",
+ * "diagnosed 2015"); a CTPA's or Doppler's year dates an acute event, which is over.
+ */
+const TEST_YEAR = /\b(?:diagnosed|dx|confirmed|proven|found|detected|noted|ultrasound|USS|biopsy|histology|endoscopy|colonoscopy|OGD|gastroscopy|DXA|DEXA|fibroscan)\s*(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$/i;
 const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
 
 /** The clause around [start, end): sentence bounds, then scope terminators either side. */
@@ -112,6 +127,8 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
       if (prevLine.trim() === '' || (prevLine.length < 60 && !(/^\s*[a-z]/.test(thisLine) && WRAPPED_END.test(prevLine))) || /^\s*(?:[-*•]|\d+[.)])/.test(thisLine) || (/^\s*[A-Z]/.test(thisLine) && !WRAPPED_END.test(prevLine)) || /:\s*$/.test(prevLine)) break;
     } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !/\b[A-Za-z]\.$/.test(text.slice(Math.max(0, s - 3), s)))) {
       if (ch === '?' && /\S/.test(text[s] ?? '')) { s--; continue; }
+      // "Imp: ? pulmonary embolism", "- ? gallstones": a spaced query mark opens the term after it.
+      if (ch === '?' && (s - 1 === 0 || /[\s:(,\-–]/.test(text[s - 2]))) { s--; continue; }
       break;
     }
     s--;
@@ -143,7 +160,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
   if (dash >= 0 && /[A-Za-z]/.test(pre.slice(dash + 3)) && NEG_PRE.test(pre.slice(0, dash)) && !NEG_PRE.test(pre.slice(dash + 3))) pre = pre.slice(dash + 3);
   const t = new RegExp(TERMINATOR.source, 'i').exec(post);
   // "IDA - likely secondary to a polyp": the hedge is about the cause, which the terminator cut off.
-  if (t) post = post.slice(0, t.index).replace(/\b(?:most |more |very )?(?:likely|probably|possibly|presumed|presumably|possible|probable)\s*$/i, '');
+  if (t) post = !/^(?:secondary to|due to|caused by|because of|(?:most |more |very )?(?:likely|probably))/i.test(t[0]) ? post.slice(0, t.index) : post.slice(0, t.index).replace(/\b(?:most |more |very )?(?:likely|probably|possibly|presumed|presumably|possible|probable)\s*$/i, '');
   return { sentStart: s, sentEnd: e, pre, post, sentence };
 }
 
@@ -163,6 +180,8 @@ function possiblePost(post: string): boolean {
   if (/^\s+(?:vs\.?|versus)\s/i.test(post)) return true;
   const m = POSS_POST.exec(post);
   if (!m) return false;
+  // "Appendicitis? - for theatre": the query mark is the mention's own.
+  if (m[0].trim() === '?') return true;
   return /^\s*(?:clinically|radiologically|on\b|given\b|because\b|in view\b|and\b|but\b|at\b|by\b|[,.;)?]|$)/i.test(post.slice(m[0].length));
 }
 
@@ -173,6 +192,10 @@ const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remi
 
 /** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
 const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
+/** A row's value after its label's leader dots or colon: none found. */
+const ROW_NONE = /^\s*(?:\.{2,}|…+|:|\s[-–])\s*(?:none|nil|absent|not seen|not present|not identified|no|negative)\b(?:\s+(?:seen|found|identified|detected))?\s*[.;]?\s*$/i;
+/** "no pneumonia or effusion on the chest X-ray": the test named after the negatives found them absent. */
+const TEST_AFTER = /^[^.;]{0,60}?\b(?:on|at)\s+(?:the\s+|his\s+|her\s+|their\s+|today's\s+|repeat\s+)?(?:chest\s+|plain\s+|bedside\s+)?(?:x-?rays?|radiographs?|CXR|CT(?:PA)?|MRI|scans?|ultrasound|USS|echo(?:cardiogram)?|imaging|endoscopy|colonoscopy|OGD|gastroscopy|cystoscopy|biopsy|histology|doppler|angiogram|angiography|duplex|dermoscopy|ECG|tape|monitor(?:ing)?)\b/i;
 /** "no previous history of X", "no prior episodes of X": only the past is denied. */
 const PAST_DENIED = /^(?:no|nil|not)\b[^.;]{0,12}?\b(?:previous|prior|past)\s+(?:\w+\s+)?(?:history|hx|episodes?)\s+(?:of|or)\b/i;
 /** Nouns through which a negation reaches the mention ("no signs of X", "no further episodes of X"). */
@@ -196,15 +219,52 @@ function queryPrefix(before: string): boolean {
   const m = /\?\s?([A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2})?\s*$/.exec(before);
   if (!m) return false;
   if (m.index > 0 && /\S/.test(before[m.index - 1]) && !/[(\[,]/.test(before[m.index - 1])) return false; // "what?" is a question
+  // "?Asthma - intermittent cough": the dash ends the queried term.
+  if (m[1] && /\s[-–:]\s|\s[-–:]$/.test(m[1])) return false;
   return !m[1] || !/\b(?:and|or|with|without|vs|versus|than|due|secondary|from|to|on|in|of|for|but|then|is|was|has|had)\b/i.test(m[1]);
 }
 // "X was considered on CT but was not present": the query and its answer in one sentence.
-const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe)|(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable|(?:was|were|is|are|has been|had been) (?:not (?:present|found|seen|confirmed|shown)|excluded|ruled out))\b/i;
+const SETTLED_QUERY = /\bbut\b[^.;]{0,80}\b(?:(?:subsequently |later |then )?(?:excluded|ruled out|refuted|disproved)|(?:i|we) (?:do not|don't|did not|didn't) (?:think|believe)|(?:was|were|is|are|came back|returned) (?:normal|negative|unremarkable|reassuring)|normal|negative|unremarkable|(?:was|were|is|are|has been|had been) (?:not (?:present|found|seen|confirmed|shown)|excluded|ruled out))\b/i;
+/** "PE was considered and was excluded", "… and a CTPA was negative": an "and" settles the query only with a ruling or the test's clear result. */
+const SETTLED_AND = /\band\b[^.;]{0,60}?\b(?:(?:was|were|has been|had been|is|are) (?:subsequently |later |then |now )?(?:excluded|ruled out|refuted)|(?:CTPA|CT|scan|Doppler|duplex|ultrasound|USS|biops(?:y|ies)|histology|serology|screen|swabs?|PCR|cultures?|D-dimer|x-ray|CXR|MRI|colonoscopy|endoscopy|OGD)\s+(?:was|were|came back|returned|is|are)\s+(?:normal|negative|clear|unremarkable))\b/i;
+/** The clause after a query: the patient does not meet the diagnosis's criteria. */
+const CRITERIA_NOT_MET = /^[;,]\s*(?:but\s+|however,?\s+)?(?:she|he|they|the patient)\s+(?:does|did|do)\s+not\s+(?:meet|fulfil|fulfill|satisfy)\s+(?:the\s+)?(?:\w+\s+)?criteria\b/i;
 const RESIDUAL = /\b(?:residual|ongoing|persistent|persisting|continuing|remaining|still (?:has|have|gets))\s+(?:[\w'-]+\s+){0,2}$/i;
 /** Words that make a later mention on a list line the head's cause or companion ("A secondary to B", "A with B"). */
 const CAUSE_LINK = /\b(?:secondary to|due to|caused by|from|with|after|following|on a background of|and|complicated by)\b/i;
 const RESOLVED_CLAUSE = /^[^.;]{0,80}?,?\s(?:which|that) (?:has |had )?(?:now |since |then |quickly |fully |completely )*(?:resolved|settled)\b/i;
 const SETTLED_POST = /^[^.;]{0,50}(?:[-–,(]\s*|\b(?:has|have|had|now|since|fully|which)\s+)settled\b/i;
+
+/**
+ * An "if" clause with its own verb, closed by a comma, then a main clause stating something
+ * ("If the biopsies are normal, symptoms are likely to be…", "if bloods come back negative, this
+ * is probably…"). A comma inside a list of conditions ("if fever, breathlessness or confusion
+ * return") has no verb before it and is no end of the condition.
+ */
+const CONSEQUENT = /\b(?:if|unless)\b[^,.;]{0,60}?\b(?:is|are|was|were|comes? back|came back|returns?|remains?|shows?|showed|settles?|improves?)\b[^,.;]{0,30},\s+(?:then\s+)?(?=[^,]*?\b(?:is|are|was|were|will|would|may|might|could|seems?|looks?)\b)/i;
+
+/** The same "if" clause closed by a comma just before the mention, whose own verb follows it ("If the rash spreads, cellulitis is likely"). */
+const CONDITION_CLOSED = /\b(?:if|unless)\b[^,.;]{0,60}?\b(?:is|are|was|were|comes? back|came back|returns?|remains?|shows?|showed|settles?|improves?|spreads?)\b[^,.;]{0,30},\s+(?:then\s+)?(?=(?:[\w'’-]+\s+){0,3}$)/i;
+
+/** Where a cause named after "from" starts in the pre-context ("delirium from sepsis"), else 0. */
+const CAUSE_FROM = /\b(?:from|secondary to|due to|caused by)\s/gi;
+function lastCause(pre: string): number {
+  let at = 0;
+  for (const m of pre.matchAll(CAUSE_FROM)) at = m.index! + m[0].length;
+  return at;
+}
+/** A later decade of life ("in his fifties", "in her late thirties"): the twenties and before are HIST_POST's. */
+const HIST_DECADE_POST = /^[^.;]{0,50}\bin (?:his|her|their) (?:early |mid[- ]|late )?(?:thirties|forties|fifties|sixties|seventies|eighties|30s|40s|50s|60s|70s|80s)\b/i;
+
+/** The mention's head noun named again ("the infection") in a later clause of its paragraph that ends it. */
+const RESOLVED_AGAIN = /^(?:(?!\n\s*\n)[^.;]){0,120}[;.]\s+(?:but\s+|and\s+)?the\s+([a-z]+)\s+(?:(?:had|has|have)\s+)?(?:now\s+|since\s+|fully\s+|completely\s+|then\s+|quickly\s+)*(?:resolved|settled|cleared)\b/i;
+function resolvedAgain(text: string, start: number, end: number): boolean {
+  const m = RESOLVED_AGAIN.exec(text.slice(end, end + 200));
+  if (!m) return false;
+  const again = m[1].toLowerCase().replace(/s$/, '');
+  if (again.length < 4) return false;
+  return text.slice(start, end).toLowerCase().split(/[^a-z]+/).some((w) => w.replace(/s$/, '') === again);
+}
 
 /** Words of the pre-context nearest the mention (ConText windows are a few words wide). */
 function lastWords(s: string, n: number): string {
@@ -221,14 +281,17 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const c = clauseAround(text, start, end);
   const pre = lastWords(c.pre, 14);
   const out: MentionContext = { assertion: 'present', explicit: false, planned: false, weakNegation: false, pastYear: false, conditional: false, familyDenied: false, listed: false };
-  out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(c.pre);
+  // "If the biopsies are normal, symptoms are likely to be IBS": the mention is the consequence the letter states, not the condition.
+  const consequent = CONSEQUENT.exec(c.pre) ?? (/^\s+(?:is|are|was|were|will|would|may|might|could)\b/i.test(c.post) ? CONDITION_CLOSED.exec(c.pre) : null);
+  const condPre = consequent ? c.pre.slice(consequent.index + consequent[0].length) : c.pre;
+  out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(condPre);
 
   // Family: a relative who has it, a family-history trigger, or the family history section.
   const relMatches = [...c.pre.matchAll(RELATIVE)];
   const rel = relMatches.at(-1);
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
   // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly.
-  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) || RELATIVE_WAS.test(afterRel))) {
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "His brother also has AF and had a stroke at 68": "and had" goes on with the relative as subject.
@@ -250,11 +313,14 @@ export function assertMention(text: string, start: number, end: number, opts: As
     return { ...out, assertion: 'family', explicit: true, relative: r?.toLowerCase() };
   }
 
-  out.planned = PLANNED.test(lastWords(c.pre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
+  out.planned = PLANNED.test(lastWords(condPre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
   // A year dates the mention only when it is written beside it ("MI 2016", "DVT in 2019").
   const near = text.slice(Math.max(c.sentStart, start - 20), start) + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
   for (const m of near.matchAll(YEAR)) {
     const y = Number(m[1]);
+    const lead = near.slice(Math.max(0, m.index! - 25), m.index);
+    // "AF since 2019" is ongoing; on a problem list "NAFLD (ultrasound 2024)" dates the test that found it.
+    if (SINCE_YEAR.test(lead) || (opts.section === 'diagnoses' && TEST_YEAR.test(lead))) continue;
     if (opts.year ? y < opts.year : true) out.pastYear = true;
   }
 
@@ -278,9 +344,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (PAST_DENIED.test(trigger)) return { ...out, assertion: 'negated', explicit: true, pastDenied: true };
     // A bare "no"/"not"/"denies" is weak; "no evidence of", "no history of" and their kin are rulings.
     // "no mass or nodule to suggest lung cancer": what the negatives rule out is the mention.
-    const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)\s*$/i.test(trigger);
+    const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)(?:\s+(?:a|an|any|the))?\s*$/i.test(trigger) || /\b(?:to suggest|suggestive of)$/i.test(negPre[0]);
     // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
-    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length));
+    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_AFTER.test(c.post);
     const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
     const weak = bare && !tested;
@@ -292,8 +358,13 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
     return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, leads: !/,|\b(?:or|nor|and)\b/i.test(trigger.slice(negPre[0].length)), negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
   }
+  // A report's row "Polyps ........ none", "Lymphadenopathy: nil": the row's value denies its label, as a bare "no polyps" does.
+  if (ROW_NONE.test(text.slice(end, Math.min(lineBounds(text, end)[1], end + 80))) && /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(lineBounds(text, start)[0], start))) return { ...out, assertion: 'negated', explicit: true, weakNegation: true };
   // "coeliac screen normal", "his coeliac and thyroid screens were normal": the test for the condition came back clear.
   if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
+  // "?DVT - Doppler negative", "suspected UTI: urine culture negative": the test after the dash answers the mention's query.
+  // (A plain "Headache - CT head normal" is a result beside a symptom, not its ruling out.)
+  if (TEST_ANSWER_POST.test(text.slice(end, Math.min(c.sentEnd, end + 60))) && (queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start)) || POSS_PRE.test(lastWords(pre, 10)))) return { ...out, assertion: 'negated', explicit: true };
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
   // Under a family history heading every condition not denied is a relative's, whenever it was.
   if (opts.section === 'family' && !NEG_POST.test(c.post)) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
@@ -301,20 +372,28 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (/^[^.;]*\bunlikely\b/i.test(c.post) && POSS_PRE.test(pre)) return { ...out, assertion: 'possible', explicit: true };
     return { ...out, assertion: 'negated', explicit: true };
   }
+  if (AWAITING_POST.test(text.slice(end, Math.min(c.sentEnd, end + 60)))) return { ...out, assertion: 'possible', explicit: true };
   if (POSS_PRE.test(lastWords(pre, 10)) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
     // "X was queried … but TFTs were normal": the sentence settles its own query.
-    if (SETTLED_QUERY.test(c.sentence.slice(end - c.sentStart))) return { ...out, assertion: 'negated', explicit: true };
+    const rest = c.sentence.slice(end - c.sentStart);
+    // "X was considered at referral; she does not meet the criteria": the next clause answers the query.
+    if (SETTLED_QUERY.test(rest) || SETTLED_AND.test(rest) || CRITERIA_NOT_MET.test(text.slice(c.sentEnd, c.sentEnd + 80))) return { ...out, assertion: 'negated', explicit: true };
     return { ...out, assertion: 'possible', explicit: true };
   }
   // "stroke 2019 with residual dysphagia": what remains of a past event is present.
   if (RESIDUAL.test(lastWords(pre, 4))) return out;
   // "a hypoactive delirium on days 2 to 4, which has now resolved": the relative clause ends the episode.
   if (!opts.chronic && RESOLVED_CLAUSE.test(text.slice(end, c.sentEnd))) return { ...out, assertion: 'historical', explicit: true };
+  // "a wound infection, treated with flucloxacillin; the infection had resolved by discharge": the next clause names it again, over.
+  if (!opts.chronic && resolvedAgain(text, start, end)) return { ...out, assertion: 'historical', explicit: true };
   // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
   // Prose ending "…, now resolved" ("treated for a chest infection last month, now resolved") is the mention's own.
   if (item.resolvedTail && (item.head || CAUSE_LINK.test(item.lead))) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
-  if (HIST_PRE.test(lastWords(pre, 8)) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
-  const nearPre = lastWords(pre, 8);
+  // "Confusion resolved by day 3 - was delirium from sepsis": the past is the delirium's; the cause after "from" is its own matter.
+  const nearPre = lastWords(pre.slice(lastCause(pre)), 8);
+  if (HIST_PRE.test(nearPre) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
+  // "a DVT in her thirties", "drank heavily in his fifties": an episode of an earlier decade of life is over.
+  if (!opts.chronic && HIST_DECADE_POST.test(c.post) && !STILL.test(c.sentence) && !/\bdiagnosed\b/i.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
   if (!opts.chronic && PAST_EPISODE_PRE.test(nearPre) && PAST_WHEN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {

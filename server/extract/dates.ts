@@ -91,6 +91,8 @@ const LABELS: { rank: number; re: RegExp }[] = [
   { rank: 1, re: /\b(?:date\s+of\s+(?:this\s+)?(?:letter|note|summary)|(?:letter|note)\s+date|report\s+date|date\s+of\s+report|reported|date\s+issued|date\s+sent)\s*:?\s*(?:on\s+)?$/i },
   { rank: 1, re: /\b(?:date\s+typed|typed(?:\s+by\s+\S+)?|letter\s+typed)\s*:?\s*(?:on\s+)?$/i },
   { rank: 1, re: /(?:^|[\t ]{2,}|\|)\s*date\s*:\s*$/i },
+  // "Completed by: Dr S Khan (FY2) on 10/02/2026", "Electronically signed by … on …": the day the letter was written
+  { rank: 1, re: /^\s*(?:summary |letter |discharge summary )?(?:completed|(?:electronically )?signed|authori[sz]ed|approved|verified)(?:\s+by)?\s*:?\s*[^\n]{0,60}?\s(?:on|at|[-–])\s*:?\s*$/i },
   { rank: 2, re: /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i },
   { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit))\s*:?\s*$/i },
   { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
@@ -140,7 +142,8 @@ export function narrativeDate(text: string): string | undefined {
   for (let k = 0; k < all.length; k++) {
     const d = all[k];
     const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
-    const before = text.slice(Math.max(lineStart, d.index - 80), d.index);
+    // "Date of discharge ... 21/04/2026": dotted leaders stand for the label's colon
+    const before = text.slice(Math.max(lineStart, d.index - 80), d.index).replace(/\s*\.{3,}\s*/g, ': ');
     if (NOT_LETTER_DATE.test(before)) continue;
     // "Attendance: 13/06/2026 21:05 - 14/06/2026 09:30": an episode's span ends when the patient
     // left, which is the discharge date

@@ -73,7 +73,7 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
-  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare).sort((a, b) => a.evidence.start - b.evidence.start);
+  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
 const ELEVATED_BP = '371622005';
@@ -186,8 +186,11 @@ const narrower = (specific: DiagnosisItem, general: DiagnosisItem) => specific.c
  * "Atrial fibrillation" beside "Paroxysmal atrial fibrillation" (same assertion) says nothing
  * more; and "?paroxysmal AF … no atrial fibrillation detected" rules the narrower query out too.
  */
-function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>): DiagnosisItem[] {
-  return items.filter((a) => !items.some((b) => b !== a && (
+/** "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own, not the specific one named beside it. */
+const CAUSE_QUALIFIED = /\b[A-Za-z]+-(?:induced|mediated|related|associated|provoked|triggered)\s*$/i;
+
+function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text = ''): DiagnosisItem[] {
+  return items.filter((a) => CAUSE_QUALIFIED.test(text.slice(Math.max(0, a.evidence.start - 40), a.evidence.start)) || !items.some((b) => b !== a && (
     (b.assertion === a.assertion && narrower(b, a))
     // "no known diabetes; possible type 2 diabetes": a bare negative gives way to the narrower word after it.
     || (a.assertion === 'negated' && bare.has(a) && (b.assertion === 'possible' || b.assertion === 'present') && narrower(b, a) && b.evidence.start > a.evidence.start)
@@ -211,6 +214,8 @@ const EQUIVALENT = new Map<string, number>([
   ['422504002', 1], ['432504007', 1],
   ['90560007', 2], ['190828008', 2], ['24595009', 2],
   ['15167005', 3], ['7200002', 3],
+  // "Non-smoker | Never smoked": one smoking status written twice.
+  ['8392000', 4], ['266919005', 4],
 ]);
 
 const equivalent = (a: DiagnosisItem, b: DiagnosisItem) => a.code !== b.code && EQUIVALENT.get(a.code) !== undefined && EQUIVALENT.get(a.code) === EQUIVALENT.get(b.code);
@@ -264,6 +269,8 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // ("he has had no falls") is a routine negative like any other.
   if (problems.has(m.concept.code) && m.ctx.assertion === 'negated' && m.ctx.weakNegation) return false;
   if (problems.has(m.concept.code) || /smok|tobacco|cigar/i.test(m.concept.display)) return true;
+  // "methotrexate was stopped because of a persistently raised ALT": a finding that is why a medicine changed is the medicine's story.
+  if (m.reason && m.concept.tag === 'finding' && m.ctx.assertion === 'present' && m.kind !== 'diagnoses') return false;
   // Negatives in a history, an examination or a plan, or in a list of negatives, are routine: not conditions ruled out.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && ((m.ctx.listed && !reported) || m.inExam || m.kind === 'history' || m.kind === 'examination' || m.kind === 'plan' || m.kind === 'actions')) return false;
   // A bare "no A or B" in the narrative is a history's negatives; a report's "no AF or flutter" is a finding.

@@ -52,6 +52,9 @@ const END_OF_MONTH = /\b(?:by|before|at|for|towards) (?:the )?end of (jan(?:uary
 // a day and month without a year, after "by/on/from/before": "by 1st May"
 const YEARLESS = /\b(?:by|on|from|before|after|until|w\/c|w\/b|week (?:beginning|commencing|starting)(?: on)?)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
 
+// a range of days in one month without a year: "(21st to 23rd March)", "between 3 and 5 June", "12-14 May": due at its end
+const YEARLESS_RANGE = /\b(?:between\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
+
 // month first: "on March 12th", "by April 3"
 const YEARLESS_MF = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\s*(?:mg|g|ml|units?|days?|weeks?)\b)/gi;
 
@@ -110,7 +113,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   }
   let m: RegExpExecArray | null;
   // a date without a year ("12 March", "March 12th") is the next one on or after the letter's date
-  for (const [re, day, month] of [[YEARLESS, 1, 2], [YEARLESS_MF, 2, 1]] as const) {
+  for (const [re, day, month] of [[YEARLESS, 1, 2], [YEARLESS_MF, 2, 1], [YEARLESS_RANGE, 1, 2]] as const) {
+    // (a range of days already past is the history of the episode, not next year's)
+    const range = re === YEARLESS_RANGE;
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
       const mo = monthNumber(m[month]);
@@ -118,6 +123,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
       let y = +from.slice(0, 4);
       let iso = parseUkDate(`${m[day]}/${mo}/${y}`);
       if (iso && iso < from) iso = parseUkDate(`${m[day]}/${mo}/${++y}`);
+      if (range && iso && iso > addMonths(from, 6)) continue;
       if (iso) found.push(iso);
     }
   }

@@ -12,7 +12,7 @@ type Cue = MedicationChange | 'none' | 'restarted';
 // Status words of a change column or list label.
 const STATUS: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:temporarily (?:stopped|discontinued)|(?:stopped|discontinued) (?:temporarily|until|pending|for now))\b/i, cue: 'held' },
-  { re: /\b(?:new(?:ly started)?|started|start(?:ed)? today|added|commenced|initiated)\b/i, cue: 'started' },
+  { re: /\b(?:new(?:ly started)?|started|start(?:ed)? today|added|commenced|initiated|TTO (?:supplied|given|dispensed)|supplied (?:as|on) TTO)\b/i, cue: 'started' },
   { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted)\b/i, cue: 'stopped' },
   { re: /\b(?:withheld|on hold|held|suspended|paused|omitted)\b/i, cue: 'held' },
   { re: /\b(?:dose (?:increased|reduced|decreased|changed|amended|adjusted)|increased|reduced|decreased|amended|changed|titrated|uptitrated|switched)\b/i, cue: 'dose-changed' },
@@ -32,7 +32,7 @@ const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|
 const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b)/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
 const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
-const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
+const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
 const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?))?\s*:?\s*$/i;
@@ -63,12 +63,14 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
-  { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\bput (?:him|her|them) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:prescription|course|supply)\s+(?:for|of)\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by|for)\b|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\bput (?:him|her|them) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:prescription|course|supply)\s+(?:for|of)\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by|for)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
   // stopped for now, until a review: held
   { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b/gi, cue: 'held' },
   { re: /\bstopped\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bweaned (?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
   { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
-  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b/gi, cue: 'dose-changed' },
+  // "switched to the CR preparation at night": the same medicine in another form is a dose change
+  { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
+  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
   { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:trial|prescription|course|supply)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
@@ -139,7 +141,14 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       if (f) { found.push(f); continue; }
     }
     const heading = drugs.length ? headingAbove(text, l.start) ?? '' : '';
-    rowChanges(line, l.start, drugs, found, CHANGES_HEADING.test(heading) || DISCHARGE_HEADING.test(heading), REQUEST_HEADING.test(heading) && !CHANGES_HEADING.test(heading));
+    const n0 = found.length;
+    rowChanges(line, l.start, drugs, found, CHANGES_HEADING.test(heading) || DISCHARGE_HEADING.test(heading), REQUEST_HEADING.test(heading) && !CHANGES_HEADING.test(heading), PLAN_HEADING.test(heading.trim()) && !REQUEST_HEADING.test(heading));
+    // "Edoxaban 60 mg daily - withheld pre-op, restarted 26/02/2026 at the same dose": held and
+    // restarted within the stay is no change
+    for (let k = found.length - 1; k >= n0; k--) {
+      const f = found[k];
+      if ((f.change === 'held' || f.change === 'stopped') && RESTARTED_SINCE.test(text.slice(f.start, l.end))) found.splice(k, 1);
+    }
     const course = shortCourse(text, line, l.start, drugs);
     if (course) found.push(course);
   }
@@ -352,10 +361,13 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
   }
 }
 
+// a hold undone later on the same line: "withheld pre-op, restarted on day 3", "… - restarted"
+const RESTARTED_SINCE = /\b(?:withheld|held|stopped|suspended|omitted|paused)\b[^.;]{0,60}?(?<!\b(?:not|be|been not|to be|will be|until|before|if|when|once)\s+)\b(?:restarted|re-started|resumed|reintroduced)\b(?!\s+(?:if|when|once|after|in|on discharge by)\b)/i;
+
 const RECORD_DRUG = /^\s*(?:drug|medication|medicine|drug name|medicine name|medication name|name)\s*:\s*\S/i;
 const RECORD_STATUS = new RegExp(`^\\s*(?:status|change|changes|action|change status)\\s*:\\s*(${STATUS_WORDS}|stop|start|withhold|hold|omit|suspend|increase|reduce|continue|added|commenced|switched)\\b`, 'i');
 
-interface Columns { before: number; after: number }
+interface Columns { before: number; after: number; starts?: number[] }
 const CELL_SPLIT_G = /\t+|\s*\|\s*|\s{3,}/g;
 const BEFORE_COL = /^(?:previous|prior|old|before|pre-?admission|on admission|admission|original|was)\b|\b(?:previous|old|original|admission) (?:dose|medication|regimen)\b/i;
 const AFTER_COL = /^(?:new|now|current|after|on discharge|discharge|revised|changed to)\b|\b(?:new|current|discharge) (?:dose|medication|regimen)\b/i;
@@ -381,18 +393,47 @@ function cellsOf(line: string): { text: string; start: number }[] {
 /** A table header that names a before and an after column: "Medicine | Previous dose | New dose". */
 function columnsOf(line: string): Columns | undefined {
   if (!isRowLine(line)) return undefined;
-  const cells = cellsOf(line).map((c) => c.text);
+  const all = cellsOf(line);
+  const cells = all.map((c) => c.text);
   const before = cells.findIndex((c) => BEFORE_COL.test(c));
   const after = cells.findIndex((c, i) => i !== before && AFTER_COL.test(c));
-  return before > 0 && after > 0 ? { before, after } : undefined;
+  if (!(before > 0 && after > 0)) return undefined;
+  // a header aligned with spaces: its columns' positions cut the rows below it, whose cells may be
+  // set off by a single space ("Semaglutide (Ozempic) -     0.25 mg weekly")
+  return /[\t|]/.test(line) ? { before, after } : { before, after, starts: all.map((c) => c.start) };
+}
+
+const CELL_NOTE = new RegExp(`^(?:${STATUS_WORDS}|added|commenced|titrated|switched)\\b`, 'i');
+
+/** Cells of a space-aligned row, cut where the header's columns start (moved back to a word's start). */
+function cellsAt(line: string, starts: number[]): { text: string; start: number }[] {
+  const cuts = starts.slice(1).map((p) => {
+    let q = Math.min(p, line.length);
+    while (q > 0 && q < line.length && /\S/.test(line[q - 1]) && /\S/.test(line[q])) q--;
+    return q;
+  });
+  const out: { text: string; start: number }[] = [];
+  let s = 0;
+  for (const c of [...cuts, line.length]) {
+    const seg = line.slice(s, Math.max(s, c));
+    out.push({ text: seg.trim(), start: s + (seg.length - seg.trimStart().length) });
+    s = Math.max(s, c);
+  }
+  return out;
 }
 
 /** A row under such a header: empty before = started, empty after = stopped, two doses = dose changed. */
 function columnChange(line: string, offset: number, drugs: DrugMention[], cols: Columns): Finding | undefined {
-  const cells = cellsOf(line);
+  const cells = cols.starts && !/[\t|]/.test(line) ? cellsAt(line, cols.starts) : cellsOf(line);
   const d = drugs[0];
   if (!cells.length || d.start > cells[0].start + cells[0].text.length) return undefined;
-  const b = cells[cols.before]?.text, a = cells[cols.after]?.text;
+  const b = cells[cols.before]?.text, a0 = cells[cols.after]?.text;
+  // "1 g BD (no change)", "80 mg BD (reduced - hypos)", "0.25 mg weekly SC, NEW": a comment in the cell
+  const note = a0 ? (/\(([^)]*)\)|,\s*([A-Za-z][A-Za-z ]*)$/.exec(a0)?.slice(1).find(Boolean) ?? '').trim() : '';
+  const comment = /^new\s+(?:dose|strength|regimen)\b/i.test(note) ? 'dose-changed' : CELL_NOTE.test(note) ? statusOf(note) : undefined;
+  if (a0 && /\((?:no change|unchanged|same|continued?|as before)\b[^)]*\)|,\s*(?:no change|unchanged|continued?)\s*$/i.test(a0)) return undefined;
+  if (comment) return finding(d, comment, line, offset, true);
+  const a = a0?.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (b === undefined && a === undefined) return undefined;
   const norm = (x: string | undefined) => (x ?? '').toLowerCase().replace(/\s+/g, '').replace(/(?:tablets?|caps?(?:ules)?)/g, '');
   const bEmpty = EMPTY_CELL.test((b ?? '').trim()), aEmpty = EMPTY_CELL.test((a ?? '').trim());
@@ -410,7 +451,10 @@ const OLD_DOSE = /\((?:was|previously|prev\.?|formerly|up from|down from)\s+\d|(
 
 /** Table rows ("Drug … <tab> New"), status-led lists and " - STOPPED" items. */
 // an item of a changes list that says what was done in the imperative: "Mirtazapine - reduce to 15 mg"
-const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?\s(?:[-–:])\s*(stop|start|withhold|hold|omit|suspend|reduce|increase)\b(?!\s+(?:if|when|once|after|until)\b)/i;
+const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(stop|start|withhold|hold|omit|suspend|reduce|increase)\b(?!\s+(?:if|when|once|after|until|in|from|on)\b)/i;
+// a plan list item that stops or holds a medicine now: "Epiduo gel: stop while on isotretinoin"
+// (in a plan a start or a new dose is as often a step for later or for the practice)
+const PLAN_HEADING = /^(?:plan|management|treatment(?: plan)?|medication plan|medicines? plan|outcome|changes)\b/i;
 
 const CAPS_STATUS = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED|STOP|START|WITHHOLD|OMIT)\b/;
 // a line that reports what was given in hospital: "Given apixaban 10 mg BD pending CTPA - stopped after the scan"
@@ -419,7 +463,7 @@ const GIVEN_LINE = /^\s*(?:[-•*·]\s*)?(?:given|received|administered|treated 
 // a list of what the practice is asked to do: its imperatives ("STOP aspirin") are requests
 const REQUEST_HEADING = /\b(?:gp|recommend\w*|suggest\w*|requests?|requested|actions?|advice|please|for the practice)\b/i;
 
-function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[], changesList = false, requestList = false): void {
+function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[], changesList = false, requestList = false, planList = false): void {
   if (!drugs.length || GIVEN_LINE.test(line)) return;
   const caps = requestList ? null : CAPS_LEAD.exec(line);
   // (an imperative after the drug is a request there too: "Aspirin - STOP")
@@ -449,8 +493,9 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     return;
   }
   if (!tabular && !dashStatus && !capsStatus && !parens.length) {
-    const imp = changesList && drugs[0].start === lead0 ? IMPERATIVE_ITEM.exec(line.slice(drugs[0].end)) : null;
-    const cue = imp ? statusOf(imp[1]) : undefined;
+    const imp = (changesList || planList) && drugs[0].start === lead0 ? IMPERATIVE_ITEM.exec(line.slice(drugs[0].end)) : null;
+    let cue = imp ? statusOf(imp[1]) : undefined;
+    if (!changesList && cue !== 'stopped' && cue !== 'held') cue = undefined;
     if (cue) out.push(finding(drugs[0], cue, line, offset, true));
     return;
   }
@@ -534,7 +579,7 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
 }
 
 /** Between two drugs of one list item: a dose and frequency, then "and": "1 g QDS and ". */
-const JOINED_ITEM = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?)?\s*)?(?:[A-Za-z]{1,6}\s+){0,3}(?:and|&|\+)\s+$/;
+const JOINED_ITEM = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?)?\s*)?(?:[A-Za-z]{1,6}\s+){0,3}(?:and|&|\+|with)\s+$/;
 
 function nextLabel(line: string, from: number): number {
   // a second label ("…; Stopped: …") or the end of a sentence ends the list
@@ -628,6 +673,10 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       }
     }
     cues.sort((a, b) => a.at - b.at);
+    // "switched to the CR preparation": the form's change wins over the "switched to" of a new drug
+    for (let i = cues.length - 1; i >= 0; i--) {
+      if (cues[i].cue === 'started' && cues.some((o) => o !== cues[i] && o.cue === 'dose-changed' && o.at === cues[i].at && o.end > cues[i].end)) cues.splice(i, 1);
+    }
     for (let i = 0; i < cues.length; i++) {
       const c = cues[i];
       const prevEnd = i > 0 ? cues[i - 1].end : 0;
@@ -646,7 +695,11 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       // "…- started to aid stone passage\nZapain 2 tablets": a drug opening the next line of a list
       // starts a new item; the cue's clause ended with the line
       const nearAfter = after.length && after[0].start - c.end < 45 && !(/^[A-Z]/.test(clause.slice(after[0].start, after[0].start + 1)) && NEW_LINE_ITEM.test(clause.slice(c.end, after[0].start))) ? after : [];
-      if (nearAfter.length && (!aux || onTo || !before.length)) targets = listFrom(clause, nearAfter);
+      // "Lisinopril stopped, losartan 50 mg started": a cue straight after its drug and closed by a
+      // comma reports on that drug, not on the next one
+      const lastBefore = before[before.length - 1];
+      const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && /^\s*(?:[,;.)]|$)/.test(clause.slice(c.end));
+      if (nearAfter.length && (!aux || onTo || !before.length) && !postfix) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
       // "ramipril and metformin were withheld": the list before a passive verb
       // ("…, ramipril, apixaban (new)": a bracketed status belongs to its own item only)
@@ -700,7 +753,12 @@ function listFrom(clause: string, after: DrugMention[]): DrugMention[] {
   const out = [after[0]];
   for (let k = 1; k < after.length; k++) {
     const gap = clause.slice(after[k - 1].end, after[k].start);
-    if (/\b(?:and|&)\b|,/.test(gap) && gap.length < 70 && !/\b(?:instead of|rather than|from|replac)/i.test(gap)) out.push(after[k]);
+    // "his usual paracetamol", "along with her regular inhalers": an unchanged medicine ends the list
+    if (/\b(?:usual|regular|normal|existing|own|long-term|current)\s+$/i.test(gap)) break;
+    // "went home on enoxaparin 40 mg … for 28 days of extended thromboprophylaxis, and Oramorph …":
+    // a long dose and purpose before ", and <drug>" still lists the next medicine
+    const longItem = gap.length < 160 && /^[^.;]*,\s+and\s+(?:(?:also|his|her|their|the)\s+)?$/i.test(gap);
+    if (/\b(?:and|&)\b|,/.test(gap) && (gap.length < 70 || longItem) && !/\b(?:instead of|rather than|from|replac(?:e|es|ed|ing)\b)/i.test(gap)) out.push(after[k]);
     else break;
   }
   return out;

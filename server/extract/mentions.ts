@@ -6,9 +6,12 @@
 import type { Letter, Section, Evidence } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
 import { matchConcepts, type ConceptIndex, type ConceptMatch } from './concepts.ts';
+import { drugLexicon } from './drugs.ts';
 import { assertMention, type MentionContext } from './assertion.ts';
 import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } from './sections.ts';
 
+/** "methotrexate … was stopped because of a persistently raised ALT": the finding is why a medicine changed. */
+const DRUG_CHANGE_REASON = /\b(?:stopped|discontinued|withdrawn|switched|changed|reduced|held|withheld|ceased)\b[^.;\n]{0,25}?\b(?:because of|due to|owing to|in view of|on account of)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** Signs on imaging that name a disease by its look: "consolidation" is a pneumonia's. */
 const IMAGING_SIGN = /^consolidat/i;
 /** Sections whose mentions are not statements about the patient's conditions. */
@@ -36,6 +39,8 @@ export interface Mention {
   measured?: boolean;
   /** a sign on imaging written bare ("consolidation"): like a symptom, coded where a test rules it out or a list names it */
   sign?: boolean;
+  /** the mention is given as the reason a medicine was changed ("stopped because of a persistently raised ALT") */
+  reason?: boolean;
 }
 
 /** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
@@ -75,7 +80,7 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
     if (!section) continue;
     const kind = sectionKind(section);
     if (SKIP.has(kind)) continue;
-    for (const m of withEllipses(idx, letter.text, sharedHeads(idx, letter.text, familyHistoryHeads(idx, letter.text, matchConcepts(idx, letter.text, from, to))), to)) {
+    for (const m of withEllipses(idx, letter.text, coordinatedModifiers(idx, letter.text, sharedHeads(idx, letter.text, familyHistoryHeads(idx, letter.text, matchConcepts(idx, letter.text, from, to)))), to)) {
       for (const code of m.codes) {
         let concept = t.get(code);
         if (!concept) continue;
@@ -85,7 +90,8 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         const chronic = (idx.chronic.has(code) && !EPISODIC.test(concept.display)) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
         const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
         const sign = IMAGING_SIGN.test(letter.text.slice(m.start, m.end));
-        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}) });
+        const reason = DRUG_CHANGE_REASON.test(letter.text.slice(Math.max(0, m.start - 80), m.start));
+        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}), ...(reason ? { reason } : {}) });
       }
     }
     for (const p of patternMentions(letter.text, from, to)) {
@@ -94,6 +100,33 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
       let c = assertMention(letter.text, p.start, p.end, { section: kind, chronic: false, year });
       if (p.assertion) c = { ...c, assertion: p.assertion, explicit: true, weakNegation: false, listed: false, paired: false, detail: false };
       out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 40), inExam: false, measured: true });
+    }
+  }
+  for (const m of reportTitleProcedures(letter, idx, sections, year)) {
+    const k = out.findIndex((x) => x.start > m.start);
+    out.splice(k < 0 ? out.length : k, 0, m);
+  }
+  return out;
+}
+
+/**
+ * "ENDOSCOPY UNIT REPORT - COLONOSCOPY": a report's title names the procedure the report is of.
+ * Headings are not section text, so a title line that calls itself a report is read for procedures.
+ */
+function reportTitleProcedures(letter: Letter, idx: ConceptIndex, sections: Section[], year?: number): Mention[] {
+  const out: Mention[] = [];
+  const t = idx.terminology;
+  for (const s of sections) {
+    if (!s.title || !REPORT_TITLE.test(s.title) || s.title.length > 90) continue;
+    const at = letter.text.lastIndexOf(s.title, s.start);
+    if (at < 0 || s.start - at > s.title.length + 4) continue;
+    for (const m of matchConcepts(idx, letter.text, at, at + s.title.length)) {
+      for (const code of m.codes) {
+        const concept = t.get(code);
+        if (!concept || concept.tag !== 'procedure' || MODIFIED.test(letter.text.slice(m.end, m.end + 30))) continue;
+        const ctx = assertMention(letter.text, m.start, m.end, { section: 'other', chronic: false, year });
+        out.push({ concept, ctx, start: m.start, end: m.end, section: { title: '', start: at, end: at + s.title.length }, kind: 'other', fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: false });
+      }
     }
   }
   return out;
@@ -131,6 +164,40 @@ function sharedHeads(idx: ConceptIndex, text: string, matches: ConceptMatch[]): 
     const head = matchConcepts(idx, text, from, m.end).find((x) => x.start === from && x.end === m.end);
     return head ? { ...head, start: m.start } : m;
   });
+}
+
+/**
+ * "hilar and mediastinal lymphadenopathy", "epigastric and back pain", "iron and folate deficiency": a
+ * modifier joined by "and" to a term's first word takes the term's head, and names a concept of its
+ * own when the GPS has one ("hilar lymphadenopathy"). The modifier may itself follow a comma list
+ * ("cervical, axillary and inguinal lymphadenopathy"). Words that are part of another match are left alone.
+ */
+const AND_BEFORE = /\b([A-Za-z][\w'’-]*)\s*(?:,\s*|\s+(?:and|&)\s+|\s*\/\s*)$/;
+function coordinatedModifiers(idx: ConceptIndex, text: string, matches: Elided[]): Elided[] {
+  let out: Elided[] | undefined;
+  for (const m of matches) {
+    const written = text.slice(m.start, m.end);
+    const sp = written.search(/[\s-]/);
+    if (sp < 0) continue;
+    const rest = written.slice(sp);
+    let pos = m.start;
+    // the first join must be "and"/"&"/"/" right before the term; commas may chain further back
+    if (!/\s+(?:and|&)\s+$|\s*\/\s*$/.test(text.slice(Math.max(0, pos - 6), pos))) continue;
+    for (let k = 0; k < 4; k++) {
+      const c = AND_BEFORE.exec(text.slice(Math.max(0, pos - 40), pos));
+      if (!c || (k > 0 && !/^\s*,/.test(c[0].slice(c[1].length)))) break;
+      const wStart = pos - c[0].length;
+      const wEnd = wStart + c[1].length;
+      if (matches.some((x) => x.start < wEnd && x.end > wStart) || /^(?:and|or|the|a|an|with|no|of|in|on|to|both|left|right|bilateral)$/i.test(c[1])) break;
+      const phrase = c[1] + rest;
+      const found = matchConcepts(idx, phrase).find((x) => x.start === 0 && x.end === phrase.length);
+      if (!found || !found.codes.length || found.codes.join() === m.codes.join()) break;
+      // the quote runs from the modifier to the shared head ("hilar and mediastinal lymphadenopathy")
+      (out ??= [...matches]).push({ ...found, start: wStart, end: m.end, first: m.first, last: m.last, headStart: m.start, headEnd: m.end });
+      pos = wStart;
+    }
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : matches;
 }
 
 /** Heads that coordination shares: "no fracture of the ankle or of the fifth metatarsal". */
@@ -183,17 +250,39 @@ const ANALYTES: [RegExp, Record<string, string>][] = [
   [/vitamin D|vit D|25-?OH(?:-| )vitamin D/, { low: '34713006' }],
   [/(?:vitamin )?B12/, { low: '64117007' }],
   [/folate|folic acid/, { low: '190633005' }],
-  [/ferritin/, { low: '35240004' }],
+  [/ferritin/, { low: '35240004', high: '390943009' }],
+  [/ALT|alanine (?:aminotransferase|transaminase)/, { high: '409673008' }],
+  [/AST|aspartate (?:aminotransferase|transaminase)/, { high: '166669000' }],
+  [/ALP|alk(?:aline)? phos(?:phatase)?/, { high: '274770006' }],
+  [/(?:serum |total )?bilirubin/, { high: '14783006' }],
+  [/(?:serum )?creatinine/, { high: '166717003' }],
+  [/TSH/, { high: '309080005' }],
+  [/INR/, { high: '313341008' }],
+  [/CK|creatine kinase/, { high: '432352001' }],
+  [/(?:serum )?(?:urate|uric acid)/, { high: '35885006' }],
+  [/magnesium/, { low: '190855004' }],
+  [/phosphate/, { low: '4996001', high: '20165001' }],
+  [/albumin/, { low: '119247004' }],
+  [/triglycerides?/, { high: '166848004' }],
+  [/white (?:cell |blood cell )?count|WCC|WBC/, { low: '84828003' }],
+  [/neutrophils?(?: count)?/, { low: '165517008' }],
   [/sodium|Na\+?/, { low: '89627008', high: '771115008' }],
   [/potassium|K\+?/, { low: '43339004', high: '14140009' }],
   [/(?:adjusted |corrected )?calcium/, { low: '5291005', high: '66931009' }],
   [/(?:total )?cholesterol/, { high: '13644009' }],
   [/ha?emoglobin|Hb/, { low: '271737000' }],
-  [/platelets?|platelet count/, { low: '302215000' }],
+  [/platelets?|platelet count/, { low: '302215000', high: '6631009' }],
   [/blood pressure|BP/, { high: '371622005' }],
 ];
+/** Each analyte's pattern for a whole captured name, compiled once. */
+const ANALYTE_WHOLE: [RegExp, Record<string, string>][] = ANALYTES.map(([re, codes]) => [new RegExp(`^(?:${re.source})$`, 'i'), codes]);
 const RESULT_WORDS = /\b(?:low|high|raised|elevated|deficient|insufficient)\b/i;
 const ANALYTE_RESULT = new RegExp(`\\b(${ANALYTES.map(([re]) => `(?:${re.source})`).join('|')})(?:\\s+(?:levels?|concentration|reading|result))?(?:\\s+(?:in clinic|today|on (?:admission|arrival|discharge|testing|repeat)))?(?:\\s+it)?\\s+(?:was|is|were|are|came back|has come back|returned|remains?|remained|has been|had been)\\s+(?:(?:very|mildly|slightly|rather|quite|significantly|markedly|persistently|still|again|also)\\s+)?(?:a little\\s+)?(low|high|raised|elevated|deficient|insufficient)\\b`, 'gi');
+/**
+ * Thyroid tests' result in words: "TFTs were slightly off", "her thyroid function came back abnormal". (A liver panel
+ * "deranged" is left to the lexicon's symptom wording: in an acute illness it is the named diagnosis's.)
+ */
+const PANEL_RESULT = /\b(TFTs?|thyroid (?:function(?: tests?)?|bloods|tests))(?:\s+(?:results?|tests?))?(?:\s+(?:in clinic|today|on (?:admission|arrival|discharge|testing|repeat)))?\s+(?:was|were|is|are|came back|have come back|has come back|returned|remains?|remained|have been|has been|had been)\s+(?:(?:very|mildly|slightly|rather|quite|significantly|markedly|persistently|still|again|also|a (?:bit|little))\s+)?(abnormal|deranged|off|out of range|not normal)\b/gi;
 /** FIT (faecal immunochemical test): below 10 µg Hb/g is the UK referral threshold's negative. */
 const FIT_VALUE = /\b(?:FIT|qFIT|faecal immunochemical test)\b[^.\n]{0,40}?(<\s*)?(\d+(?:\.\d+)?)\s*(?:ug|µg|μg|mcg|micrograms?)(?:\s*(?:Hb|haemoglobin))?\s*\/\s*g\b/gi;
 /** "FIT negative", "a negative FIT", "FIT was positive": the result in words, not a value. */
@@ -235,10 +324,19 @@ function patternMentions(text: string, from: number, to: number): PatternMention
   }
   if (RESULT_WORDS.test(stretch)) {
     for (const a of stretch.matchAll(ANALYTE_RESULT)) {
-      const rule = ANALYTES.find(([re]) => new RegExp(`^(?:${re.source})$`, 'i').test(a[1]));
+      const rule = ANALYTE_WHOLE.find(([re]) => re.test(a[1]));
       const dir = /^(?:low|deficient|insufficient)$/i.test(a[2]) ? 'low' : 'high';
       const code = rule?.[1][dir];
       if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (/\b(?:abnormal|deranged|off|out of range|not normal)\b/i.test(stretch)) for (const a of stretch.matchAll(PANEL_RESULT)) out.push({ code: ABNORMAL_TFT, start: from + a.index!, end: from + a.index! + a[0].length });
+  // A bare "abscess" (blocked in the lexicon: alone it names no site) is the skin's beside a cellulitis or fluctuance.
+  if (/abscess/i.test(stretch)) {
+    for (const a of stretch.matchAll(BARE_ABSCESS)) {
+      const at = from + a.index!;
+      if (SITE_BEFORE_ABSCESS.test(text.slice(Math.max(0, at - 25), at)) || /^\s+(?:of|in)\b/i.test(text.slice(at + a[0].length, at + a[0].length + 5))) continue;
+      if (SKIN_NEAR.test(text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100)))) out.push({ code: SKIN_ABSCESS, start: at, end: at + a[0].length });
     }
   }
   if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
@@ -278,10 +376,21 @@ const SITE_NEAR: Record<string, RegExp> = {
   '56905009': /\b(?:bowel|colon\w*|diverticul\w*|intestin\w*|sigmoid|caec\w*|rect\w*|appendi\w*|pneumoperitoneum|free (?:air|gas))\b/i,
   // "SBP excluded" beside ascites is the peritonitis; "SBP 150" is a systolic pressure.
   '11836002': /\b(?:ascit\w*|paracentesis|cirrho\w*|peritonitis|neutrophils)\b/i,
+  // "no SOL", "no space-occupying lesion": the brain's where the scan or the brain is named ("CT head", "MRI brain").
+  '254935002': /\b(?:brain|head|cerebr\w*|intracranial|headaches?|neurolog\w*|papilloedema|seizures?)\b/i,
+  // "CT thorax showed no mass lesion" is the lung's; "no mass lesion to suggest a malignant cause" on an abdominal CT is not.
+  '309529002': /\b(?:chest|thora\w*|lungs?|pulmonary|CXR|CTPA|hil(?:ar|um)|mediastin\w*|bronch\w*|pleura\w*|lobes?)\b/i,
 };
-/** The bare words that need the site nearby: "perforation", "SBP". */
-const NEAR_WORDS = /^(?:perforation|SBP)$/i;
+/** The bare words that need the site nearby: "perforation", "SBP", "SOL", "mass lesion". */
+const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass lesions?)$/i;
+/** "no fluctuance, no abscess" beside a cellulitis is the skin's; "no collection or abscess" on an abdominal CT is not. */
+const SKIN_NEAR = /\b(?:cellulitis|skin|subcutaneous|fluctuan\w*|boils?|furuncle\w*|carbuncle\w*|incision and drainage|I&D|erythema\w*|punctum|pus)\b/i;
+const BARE_ABSCESS = /\babscess(?:es)?\b/gi;
+/** "a pelvic abscess", "psoas abscess": a bare "abscess" after a site the GPS does not name is that site's, not the skin's. */
+const SITE_BEFORE_ABSCESS = /\b(?!(?:superficial|small|large|cutaneous|subcutaneous|local|skin|new|further|any|an?)\s)(?:[a-z]+(?:al|ic|ar|ary|eal|oid|ous|ine)|liver|lung|psoas|brain|spleen|kidney|breast|tooth|pelvis|appendix|tubo-ovarian|epidural|perianal|peri-anal|intra-abdominal)\s+$/i;
 const HEMORRHAGE = '50960005';
+const SKIN_ABSCESS = '31928004';
+const ABNORMAL_TFT = '312399001';
 const SUICIDE = '44301001';
 const PSEUDOANEURYSM = '443089001';
 const CBD_STONE = '307132003';
@@ -298,6 +407,23 @@ function diabetesType(text: string): number {
   return lastType;
 }
 const FALLS = new Set(['161898004', '279992002']);
+const WOUND_INFECTION = '76844004';
+const POSTOP_WOUND_INFECTION = '58126003';
+/** An operation named near a wound: its infection is a postoperative one. */
+const AFTER_OPERATION = /\b(?:post-?op\w*|operations?|surgery|surgical|theatre|incision\w*|laparotom\w*|laparoscop\w*|\w+ectomy|\w+otomy|\w+ostomy|\w+plasty|arthroplast\w*|hemiarthroplast\w*|skin clips|staples|sutures|midline wound|port sites?)\b/i;
+const PERIPHERAL_NEUROPATHY = '302226006';
+/** A diabetic foot examination: the neuropathy it finds or rules out is the diabetes's. */
+const DIABETIC_FOOT = /\b(?:foot|feet|monofilament|vibration sense|ankle reflexes|diabet\w*|glove and stocking|stocking distribution)\b/i;
+const POLYP = '441456002';
+const POLYP_SITES: [RegExp, string][] = [
+  [/\b(?:colon\w*|colorectal|sigmoid\w*|caec\w*|rectosigmoid|hepatic flexure|splenic flexure|transverse|ascending|descending|bowel|polypectomy|lower GI)\b/i, '68496003'],
+  [/\b(?:stomach|gastric|fundus|antrum|antral|gastroscop\w*|OGD)\b/i, '78809005'],
+  [/\b(?:duoden\w*)\b/i, '73861008'],
+  [/\b(?:nasal|nose|sinus\w*|nasendoscop\w*)\b/i, '736499003'],
+  [/\b(?:endometri\w*|uterine|uterus|hysteroscop\w*)\b/i, '11314008'],
+  [/\b(?:cervical|cervix)\b/i, '65576009'],
+  [/\b(?:gallbladder|gall bladder)\b/i, '197433003'],
+];
 const SMOKER = new Set(['77176002', '65568007']);
 /** Where letters name a bone by its region, the GPS names the fracture by the bone. */
 const FRACTURE_SITES: [RegExp, string][] = [
@@ -350,6 +476,17 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const code = type === 1 ? '420789003' : type === 2 ? '422034002' : undefined;
     if (code && code !== c.code) return t.get(code) ?? c;
   }
+  // "a superficial wound infection at the upper end of the midline wound" after a laparotomy is the operation's.
+  if (c.code === WOUND_INFECTION && AFTER_OPERATION.test(text.slice(Math.max(0, start - 600), Math.min(text.length, end + 120)))) return t.get(POSTOP_WOUND_INFECTION) ?? c;
+  // "monofilament intact - no peripheral neuropathy" in a diabetic letter is the diabetic complication; the type from the letter.
+  if (c.code === PERIPHERAL_NEUROPATHY && /diabet|\bT[12]DM\b/i.test(text) && DIABETIC_FOOT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)))) {
+    return t.get(diabetesType(text) === 2 ? '713706002' : '424736006') ?? c;
+  }
+  // "Polyps: none", "no colorectal cancer or polyps": a bare polyp is the organ's the line or the report names.
+  if (c.code === POLYP) {
+    const around = text.slice(Math.max(0, start - 300), lineEnd);
+    for (const [re, code] of POLYP_SITES) if (re.test(around)) return t.get(code) ?? c;
+  }
   if (SMOKER.has(c.code)) {
     // "smokes 15 cigarettes a day"; right after the word the count alone says it ("smokes 10 a day", "smoker, 20/day").
     const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)))
@@ -367,6 +504,18 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
 const DRUG_BEFORE = /\b[a-z]{3,}(?:azine|idine|ipine|apine|axine|etine|amine|olol|pril|sartan|statin|mycin|cillin|azole|azepam|profen|adone|azide|amide|clazide|zide|asa|alol|afil)\s+$|\([A-Z][a-z]{3,}\s+$/;
+/** Salt and form words between a medicine's name and its release form ("morphine sulfate MR", "isosorbide mononitrate MR"). */
+const SALT_TAIL = /^(?:[\s,]+(?:sulfate|sulphate|hydrochloride|hcl|phosphate|tartrate|succinate|fumarate|maleate|mesilate|besilate|citrate|sodium|potassium|calcium|bromide|nitrate|mononitrate|dinitrate|acetate|hydrobromide|dihydrochloride|\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g)))*\s*$/i;
+/** A medicine from the drug lexicon just before a release-form abbreviation: "(morphine sulfate MR)", "tramadol SR", "Zomorph MR". */
+function drugBefore(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 60), start);
+  const words = window.match(/[A-Za-z0-9-]+/g) ?? [];
+  // drop the salt and strength words, then look the last one to three words up as a medicine's name
+  while (words.length && SALT_TAIL.test(' ' + words[words.length - 1])) words.pop();
+  const lex = drugLexicon();
+  for (let n = Math.min(3, words.length); n >= 1; n--) if (lex.lookup(words.slice(words.length - n).join(' '))) return true;
+  return false;
+}
 /** A named clinician before the words: "Dr Mwangi (Movement disorders)", "Dr A Shah, Epilepsy". */
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
@@ -375,6 +524,10 @@ const COORDINATED_LEAD = /^\s*(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?(?=(?:sero
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
 const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s(-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
+/** Nouns after a condition's adjective ("hyperkalaemic changes") that make it describe something else. */
+const ADJECTIVE_NOUN_AFTER = /^\s+(?:ECG\s+)?(?:changes?|effects?|picture|features?|range|threshold|risks?|agents?|medications?|medicines?|drugs?|therapy|treatment|protocol|regimen|pattern|appearances?)\b/i;
+/** A report's title line: "ENDOSCOPY UNIT REPORT - COLONOSCOPY", "Cystoscopy report". */
+const REPORT_TITLE = /\breport\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
 const SERVICE_LINE = /\b(?:consultant|registrar|physician|surgeon|specialist|department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
 
@@ -383,7 +536,13 @@ const SERVICE_ALL = new RegExp(SERVICE_LINE.source, 'gi');
 /** A letterhead or sign-off line: short, unpunctuated, naming a service ("in clinic" is a place, not a service's name). */
 function serviceLine(line: string): boolean {
   if (line.length >= 90 || /[.;:]/.test(line) || !SERVICE_LINE.test(line)) return false;
-  for (const m of line.matchAll(SERVICE_ALL)) if (!/\b(?:in|at|to|from|by|via|on)\s+(?:the\s+|a\s+)?$/i.test(line.slice(0, m.index))) return true;
+  // "2) Hospital-acquired delirium": a numbered list item is the letter's content, not its letterhead.
+  if (/^\s*\(?\d{1,2}[.)]\s/.test(line)) return false;
+  for (const m of line.matchAll(SERVICE_ALL)) {
+    // "hospital-acquired", "ward-based": the word qualifies another, it names no service.
+    if (/^-[a-z]/i.test(line.slice(m.index! + m[0].length))) continue;
+    if (!/\b(?:in|at|to|from|by|via|on)\s+(?:the\s+|a\s+)?$/i.test(line.slice(0, m.index))) return true;
+  }
   return false;
 }
 
@@ -407,7 +566,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
   if (/^D\/C$/i.test(written)) return true;
   // "venlafaxine MR 150 mg", "Renal No TR-58819": a release form before a dose, a letter code of an identifier.
-  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)))) return true;
+  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || drugBefore(text, start))) return true;
   // "Dr Patel (Movement disorders)", "Dr Khan, Heart Failure": a clinician's specialty names a service.
   if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
@@ -417,6 +576,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/\bpost[- ]$/i.test(text.slice(Math.max(0, start - 5), start))) return true;
   // "tachycardia-induced cardiomyopathy": the first word names the cause of the term it qualifies.
   if (/^-(?:induced|mediated|provoked|triggered)\b/i.test(after)) return true;
+  // "no hyperkalaemic changes on the ECG", "hypoglycaemic agents": the adjective qualifies a sign or a drug class, it states no condition.
+  if (/aemic$/i.test(written) && ADJECTIVE_NOUN_AFTER.test(after)) return true;
   // "MR angiogram", "MR renal angiography": the imaging modality, not mitral regurgitation.
   if (/^[A-Z]{2,3}$/.test(text.slice(start, end)) && IMAGING_AFTER.test(after)) return true;
   // "falls asleep", "a fall in haemoglobin": the verb and the drop, not a fall.
@@ -427,7 +588,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "small effusion, medial joint line tenderness": a bare effusion on a joint's line is the joint's, not the chest's.
   if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
   const near = SITE_NEAR[m.concept.code];
-  if (near && NEAR_WORDS.test(text.slice(start, end)) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
@@ -438,7 +599,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
   if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);
-  if (serviceLine(line)) return true;
+  // "ENDOSCOPY UNIT REPORT - COLONOSCOPY": a report's title names the procedure it reports, beside the unit that did it.
+  if (serviceLine(line) && !(m.concept.tag === 'procedure' && REPORT_TITLE.test(line) && !MODIFIED.test(after))) return true;
   return false;
 }
 

@@ -87,7 +87,29 @@ function partOf(p: ProcedureItem, all: ProcedureItem[]): boolean {
   return all.some((q) => q !== p && q.code !== p.code && q.display.split(/[^A-Za-z]+/).length > 1 && q.display.split(/[^A-Za-z]+/).some((w) => stem(w) === st));
 }
 
-/** Procedures done: invasive, not planned, not from the past history. */
+/** A numeric date on a line: "24/02/2026", "24.02.2026". */
+const LINE_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
+/** How far back a dated operation is still "recent" for the practice record (the episode and the weeks before it). */
+const RECENT_DAYS = 120;
+
+/**
+ * "24/02/2026 - Right hip hemiarthroplasty" under an unheaded "What was done" that the past history
+ * runs into: an operation dated within the weeks before the letter is this episode's, not the past's.
+ */
+function recentlyDated(letter: Letter, at: number): boolean {
+  if (!letter.date) return false;
+  const ref = Date.parse(letter.date);
+  if (Number.isNaN(ref)) return false;
+  const line = lineAround(letter.text, at);
+  for (const d of line.matchAll(LINE_DATE)) {
+    const when = Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]));
+    const days = (ref - when) / 86_400_000;
+    if (Number(d[2]) <= 12 && days >= -7 && days <= RECENT_DAYS) return true;
+  }
+  return false;
+}
+
+/** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
   if (letter.document?.entry?.some((e) => e.resource?.resourceType === 'Procedure')) return [];
@@ -98,7 +120,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(letter.text.slice(m.start, m.end)) && !CORONARY_LINE.test(lineAround(letter.text, m.start))) continue;
     if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
-    if (m.kind === 'pmh' || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
+    if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
     if (seen.has(m.concept.code)) continue;
     seen.add(m.concept.code);

@@ -17,17 +17,17 @@ const RULES: HeadingRule[] = [
   { re: /^(?:family (?:medical )?history|fh|fhx|family hx)$/, code: 'family-history', kind: 'family' },
   { re: /^(?:social (?:history|circumstances|situation|context)|sh|shx|social hx|social|lifestyle|smoking(?: status)?|alcohol)$/, code: 'social-circumstances', kind: 'social' },
   { re: /^(?:(?:relevant )?(?:past|previous) (?:medical )?(?:and surgical )?(?:history|hx)|(?:relevant )?past medical(?:,)? (?:and )?surgical history|pmh|pmhx|pmh\/psh|medical history|background|background history|comorbidities|co-morbidities|relevant medical history|past history|other (?:medical )?problems|significant past medical history)$/, code: 'relevant-past-medical-surgical-and-mental-health-history', kind: 'pmh' },
-  { re: /^(?:(?:primary |secondary |principal |main |working |final |discharge |provisional |new |clinical |differential )?diagnos[ie]s(?: (?:this|on) (?:admission|discharge|attendance))?|dx|diagnoses and problems|imp|impression|clinical impression|opinion|conclusions?|assessment|outcome of (?:assessment|investigation)|problems?(?: list)?|active problems|current problems|problems and issues|summary of diagnoses|reason for (?:admission|attendance)|presenting problem|condition treated)$/, code: 'diagnoses', kind: 'diagnoses' },
+  { re: /^(?:(?:primary |secondary |principal |main |working |final |discharge |provisional |new |clinical |differential )?diagnos[ie]s(?: (?:this|on) (?:admission|discharge|attendance))?|dx|diagnoses and problems|imp|impression|clinical impression|opinion|conclusions?|assessment|outcome of (?:assessment|investigation)|problems?(?: list)?|active problems|current problems|problems and issues|summary of diagnoses|reason for (?:admission|attendance)|presenting problem|condition treated|interpretation|(?:other )?problems (?:this|during) (?:admission|attendance|stay)|complications)$/, code: 'diagnoses', kind: 'diagnoses' },
   { re: /^(?:procedures?(?: performed| this admission| undertaken)?|operations?(?: performed| note)?|operative (?:findings|procedure|note)|surgery|surgical procedures?|intervention|interventions|treatment(?:s)?(?: given| (?:in|on) (?:ed|a&e|a and e|the department|the ward|hospital))?|treatment(?:s)? (?:given|and interventions)|treatments and interventions)$/, code: 'procedures', kind: 'procedures' },
   { re: /^(?:investigations?(?: and results)?|results|investigation results|relevant investigations|key investigations|tests|blood results|bloods|imaging|radiology|findings|report|ecg|echo(?:cardiogram)?|histology)$/, code: 'investigation-results', kind: 'investigations' },
   { re: /^(?:examination(?: findings)?|o\/e|on examination|clinical examination|exam)$/, code: 'examination-findings', kind: 'examination' },
   { re: /^(?:allerg(?:y|ies)(?: and (?:adverse|drug) reactions?| and intolerances)?|drug allerg(?:y|ies)|adverse reactions?|allergies\/adverse reactions|alerts)$/, code: 'allergies-and-adverse-reaction', kind: 'allergies' },
-  { re: /^(?:(?:discharge |current |regular |new |usual )?medications?(?: (?:on|at) discharge| changes| on admission| summary)?|medicines(?: on discharge| changes)?|(?:discharge )?drugs|tto|ttos|ttas?|changes to medication|medication changes|medications and medical devices|current drugs|drug history|dhx)$/, code: 'medications-and-medical-devices', kind: 'medications' },
-  { re: /^(?:(?:actions?|requests?|recommendations?|tasks?) for (?:the )?(?:gp|general practitioner|practice)|gp actions?|gp to(?: do| action)?|action for gp|(?:information|actions) for (?:the )?gp|gp follow[- ]up|requested actions|for the gp|i would be grateful if you could|please could you|actions required)$/, code: 'actions', kind: 'actions' },
-  { re: /^(?:advice|information (?:and advice )?given|advice given|advice (?:given )?to (?:the )?patient|information for (?:the )?patient|safety[- ]netting|actions for (?:the )?(?:patient|carer)(?: or (?:their )?carer)?|patient information)$/, code: 'information-and-advice-given', kind: 'advice' },
+  { re: /^(?:(?:discharge |current |regular |new |usual )?medications?(?: (?:on|at) discharge| changes| on admission| summary)?|medicines(?: on discharge| changes)?|(?:discharge )?drugs|tto|ttos|ttas?|changes to medication|medication changes|medications and medical devices|current drugs|drug history|dhx|dh|rx)$/, code: 'medications-and-medical-devices', kind: 'medications' },
+  { re: /^(?:(?:actions?|requests?|recommendations?|tasks?) for (?:the )?(?:gp|general practitioner|practice)|gp actions?|gp to(?: do| action)?|action for gp|(?:information|actions) for (?:the )?gp|gp follow[- ]up|requested actions|for the gp|i would be grateful if you could|please could you|actions required|requests? to (?:the )?(?:gp|practice))$/, code: 'actions', kind: 'actions' },
+  { re: /^(?:advice|information (?:and advice )?given|advice given|advice (?:given )?to (?:the )?patient|information for (?:the )?patient|safety[- ]netting|actions for (?:the )?(?:patient|carer)(?: or (?:their )?carer)?|patient information|patient advi(?:c|s)e(?:d)?)$/, code: 'information-and-advice-given', kind: 'advice' },
   { re: /^(?:hospital(?: \/ other)? actions|other actions|actions for (?:the )?(?:hospital|team)|hospital follow[- ]up|follow[- ]?up(?: arrangements| plan)?|(?:our |the |my |further )?plan(?: and requested actions)?|management(?: plan)?|treatment plan|recommendations?|next steps|future management|ongoing management)$/, code: 'plan-and-requested-actions', kind: 'plan' },
-  { re: /^(?:(?:history of )?presenting complaint|pc|hpc|hx|history|clinical history|clinical details|clinical information|clinical indication|indication|reason for referral|referral reason|presentation|symptoms|consultation)$/, code: 'history', kind: 'history' },
-  { re: /^(?:(?:clinical |discharge |brief )?summary|clinical narrative|course in hospital|hospital course|progress|inpatient course|summary of (?:admission|attendance)|narrative|discussion|comments?)$/, code: 'clinical-summary', kind: 'summary' },
+  { re: /^(?:(?:history of )?presenting complaint|pc|hpc|hx|c\/o|history|clinical history|clinical details|clinical information|clinical indication|indication|reason for referral|referral reason|presentation|symptoms|consultation)$/, code: 'history', kind: 'history' },
+  { re: /^(?:(?:clinical |discharge |brief )?summary|clinical narrative|course in hospital|hospital course|progress|inpatient course|summary of (?:admission|attendance)|narrative|discussion|comments?|what happened)$/, code: 'clinical-summary', kind: 'summary' },
 ];
 
 const CODE_KINDS: Record<string, SectionKind> = {
@@ -47,13 +47,21 @@ const CODE_KINDS: Record<string, SectionKind> = {
   'referrer-details': 'admin', 'outpatient-details': 'admin', 'contact-for-further-information': 'admin', 'person-demographics': 'admin',
 };
 
-const normHeading = (s: string) => s.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/^[\s\-–*•#\d.)]+/, '').replace(/[\s:.\-–]+$/, '').trim();
+// "[ PRIMARY DIAGNOSIS ]", "== PLAN ==", "*** Diagnoses ***": the decoration is not the heading's.
+const normHeading = (s: string) => s.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/^[\s\-–*•#=\[\d.)]+/, '').replace(/[\s:.\-–*=#\]]+$/, '').trim();
 
 /** The rule for a heading text, if it is one UK letters use. */
 export function classifyHeading(title: string): { code?: string; kind: SectionKind } | undefined {
   const h = normHeading(title);
   if (!h) return undefined;
   for (const r of RULES) if (r.re.test(h)) return { code: r.code, kind: r.kind };
+  // "DIAGNOSIS / CONCLUSION", "Secondary diagnoses / complications": a joint heading is its first known part's.
+  if (h.includes('/')) {
+    for (const part of h.split(/\s*\/\s*/)) {
+      if (part.length < 3) continue;
+      for (const r of RULES) if (r.re.test(part)) return { code: r.code, kind: r.kind };
+    }
+  }
   return undefined;
 }
 
@@ -66,6 +74,9 @@ export function sectionKind(s: Pick<Section, 'title' | 'code'> | undefined): Sec
 }
 
 const SIGN_OFF = /^(?:yours (?:sincerely|faithfully)|kind regards|with best wishes|best wishes|many thanks|dictated(?: but not read)?|cc)\b/i;
+
+/** An abbreviated heading then two or more spaces, then its text. */
+const ABBREVIATED = /^((?:[A-Za-z]{1,2}\/[A-Za-z]{1,2})|[A-Z][A-Za-z]{1,4})\s{2,}(\S.*)$/;
 
 interface Heading { title: string; code?: string; lineStart: number; bodyStart: number; inline?: boolean }
 
@@ -94,7 +105,9 @@ export function detectSections(text: string): Section[] {
       heads.push({ title: trimmed.replace(/[:\s]+$/, ''), code: whole.code, lineStart, bodyStart: Math.min(pos, text.length) });
       continue;
     }
-    const inline = /^([A-Za-z][A-Za-z /&'’,()\-]{0,60}?)\s*[:–]\s+(\S.*)$/.exec(trimmed) ?? /^([A-Z][A-Z /&'’,\-]{1,60}?)\s*-\s+(\S.*)$/.exec(trimmed);
+    const inline = /^([A-Za-z][A-Za-z /&'’,()\-]{0,60}?)\s*[:–]\s+(\S.*)$/.exec(trimmed) ?? /^([A-Z][A-Z /&'’,\-]{1,60}?)\s*-\s+(\S.*)$/.exec(trimmed)
+      // "PMH  T2DM, obesity", "O/E  T 37.9": a clerking note's abbreviated heading, set off by spaces alone.
+      ?? ABBREVIATED.exec(trimmed);
     if (inline) {
       const c = classifyHeading(inline[1]);
       if (c) {

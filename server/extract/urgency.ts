@@ -5,6 +5,8 @@
 // patient's own safety-netting ("seek urgent help if…"), the GP's earlier "urgent referral".
 import type { Letter, Evidence } from '../types.ts';
 import { letterSentences, lines, sectionAt } from './action-sentences.ts';
+import { dueDate } from './due-date.ts';
+import { addWorkingDays } from './dates.ts';
 
 const URGENT_WORD = /\burgent(?:ly)?\b|\bas a matter of urgency\b|\bimmediate(?:ly)? action\b/i;
 const NOT_URGENT = /\b(?:non-?|not |no |nothing |without |less )urgent|\burgent (?:care|treatment cent(?:re|er)|and emergency care|dental)|\b(?:your|the|an?) urgent (?:suspected cancer )?referral\b|\burgent suspected cancer referral\b|\b(?:seek|get|have|need) (?:an? )?urgent\b|\burgent (?:advice|help|medical (?:help|attention)|blood count)\b|\btriage category\b/i;
@@ -16,6 +18,9 @@ const SAFEGUARDING_SETTLED = /\b(?:no|not any|without)\s+(?:(?:ongoing|current|f
 const ANTICOAG = /\b(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|acenocoumarol|phenindione|clopidogrel|ticagrelor|prasugrel|enoxaparin|dalteparin|tinzaparin|anticoagula\w*)\b/i;
 const HELD = /\b(?:withheld|withhold|held|on hold|stopped|omit\w*|paused|suspended|do not take)\b/i;
 const RESTART_PLAN = /\b(?:restart\w*|resume\w*|re-?start\w*)\b(?![^.]{0,10}\b(?:was|has been)\b)[^.]{0,80}?\b(?:on|from|in|after|tomorrow|once|when|until)\b/i;
+// a request timed in hours or days, or for a named weekday: urgent when that falls by the next
+// working day ("review in 48 hours" written on a Saturday, "repeat U&E on Monday" on a Friday)
+const SHORT_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?(?:24|48|twenty-four|forty-eight)\s*(?:hours?|hrs?|h)\b|\b(?:in|within)\s+(?:the\s+next\s+)?(?:1|2|one|two|a couple of|1\s*(?:-|–|to)\s*2)\s+(?:working\s+)?days?\b|\bon\s+(?:mon|tues|wednes|thurs|fri)day\b/i;
 const ALREADY = /\b(?:was|were|has been|have been|had been) restarted\b/i;
 
 // Dangerous results: [name pattern, value test]
@@ -47,6 +52,10 @@ export function findUrgency(letter: Letter): Evidence[] {
     const request = REQUEST.test(str);
     // a request to act urgently, today, tomorrow or within 24 hours
     if (request && (URGENT_WORD.test(str) || SAME_DAY.test(str)) && !NOT_URGENT.test(str) && !/\bif (?:she|he|they|you) (?:develop|notice|feel|become)/i.test(str)) add(s.start, s.end);
+    else if (request && letter.date && SHORT_TIME.test(str) && !/^\s*(?:if|should|unless)\b/i.test(str)) {
+      const due = dueDate(str, letter.date);
+      if (due && due >= letter.date && due <= addWorkingDays(letter.date, 1)) add(s.start, s.end);
+    }
     const sg = SAFEGUARDING.exec(str);
     // "social care were informed …; no ongoing safeguarding concerns": the sentence settles it
     if (sg && !SAFEGUARDING_NEG.test(str.slice(0, sg.index)) && !SAFEGUARDING_SETTLED.test(str)) add(s.start, s.end);
