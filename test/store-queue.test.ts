@@ -29,6 +29,18 @@ for (const kind of await testDatabases()) {
   s.after.each(async () => queue.stop());
   s.after(async () => t.cleanup());
 
+  s('a job whose handler outlives its lease is returned to ready and runs again', async () => {
+    const q = new Queue(t.db, { leaseMs: 100 });
+    let calls = 0, finished = 0;
+    q.start('k-expire', () => (++calls === 1 ? new Promise<void>(() => {}) : Promise.resolve(void finished++)), { concurrency: 2, pollMs: 20 });
+    await q.enqueue('k-expire', {});
+    await until(() => finished === 1, 3000);
+    assert.is(calls, 2);
+    const [job] = await t.db.query<{ attempts: number }>(`SELECT attempts FROM jobs WHERE kind = 'k-expire'`);
+    assert.ok(!job || job.attempts === 2, 'the expired attempt still counts');
+    void q.stop(); // its first handler never settles: not awaited
+  });
+
   s('a new job is picked up at once (notify), not at the next poll', async () => {
     const done: number[] = [];
     queue.start<{ n: number }>('k-notify', async (job) => void done.push(job.payload.n), { pollMs: 60_000 });

@@ -198,10 +198,11 @@ export class ResourceStore {
   /** Refreshes planner statistics of the store's tables (PGlite: run after bulk loads). */
   async analyze(): Promise<void> {
     // A smaller sample than Postgres' default (25 × 300 rows, not 100 × 300): the plans here turn
-    // on rough selectivity only, and on the single-threaded store every ANALYZE holds up arrivals.
-    await this.db.exec(`SET default_statistics_target = 25;
-      ANALYZE resources; ANALYZE search_date; ANALYZE search_string; ANALYZE search_number;
-      RESET default_statistics_target`);
+    // on rough selectivity only. One table at a time: on the single-threaded store each ANALYZE
+    // holds up arrivals while it runs.
+    for (const table of ['resources', 'search_date', 'search_string', 'search_number']) {
+      await this.db.exec(`SET default_statistics_target = 25; ANALYZE ${table}; RESET default_statistics_target`);
+    }
   }
 
   /**
