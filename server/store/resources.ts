@@ -210,11 +210,19 @@ export class ResourceStore {
    * missing). Returns the stored resources with meta.versionId/lastUpdated, in input order.
    * Later duplicates of the same type/id in one call win.
    */
-  async saveMany(resources: Resource[], tx?: Db): Promise<Resource[]> {
+  async saveMany(resources: (Resource | Staged)[], tx?: Db): Promise<Resource[]> {
     if (!resources.length) return [];
-    for (const r of resources) validateResource(r);
-    const prepared = resources.map((r) => (r.id ? r : ({ ...r, id: newId() } as Resource)));
-    return this.write(prepared, tx ?? this.db, 'upsert');
+    return this.write(resources.map((r) => (r instanceof Staged ? r : this.stage(r))), tx ?? this.db, 'upsert');
+  }
+
+  /**
+   * Checks a resource and does the work of writing it that needs no database (id, serialising,
+   * packing, index entries), so that callers can do it before their transaction: on the embedded
+   * store a transaction holds the only thread, and arrivals wait for it.
+   */
+  stage(r: Resource): Staged {
+    validateResource(r);
+    return new Staged(prepare(r.id ? r : ({ ...r, id: newId() } as Resource)));
   }
 
   /** Creates a resource; the server assigns the id unless opts.keepId (then 409 if it exists). */
@@ -223,7 +231,7 @@ export class ResourceStore {
     const opts = optsOrTx;
     validateResource(r);
     const res = (opts.keepId && r.id ? r : { ...r, id: newId() }) as T;
-    const [out] = await this.write([res], tx ?? this.db, 'insert');
+    const [out] = await this.write([new Staged(prepare(res))], tx ?? this.db, 'insert');
     if (!out) throw conflict(`${r.resourceType}/${res.id} already exists`);
     return out as Stored<T>;
   }
@@ -247,7 +255,7 @@ export class ResourceStore {
           throw preconditionFailed(`Version conflict: ${r.resourceType}/${r.id} is at version ${cur[0].version_id}, not ${want}`);
         }
       }
-      const [out] = await this.write([r], t, 'upsert');
+      const [out] = await this.write([new Staged(prepare(r))], t, 'upsert');
       return { resource: out as Stored<T>, created: out.meta?.versionId === '1' };
     };
     return opts.ifMatch !== undefined ? (tx ?? this.db).transaction(run) : run(tx ?? this.db);
@@ -372,13 +380,11 @@ export class ResourceStore {
    * Writes resources in one statement (two when some already exist and mode is upsert: new
    * resources are inserted by the cheaper insert-only statement first, the rest then updated).
    */
-  private async write(resources: Resource[], db: Db, mode: 'upsert' | 'insert'): Promise<Resource[]> {
+  private async write(resources: Staged[], db: Db, mode: 'upsert' | 'insert'): Promise<Resource[]> {
     const lu = new Date().toISOString();
     // last occurrence of a type/id wins (one row may only be upserted once per statement)
-    const byKey = new Map<string, Resource>();
-    for (const r of resources) byKey.set(`${r.resourceType}/${r.id}`, r);
     const prepared = new Map<string, Prepared>();
-    for (const [key, r] of byKey) prepared.set(key, prepare(r));
+    for (const { prepared: p } of resources) prepared.set(`${p.type}/${p.id}`, p);
 
     const versions = new Map<string, number>();
     const runChunk = async (d: Db, m: 'insert' | 'upsert', items: Prepared[]) => {
@@ -412,8 +418,13 @@ export class ResourceStore {
     this.noteWrites(prepared.size);
     const stored = new Map<string, Resource>();
     for (const [key, p] of prepared) stored.set(key, withMeta(p.content, versions.get(key)!, lu));
-    return resources.map((r) => stored.get(`${r.resourceType}/${r.id}`)!);
+    return resources.map(({ prepared: p }) => stored.get(`${p.type}/${p.id}`)!);
   }
+}
+
+/** A resource ready to write: see ResourceStore.stage. */
+export class Staged {
+  constructor(readonly prepared: Prepared) {}
 }
 
 interface Prepared {

@@ -18,6 +18,7 @@ import { takeRecent, type InboundRow } from './receive.ts';
 import { GroupCommit } from './group-commit.ts';
 import { buildAck } from '../ingest/ack.ts';
 import type { Db } from '../store/db.ts';
+import type { Staged } from '../store/resources.ts';
 
 const VERSION = '0.1.0';
 // Processed letters per transaction: small enough that an arriving message's ack never waits
@@ -84,7 +85,8 @@ interface Prepared {
   replaces: string | null;
   dr: DocumentReference;
   review: Task;
-  out: FhirResource[];
+  /** everything it writes but `dr`, staged (serialised and indexed) outside the transaction */
+  out: Staged[];
   /** the ITK3 business acknowledgement owed to the sender, if it asked for one */
   businessAck?: { code: string; recipient: string | null; contentType: string; body: string };
 }
@@ -185,10 +187,11 @@ async function prepare(s: Services, inboundId: string): Promise<Prepared | undef
   }
 
   const targets = proposed.map((r) => ({ reference: `${r.resourceType}/${r.id}` }));
-  out.push(dr, ...proposed,
+  out.push(...proposed,
     extractionProvenance(s, targets, docRef, VERSION),
     audit.processed(s, { document: docRef, review: { reference: `Task/${review.id}` }, patient, matched: match.status }));
-  return { inboundId, replaces: row.replaces, dr, review, out, businessAck: businessAck(s, row, match) };
+  // the DocumentReference is staged at commit, where a replacement adds its relatesTo
+  return { inboundId, replaces: row.replaces, dr, review, out: out.map((r) => s.store.stage(r)), businessAck: businessAck(s, row, match) };
 }
 
 /** One transaction for a batch of processed letters: every resource in one write, every inbound row marked. */
@@ -204,7 +207,7 @@ async function commit(s: Services, tx: Db, items: Prepared[]): Promise<void[]> {
       await supersede(s, tx, old.document_reference_id, p.dr.id!);
     }
   }
-  await s.store.saveMany(items.flatMap((p) => p.out), tx);
+  await s.store.saveMany(items.flatMap((p) => [p.dr, ...p.out]), tx);
   const acks = items.filter((p) => p.businessAck);
   if (acks.length) {
     await tx.query(

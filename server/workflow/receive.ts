@@ -4,6 +4,7 @@
 // that come together share a transaction (group commit).
 import type { Bundle, Composition, DocumentReference, FhirResource } from 'fhir/r4';
 import type { Db } from '../store/db.ts';
+import type { Staged } from '../store/resources.ts';
 import type { Services, Reply } from './services.ts';
 import { LETTER_JOB } from './services.ts';
 import { readMessage, type InboundMessage } from '../ingest/itk3.ts';
@@ -40,8 +41,9 @@ const COLUMNS = ['kind', 'message_id', 'document_id', 'composition_id', 'replace
  * One transaction for a batch of arrivals: their inbound rows (dedupe by unique keys), originals
  * (Binary), AuditEvents and processing jobs, one statement each.
  */
-async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accepted[]> {
-  const binaryIds = items.map(() => newId());
+async function acceptBatch(s: Services, tx: Db, arrivals: Incoming[]): Promise<Accepted[]> {
+  const items = arrivals.map((x) => x.accept);
+  const binaryIds = arrivals.map((x) => x.original.prepared.id);
   const cols = COLUMNS.map((): (string | null)[] => []);
   items.forEach((a, i) => [a.kind, a.messageId, a.documentId, a.compositionId, a.replaces, a.format, a.contentType, binaryIds[i],
     a.event, a.sender, a.handling ? JSON.stringify(a.handling) : undefined].forEach((v, c) => cols[c].push(v ?? null)));
@@ -57,15 +59,13 @@ async function acceptBatch(s: Services, tx: Db, items: Accept[]): Promise<Accept
   const seenMessages = new Set(refused.length
     ? (await tx.query<{ message_id: string }>('SELECT message_id FROM inbound WHERE message_id = ANY($1::text[])', [refused])).map((r) => r.message_id)
     : []);
-  const resources: FhirResource[] = [];
+  const resources: (FhirResource | Staged)[] = [];
   const jobs: { inboundId: string }[] = [];
   const out = items.map((a, i): Accepted => {
     const inboundId = inserted.get(binaryIds[i]);
     if (!inboundId) return { status: a.messageId && seenMessages.has(a.messageId) ? 'duplicate-message' : 'duplicate-document' };
     const binaryId = binaryIds[i];
-    resources.push(
-      { resourceType: 'Binary', id: binaryId, contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') },
-      audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
+    resources.push(arrivals[i].original, audit.received(s, { inboundId, binaryId, kind: a.kind, sender: a.sender, event: a.event }));
     jobs.push({ inboundId });
     remember(s, tx, {
       row: { id: inboundId, kind: a.kind, message_id: a.messageId ?? null, document_id: a.documentId ?? null, replaces: a.replaces ?? null,
@@ -138,15 +138,18 @@ async function room(s: Services): Promise<void> {
   while (recent.byId.size >= BACKLOG) await new Promise<void>((r) => recent.room.push(r));
 }
 
-const acceptors = new WeakMap<Services, GroupCommit<Accept, Accepted>>();
+/** An arrival on its way in: what it is, and its original as a Binary staged for writing. */
+interface Incoming { accept: Accept; original: Staged }
+const acceptors = new WeakMap<Services, GroupCommit<Incoming, Accepted>>();
 
 /** Commit the original, its dedupe keys and its processing job together, before any ack. */
 export async function accept(s: Services, a: Accept): Promise<Accepted> {
   await room(s);
   let g = acceptors.get(s);
   // urgent: a sender is waiting for the ack, so arrivals go ahead of queued processing batches
-  if (!g) acceptors.set(s, (g = new GroupCommit<Accept, Accepted>(s.db.urgent(), (tx, items) => acceptBatch(s, tx, items))));
-  return g.submit(a);
+  if (!g) acceptors.set(s, (g = new GroupCommit<Incoming, Accepted>(s.db.urgent(), (tx, items) => acceptBatch(s, tx, items))));
+  const original = s.store.stage({ resourceType: 'Binary', id: newId(), contentType: a.contentType, data: Buffer.from(a.bytes).toString('base64') });
+  return g.submit({ accept: a, original });
 }
 
 const ackFor = (s: Services, msg: Parameters<typeof buildAck>[0], code: string, text?: string) =>
