@@ -61,4 +61,19 @@ test('"needs to be seen today", "the next working day" and "pls … today" are s
   assert.is(urgent('Dear Dr Nwosu\n\nPlease arrange a review within 48 hours of discharge. She was seen today in clinic.').length, 0);
 });
 
+test('round 2: what only sounds urgent', () => {
+  // MASH is also a liver disease; the safeguarding hub is named as such or referred to
+  assert.equal(urgent('Diagnosis: MASLD - FibroScan 11.2 kPa. Likely MASH with at least moderate fibrosis.'), []);
+  assert.ok(urgent('A referral to the MASH has been made by the ward social worker.').length);
+  // a request that waits on a result yet to come
+  assert.equal(urgent('If any dysplasia is reported, please refer back to the upper GI team urgently.'), []);
+  assert.ok(urgent('If you are unable to contact her today, please inform the police.').length);
+  // "today's value" is a baseline, not a deadline
+  assert.equal(urgent("Please re-refer him if his eGFR drops by more than 25% from today's value."), []);
+  // an anticoagulant held and restarted within the stay
+  assert.equal(urgent('Rivaroxaban was omitted for 48 hours before surgery and restarted on post-operative day 2.'), []);
+  // the time word in a statement beside the request
+  assert.equal(urgent('His bloods were not available to us today; please could you chase the result and act on it.'), []);
+});
+
 test.run();

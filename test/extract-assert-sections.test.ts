@@ -39,4 +39,26 @@ test('an abbreviated clerking heading set off by spaces starts its own section',
   assert.is(detectSections('GP   Dr A Khan, Elm Surgery\n').filter((s) => s.title).length, 0);
 });
 
+test('problem lists by another name: "Other problems", "Antenatal / postnatal problems", "Active issues"', () => {
+  assert.is(classifyHeading('Other problems')?.kind, 'diagnoses');
+  assert.is(classifyHeading('ANTENATAL / POSTNATAL PROBLEMS')?.kind, 'diagnoses');
+  assert.is(classifyHeading('Active issues')?.kind, 'diagnoses');
+  assert.is(classifyHeading('Past medical history')?.kind, 'pmh');
+});
+
+test('action headings: "for GP practice", "follow-up and actions", the hospital\'s and team\'s own', () => {
+  assert.is(classifyHeading('ACTIONS FOR GP PRACTICE')?.kind, 'actions');
+  assert.is(classifyHeading('Requests for the GP surgery')?.kind, 'actions');
+  assert.is(classifyHeading('FOLLOW-UP AND ACTIONS')?.kind, 'plan');
+  assert.is(classifyHeading('HOSPITAL / PATIENT ACTIONS')?.kind, 'plan');
+  assert.is(classifyHeading('RESPIRATORY NURSE TEAM PLAN')?.kind, 'plan');
+  assert.is(classifyHeading('The hospital will')?.kind, 'plan');
+});
+
+test('every sign-off is a signature section ("With best wishes", "Many thanks")', () => {
+  assert.is(sectionKind({ title: 'With best wishes' }), 'signature');
+  assert.is(sectionKind({ title: 'Many thanks' }), 'signature');
+  assert.is(sectionKind({ title: 'Yours sincerely' }), 'signature');
+});
+
 test.run();

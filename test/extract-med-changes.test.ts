@@ -2,18 +2,10 @@
 // structured MedicationStatements with the UK Core change summary.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findMedicationChanges } from '../server/extract/medications.ts';
 import { drugLexicon } from '../server/extract/drugs.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
+import { changes } from './helpers/medications.ts';
 import type { Letter } from '../server/types.ts';
 
-const ctx = {} as Parameters<typeof findMedicationChanges>[1];
-function changes(text: string | Letter): string[] {
-  const letter = typeof text === 'string' ? letterFromText(text) : text;
-  const out = findMedicationChanges(letter, ctx);
-  for (const m of out) if (m.evidence.quote) assert.is(letter.text.slice(m.evidence.start, m.evidence.end), m.evidence.quote);
-  return out.map((m) => `${m.drug} ${m.change}`).sort();
-}
 
 test('brands and combinations map to generic names', () => {
   const lex = drugLexicon();

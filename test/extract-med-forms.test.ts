@@ -3,17 +3,10 @@
 // "switched her to", "in place of", trials and prescriptions, and what is still not a change.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findMedicationChanges, withComponents } from '../server/extract/medications.ts';
+import { withComponents } from '../server/extract/medications.ts';
 import { drugLexicon } from '../server/extract/drugs.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
+import { changes } from './helpers/medications.ts';
 
-const ctx = {} as Parameters<typeof findMedicationChanges>[1];
-function changes(text: string): string[] {
-  const letter = letterFromText(text);
-  const out = findMedicationChanges(letter, ctx);
-  for (const m of out) if (m.evidence.quote) assert.is(letter.text.slice(m.evidence.start, m.evidence.end), m.evidence.quote);
-  return out.map((m) => `${m.drug} ${m.change}`).sort();
-}
 
 test('capitalised imperatives label what was done: "STOP Naproxen", "Aspirin 75 mg OD - STOP"', () => {
   assert.equal(changes('Medicines on discharge:\nSTOP  Diclofenac 50 mg TDS\nSTART Lansoprazole 15 mg OD\nCONTINUE Bisoprolol 5 mg OD'), ['diclofenac stopped', 'lansoprazole started']);

@@ -3,16 +3,8 @@
 // cells are set off by one space, plan-list items that stop a medicine, and "TTO supplied" items.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findMedicationChanges } from '../server/extract/medications.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
+import { changes } from './helpers/medications.ts';
 
-const ctx = {} as Parameters<typeof findMedicationChanges>[1];
-function changes(text: string): string[] {
-  const letter = letterFromText(text);
-  const out = findMedicationChanges(letter, ctx);
-  for (const m of out) if (m.evidence.quote) assert.is(letter.text.slice(m.evidence.start, m.evidence.end), m.evidence.quote);
-  return out.map((m) => `${m.drug} ${m.change}`).sort();
-}
 
 test('"went home on A … for 6 weeks of extended prophylaxis, and B …": both are started; "his usual C" is not', () => {
   assert.equal(changes(`She went home on dalteparin 5000 units subcutaneously once daily for 6 weeks of extended

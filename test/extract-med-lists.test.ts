@@ -6,14 +6,9 @@ import * as assert from 'uvu/assert';
 import { findMedicationChanges } from '../server/extract/medications.ts';
 import { drugLexicon } from '../server/extract/drugs.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
+import { changes } from './helpers/medications.ts';
 
 const ctx = {} as Parameters<typeof findMedicationChanges>[1];
-function changes(text: string): string[] {
-  const letter = letterFromText(text);
-  const out = findMedicationChanges(letter, ctx);
-  for (const m of out) assert.is(letter.text.slice(m.evidence.start, m.evidence.end), m.evidence.quote);
-  return out.map((m) => `${m.drug} ${m.change}`).sort();
-}
 function quotes(text: string): string[] {
   return findMedicationChanges(letterFromText(text), ctx).map((m) => m.evidence.quote);
 }

@@ -15,7 +15,7 @@ const FU_VERBS = /^(?:visit|see|review|reassess|re-?review|arrange|offer|book|co
 const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
 /** Request markers that come before the request's verb. */
-const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|the practice|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor))\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
 
 // An entry for the record (an alert, a code, a problem-list item) is admin work even when its
 // subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug".
@@ -31,7 +31,8 @@ const SENT_IN = /\b(?:needs?|has|should|must|is) (?:to )?(?:be )?(?:sent|referre
 // check with the GP or nurse ("maternal postnatal check with the GP in 6 weeks"): an appointment
 const CHECK_WITH = /\b(?:check|review|appointment|visit)(?:-up)? with (?:the |your |a |his |her )?(?:gp|practice nurse|nurse|doctor|practice)\b|\b(?:post-?natal|6[- ]week|six[- ]week|baby|new ?born) (?:check|review)\b/;
 // a referral asked for after the practice has checked something: "contact him and, if so, please re-refer him"
-const LATER_REFERRAL = /,?\s*if so,?\s*(?:please\s+)?(?:re-?refer|refer)\b/i;
+// ("… contact her and, if she is willing to attend, re-refer her to the thyroid clinic")
+export const LATER_REFERRAL = /,?\s*if so,?\s*(?:please\s+)?(?:re-?refer|refer)\b|\band,?\s+if (?:he|she|they) (?:is|are|would be|still) (?:still )?(?:willing|keen|happy|agreeable|wishes|wants)\b[^,;]{0,50},\s*(?:please\s+)?(?:re-?refer|refer)\b/i;
 /** Third-person verbs after "we recommend the GP …": "repeats", "takes over", "refers". */
 const THIRD_PERSON = /^(repeat|check|recheck|take|arrange|refer|re-refer|review|prescribe|start|stop|continue|monitor|consider|see|offer|increase|reduce|titrate|add|remove|update|send|chase|book|issue|code|record)s\b/;
 
@@ -70,7 +71,7 @@ function requestBodyOf(text: string): string {
   return body;
 }
 
-const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const MARKER_AT = /\b(?:gp to|pls|please|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
 
 export function categorise(text: string): ActionCategory {
@@ -122,8 +123,9 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
   if (/^(?:contact|write to|liaise with|speak to) (?!him|her|them)(?:the )?[\w' -]{0,40}?(?:department|team|service|unit|clinic|coordinator|secretary|office)\b/.test(b)) return 'admin';
   // "review the result and refer him to hepatology if it shows fibrosis": the referral is what is asked
+  // (chasing a report the hospital requested stays the investigation, whatever it may lead to)
   // ("… and refer her back to us if it shows …" returns her to the team that asked: the result is the request)
-  if (/^(?:review|check|look at|follow up|chase|act on)\b[^.;]*\b(?:results?|report|findings|histology|scan)\b[^.;]*\band (?:then |if so,? )?(?:re-?refer|refer)\b(?! (?:(?:him|her|them) )?back to (?:us|me|this clinic|our (?:clinic|team|service)|the (?:clinic|team)\b))/.test(b)) return 'referral';
+  if (/^(?:review|check|look at|follow up|act on)\b[^.;]*\b(?:results?|report|findings|histology|scan)\b[^.;]*\band (?:then |if so,? )?(?:re-?refer|refer)\b(?! (?:(?:him|her|them) )?back to (?:us|me|this clinic|our (?:clinic|team|service)|the (?:clinic|team)\b))/.test(b)) return 'referral';
   if (/^(?:review|reassess|assess|re-?review)\b/.test(b)) {
     // the first thing to review decides: "review his blood pressure and titrate his antihypertensives"
     // (what follows "now that", "since", "in the next …" gives the reason or the time, not the object)
@@ -151,7 +153,8 @@ function categoriseOne(text: string): ActionCategory {
     return 'medication';
   }
   if (/^take over\b/.test(b)) {
-    if (/\bprescribing\b/.test(b)) return 'medication';
+    // "take over the hydroxocobalamin injections once the loading course finishes": the medicine
+    if (/\bprescribing\b/.test(b) || (hasDrug && !/\bmonitoring\b/.test(b))) return 'medication';
     if (/\bmonitoring\b/.test(b)) return 'investigation';
     return 'follow-up';
   }
@@ -160,12 +163,14 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:monitor|keep monitoring)\b/.test(b) && !TESTS.test(b)) return 'follow-up';
   // "obtain his old records from his previous practice": paperwork, not a test
   if (/^(?:obtain|request|get|retrieve|ask for|send for)\b/.test(b) && /\b(?:records?|notes|letters?|cop(?:y|ies)|summary|information|details|paperwork|documents?)\b/.test(b) && !TESTS.test(b.replace(/\b(?:results? (?:letters?|cop(?:y|ies)))\b/, ''))) return 'admin';
+  if (/^(?:arrange|book|organise|carry out|do|perform|undertake|complete|conduct) (?:a |an |his |her |their )?(?:structured |full |formal )?medications? review\b/.test(b)) return 'medication';
+  // "repeat a cognitive screen at his review": a clinician's assessment, not a test sent off
+  if (/^(?:repeat|check|re-?check|do|perform|carry out|arrange|complete|undertake)\b[^.;]{0,30}\b(?:cognitive (?:screen\w*|assessment|test\w*)|moca|mmse|6-?cit|ace-?iii)\b/.test(b)) return 'follow-up';
   if (INV_VERBS.test(b)) {
     if (/^check\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
     if (TESTS.test(b) || !/^(?:assess|request)\b/.test(b)) return 'investigation';
   }
   if (/^follow[- ]?up\b/.test(b) && TESTS.test(b)) return 'investigation';
-  if (/^(?:arrange|book|organise) (?:a |an )?(?:structured )?medication review\b/.test(b)) return 'medication';
   // "arrange for him to have his B12 injections": giving a medicine
   if (/^(?:arrange|organise|book)\b/.test(b) && (/\b(?:injections?|infusions?|depot|jabs?|vaccin\w*|immunis\w*|(?:first|next|second|further) dose)\b/.test(b) || (hasDrug && !TESTS.test(b))) && !/\b(?:joint|steroid) injection\b/.test(b)) return 'medication';
   if (/^arrange\b/.test(b)) {

@@ -5,7 +5,7 @@
 // the hospital ordered, re-referring after a missed hospital appointment.
 import type { ActionCategory } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
-import { requestBody } from './action-category.ts';
+import { requestBody, LATER_REFERRAL } from './action-category.ts';
 
 /** Hospital-only (red list) medicines: specialist prescribing only. */
 const RED = new Set(['acitretin', 'isotretinoin', 'alitretinoin', 'clozapine', 'adalimumab', 'etanercept', 'infliximab', 'ustekinumab', 'secukinumab', 'tofacitinib', 'baricitinib', 'upadacitinib', 'certolizumab', 'golimumab', 'tocilizumab', 'omalizumab', 'mepolizumab', 'dupilumab', 'rituximab', 'abatacept', 'erenumab', 'fremanezumab', 'galcanezumab', 'botulinum toxin', 'teriparatide', 'dronedarone']);
@@ -64,13 +64,16 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   }
   if (category === 'referral') {
     // ("refer him again", "refer her back to us" after a missed appointment are re-referrals too)
-    if (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b|\bif so,?\s*(?:please\s+)?re-?refer\b/.test(b)) {
+    if (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b))) {
       // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
       // not the missed appointment made good
       if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;
       // "if he has any further visible haematuria, please refer him back": a new red-flag symptom is a fresh referral
       // (a re-referral for the problem the missed appointment was about stays a transfer: "if you still feel haematuria investigation is needed")
       if (/\bif (?:he|she|they) (?:has|have|develops?|gets?|notices?) (?:any )?(?:further |new |more |recurrent |another )?(?:episodes? of )?(?:visible haematuria|haematuria|rectal bleeding|haemoptysis|post-?menopausal bleeding|dysphagia|unexplained weight loss|(?:new |breast )?lump)\b/.test(lower)) return undefined;
+      // "if any dysplasia is reported, please refer back to the upper GI team": acting on the result of
+      // a test the hospital took is the hospital's work
+      if (!ctx.gpOrdered && /^refer (?:(?:him|her|them) )?back\b/.test(b) && /\bif (?:any |the )?[\w -]{0,30}?\b(?:is|are) (?:reported|found|seen|shown)\b|\bif (?:the |his |her |their )?(?:histology|biops(?:y|ies)|results?|report|scan|cytology)\b[^,;]{0,30}\bshows?\b/.test(lower)) return 'acting on results of tests the hospital took';
       return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
     }
     // results of a test the practice itself requested: acting on them, and any referral they lead to, is the practice's own work
@@ -107,8 +110,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (specialist) return `monitoring a ${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported
-  if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w-]+ ){0,3}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
-    && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on it)\b/.test(lower)) return 'acting on results of tests the hospital took';
+  if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w/-]+ ){0,5}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
+    && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on (?:it|them|any (?:positive|abnormal) (?:results?|findings))|not (?:yet )?(?:back|available|reported))\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
   // "the radiologist advises a repeat ultrasound in 3 months; please arrange this": follow-up imaging

@@ -9,12 +9,12 @@ import { sentences, letterSentences, sectionAt, headingAbove, type Span } from '
 import { categorise, requestBody, TESTS } from './action-category.ts';
 import { workloadReason, letterContext } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
-import { eventDate, operationDate } from './dates.ts';
+import { eventDate, operationDate, datesIn } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 // every request wording above holds one of these words: a cheap test first, the full one only then
 const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
 const MARKER = {
@@ -22,7 +22,7 @@ const MARKER = {
   exec: (s: string): RegExpExecArray | null => (MARKER_HINT.test(s) ? MARKER_RE.exec(s) : null),
 };
 // "please" that asks nothing of the practice
-const NOT_A_REQUEST = /\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
+const NOT_A_REQUEST = /\b(?:nothing|no (?:action|further action|work))\b[^.;]{0,30}\bfor (?:the|your) (?:practice|gp|surgery) to do\b|\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
 const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
 // The subject of a statement about someone else's action.
@@ -32,8 +32,9 @@ const GP_SECTION = /\b(?:(?:actions?|advice|plan|management|follow[- ]?up|recomm
 const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community|letter|summary|notification|report)\b/i;
 const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
 const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
-const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|continue|switch|adjust)';
-const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*${SPLIT_VERB}\\b)`, 'gi');
+const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|share|continue|switch|adjust)';
+// (", and please could you reduce …", ", and please consider colchicine …": a second request of its own)
+const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*(?:(?:could|can|would) you\\s+(?:also\\s+)?)?${SPLIT_VERB}\\b|(?:also\\s+)?(?:(?:please|pls)\\s+(?:(?:could|can|would) you\\s+)?(?:also\\s+)?)?consider\\b)`, 'gi');
 // "BP check in a fortnight, please titrate amlodipine as needed", "U&E in 1 week, then uptitrate
 // ramipril": a second request after a complete first one
 const COMMA_NEXT = new RegExp(`,\\s+(?:(?:and\\s+)?then,?\\s+(?:(?:please|pls)\\s+)?|(?:please|pls)\\s+)(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
@@ -44,11 +45,17 @@ const SAME_THING = /^(?:(?:also|please)\s+)*continue\s+(?:it|this|them|these|(?:
 const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe|increase|reduce|titrate|up-?titrate|switch|refer|re-?refer|arrange|check|re-?check|repeat|review|see|book|complete\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w-]+\s+){0,3}(?:review|check|assessment))\b/i;
 // what may follow a condition after a dash as a request of its own: "- if K is 6 or more, send him to ED"
 const CONDITION_ACT = /^(?:(?:please|pls|then)\s+)?(?:(?:he|she|they|the patient)\s+(?:needs?|should|must|will need)\b|(?:re-?refer|refer|send|admit|contact|call|phone|ring|discuss|stop|start|re-?start|withhold|hold|increase|reduce|repeat|re-?check|check|review|see|arrange|prescribe|seek|ask)\b)/i;
+// "Please note the safeguarding referral and add an alert to her children's records": what to do about what is noted
+const NOTE_AND_ACT = /\bplease (?:note|be aware of)\b[^.;]*?\s(?:and|then)\s+(?:please\s+)?(?:add|record|code|flag|update|amend|arrange|check|review|refer|prescribe|stop|start|book|inform)\b/i;
+const BEDSIDE = /\b(?:pulse|heart rate|hr|bp|blood pressure)\b|\d{2,3}\/\d{2,3}/i;
+const BEDSIDE_CONDITION = /\b(?:if|once|when|until)\s+(?:(?:his|her|their|the)\s+)?(?:resting\s+)?(?:pulse|heart rate|hr)\b/i;
+const SAME_DRUG_STEP = /^(?:(?:also|please|pls)\s+)*(?:(?:could|can|would) you\s+)?consider\s+(?:increasing|reducing|decreasing|titrating|up-?titrating|stopping|weaning|switching|doubling|halving)\b/i;
+const CONTACT_PATIENT = /^(?:contact|telephone|phone|call|ring|speak to|see)\s+(?:the patient|him|her|them|(?:mr|mrs|ms|miss|mx)\.?\s+\w+)\b/i;
 const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|these|it|that|one)\s*$/i;
 const COMMA_VERB = new RegExp(`,\\s+(?=(?:re-?check|check|repeat|refer|re-?refer|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|withhold|hold|switch)\\b)`, 'gi');
-const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:${SPLIT_VERB}|complete)\\b)`, 'gi');
+const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:${SPLIT_VERB}|complete|consider\\s+(?:re-?)?referr(?:ing|al))\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
-const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
 const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
@@ -60,7 +67,8 @@ const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|thi
 // a request due when a period the sentence named first is over
 const AFTER_THAT = /\b(?:after (?:that|this|then)|thereafter|from then on)\b/i;
 const FIRST_PERIOD = /\b(?:for|over) the first (\d{1,2}|one|two|three|four|six|eight|twelve) (days?|weeks?|months?)\b/i;
-const RECURRING = /\b(?:every|each)\s+(?:\d+|one|two|three|four|six|twelve)?\s*(?:days?|weeks?|months?|years?)\b|\b(?:then|and) (?:annually|yearly|monthly|weekly)\b|\b\d+-(?:weekly|monthly)\b/i;
+// ("in 6 months and then once a year" likewise)
+const RECURRING = /\b(?:every|each)\s+(?:\d+|one|two|three|four|six|twelve)?\s*(?:days?|weeks?|months?|years?)\b|\b(?:then|and) (?:annually|yearly|monthly|weekly)\b|\b\d+-(?:weekly|monthly)\b|\bonce (?:a|per) (?:year|month|week)\b/i;
 // what the hospital will do, tacked onto a request: "… and we will offer a new date within 4 weeks"
 const HOSPITAL_TAIL = /,?\s+and\s+(?:we|i|the (?:team|clinic|department|hospital|ward))\s+(?:will|shall)\b(?! be grateful)/i;
 // "…, and, if the PSA rises, please re-refer": a second request on its own condition ("if so" continues the first)
@@ -71,10 +79,10 @@ const DASH_CONDITION = /\s+[-–]\s+(?=if\b(?:[^.;]|\.\d){3,140}?,\s*\S)/gi;
 const REPEAT_LIST_TAIL = /^(?:also\s+)?(?:update|amend)\s+(?:his|her|their|the)\s+(?:repeat|medication|prescription)/i;
 const SAME_DAY_AS_RESULT = /\b(?:the same day|same[- ]day|immediately|straight away|without delay)\b/i;
 // a second step that only follows from the first one's result
-const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
+const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed|so)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
 // "optimise her diabetes and repeat the HbA1c at 3 months": the test measures the treatment; one request
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
-const ANAPHORIC = /^(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
 const CLINICIAN_LETTER = /^\s*dear\s+(?:dr|doctor|colleague|gp|sir|madam|practice)\b/im;
@@ -254,16 +262,18 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     const part = str.slice(ps, pe);
     // "please see your GP if…" is advice to the patient, not a request of the practice
     const toPatientHere = /\b(?:see|contact|speak to|ring|visit|make an appointment with|book (?:an appointment )?with) your (?:gp|doctor|practice|surgery)\b/i.test(part);
-    const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1);
+    const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1 && !NOTE_AND_ACT.test(part));
     // "if it remains above 140/90 at that check, increase amlodipine to 10 mg": a list item's
     // request may follow the condition it waits on
-    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '');
+    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '')
+      // ("if >130/80 add ramipril 2.5 mg OD": a threshold written without a comma)
+      .replace(/^(?:if|once|when)\s+(?:(?:the\s+)?[\w/+-]+\s+){0,3}?(?:(?:is|are|remains?|stays?)\s+)?(?:[<>≥≤]=?\s*|(?:above|below|over|under|more than|less than|greater than)\s+)[\d.]+(?:\/[\d.]+)?\s*(?:mmhg|mmol\/?l|%|g\/l|ml\/min|bpm)?\s+(?=[a-z])/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
     const byGp = GP_SUFFIX.test(part);
     // (in a GP list a passive states the request: "ramipril to be restarted at 2.5 mg", "bloods to be repeated in 2 weeks")
     const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || (gpContext ? PASSIVE_REQUEST_GP : PASSIVE_REQUEST).test(part)
       // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
-      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
+      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\bnot (?:yet )?(?:been )?(?:issued|given|provided|supplied|done|required|needed)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
     // "Uptitrate bisoprolol every 2 weeks …; first increase in a fortnight": a part that only
     // times the request before it belongs to that request
     if (requested && !marked && !imperative && out.length && part.trim().length < 60 && !OTHER_ACTOR.test(part.trim()) && !/\b(?:we|i|hospital|clinic|team)\b/i.test(part) && dueDate(part, '2000-01-01') !== null) {
@@ -332,7 +342,9 @@ const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly)\s+(?:continue|issue|p
 // an item that opens with the tests it asks for: "Lithium levels, U&Es and TFTs every 3 months"
 const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d|(?:renal|kidney|liver|thyroid|lung) function|electrolytes|bone profile)\b/i;
 
-const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through)\s+(?:one|it|this|these|them)\b/i;
+// a request whose object is "one": "please issue one covering his admission", "provide her with one"
+const ONE_OBJECT = /\b(?:provide|issue|give|write|complete|sign|do)\s+(?:(?:him|her|them)\s+(?:with\s+)?)?one\b(?!\s+(?:of|more|further|tablet|dose|capsule|sachet|puff)\b)/i;
+const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through|give|administer)\s+(?:one|it|this|these|them)\b/i;
 
 /**
  * A heading alone on its line ("Follow-up", "Plan for GP"): it names the section below it and
@@ -399,9 +411,15 @@ function splitRequests(part: string): [number, number, boolean?][] {
     if (DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
     // "increase the donepezil after four weeks, and continue the prescription thereafter": the same medicine
     if (SAME_THING.test(part.slice(m.index + m[0].length))) continue;
+    // "prescribe semaglutide 0.5 mg weekly, and consider increasing to 1 mg after 4 weeks": the next
+    // step of the same medicine, which the tail does not name again
+    if (SAME_DRUG_STEP.test(part.slice(m.index + m[0].length)) && !drugLexicon().find(part.slice(m.index + m[0].length)).length) continue;
     // "take over prescribing of Entresto …, and update his repeat prescription": keeping the
     // repeat list in step is part of the prescribing asked for
     if (REPEAT_LIST_TAIL.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
+    // "If creatinine is below 100, please restart ramipril and metformin, and stop the gliclazide":
+    // the condition governs both steps, so they are one request
+    if (/^\s*(?:\d{1,2}[.)]\s*)?(?:if|once|when|provided)\b/i.test(part) && !/\b(?:please|pls|if|once|when|unless|provided)\b/i.test(part.slice(m.index + m[0].length))) continue;
     cuts.push({ at: m.index, len: m[0].length });
   }
   // "check K+ in 1/52, stop spironolactone if > 5.5": a second imperative after a comma with its own
@@ -434,7 +452,16 @@ function splitRequests(part: string): [number, number, boolean?][] {
       if (/\bat the same (?:visit|time|appointment|review)\b/i.test(tail)) continue;
       // "GP pls prescribe and refer to the stop smoking service": a referral is a request of its own
       // (unless it only follows from the first step: "… and refer if abnormal")
-      if (/^(?:re-?refer|refer)\b/i.test(tail) && !/\b(?:if|as (?:needed|appropriate|required|indicated)|depending|accordingly|should)\b/i.test(tail) && categorise(head) !== 'referral') { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      // ("consider referring him to …" likewise; "contact her today and refer her to SDEC" is one
+      // request: the call is how the referral is made)
+      // ("review her mood in 2-3 weeks and consider referral to talking therapies": a thought for that review)
+      if (/^(?:consider\s+)?(?:re-?refer|refer)/i.test(tail) && !/\b(?:if|as (?:needed|appropriate|required|indicated)|depending|accordingly|should)\b/i.test(tail) && categorise(head) !== 'referral') {
+        if (!CONTACT_PATIENT.test(requestBody(head)) && !(/^consider\b/i.test(tail) && categorise(head) === 'follow-up')) cuts.push({ at: m.index, len: m[0].length });
+        continue;
+      }
+      // "prescribe anticipatory medicines and complete the community authorisation chart": the
+      // chart is the paperwork of the same prescription
+      if (/^complete\b[^.;]*\b(?:chart|authori[sz]ation|mar)\b/i.test(tail) && categorise(head) === 'medication') continue;
       // "repeat her TTG at 6 months and add coeliac disease to her problem list": clinical work and a record entry
       // ("please check and update the contact details": one verb with no object is not a request of its own)
       if (/^(?:add|record|code|update)\b/i.test(tail) && categorise(tail) === 'admin' && requestBody(head).split(/\s+/).length >= 3 && !['admin', 'other'].includes(categorise(head))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
@@ -488,7 +515,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
   const waiting = new Set<number>();
   const bare = new Set<number>();
   // "today" is the day of the clinic the letter reports; "10 days post-op" counts from the operation
-  const dates = { today: eventDate(text), operation: operationDate(text, letter.date) };
+  const dates = { today: eventDate(text, letter.date), operation: operationDate(text, letter.date) };
   for (let i = 0; i < units.length; i++) {
     let { start, end } = units[i];
     let quote = text.slice(start, end);
@@ -515,8 +542,19 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     if (seen.has(key)) continue;
     seen.add(key);
     const flat = quote.replace(/\s+/g, ' ');
-    const category: ActionCategory = categorise(flat);
+    // "He was not given a fit note on the ward. Please could you issue one covering his admission":
+    // the request names its object in the sentence before it, which says what kind of work it is
+    let basis = flat;
+    if (ONE_OBJECT.test(flat) && categorise(flat) === 'other') {
+      // (the sentence before, and the start of this one: "We could not issue one, so please …")
+      const para = text.slice(Math.max(0, start - 300), start).split(/\n\s*\n/).pop()!;
+      basis = `${para.split(/(?<=[.!?])\s+/).slice(-2).join(' ').replace(/\s+/g, ' ')} ${flat}`;
+    }
+    const category: ActionCategory = categorise(basis);
     let due = dueDate(flat, letter.date, { recurring: category === 'investigation', ...dates });
+    // a fit note "for 2 weeks", "covering his admission and a further 4 weeks" names the period it
+    // covers, not when it is wanted: only a start date still to come ("from 20/04/2026") times it
+    if (category === 'certificate' && due && !datesIn(flat).some((d) => d.iso === due)) due = null;
     // "if the potassium is 6.5 or above, send him to ED the same day": the same day as the result,
     // so the request is due when the test it waits on is
     const own = due;
@@ -531,11 +569,17 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // nearest earlier dated test, through other requests that wait on the same result
     // ("at that visit", "at that check" point back at the dated request before, even in a "consider")
     const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\b(?:at|on|with|from|after) (?:that|the same|this) (?:point|visit|appointment|review|check|time|test|result|blood test|sample)\b/i.test(flat);
+    const bedside = !pointsBack && BEDSIDE_CONDITION.test(flat);
+    const asTests = pointsBack && /\bas (?:the|his|her|their) (?:bloods|blood tests?|tests|u&es?)\b/i.test(flat);
     if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || pointsBack)) {
       for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
         const prev = out[k];
         // a monitoring schedule ("every 6 months", "then annually") has no one result to wait for
         if (prev.due && RECURRING.test(prev.text)) break;
+        // "reduce the propranolol once her pulse is below 80": a bedside reading waits on a visit that takes it
+        if (bedside && !BEDSIDE.test(prev.text)) break;
+        // "at the same appointment as the bloods" names the test it goes with
+        if (asTests && prev.category !== 'investigation') continue;
         if (prev.due && (prev.category === 'investigation' || prev.category === 'follow-up' || waiting.has(k))) { due = prev.due; break; }
         // "at that visit" names the visit, so an undated request in between does not end the search
         if (!waiting.has(k) && !pointsBack) break;
@@ -548,7 +592,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // the same request said twice (in the letter's prose and again in its list of GP actions) is one request
     const words = contentWords(flat);
     if (out.some((o) => o.category === category && o.due === due && dice(contentWords(o.text), words) >= 0.8)) continue;
-    let reason = workloadReason(flat, category, ctx);
+    let reason = workloadReason(basis, category, ctx);
     // "please prescribe the azathioprine from … . Please also arrange FBC, U&E and LFTs weekly":
     // the monitoring of a specialist medicine the practice was just asked to prescribe
     if (!reason && category === 'investigation' && last && /red list|shared-care/.test(last.workloadReason ?? '') && start - last.evidence.end < 40 && !drugLexicon().find(flat).length) reason = `monitoring of that ${/red list/.test(last.workloadReason!) ? 'hospital-only (red list)' : 'shared-care'} medicine`;
@@ -614,5 +658,8 @@ function previousSentence(text: string, offset: number): number | undefined {
   const s = offset - before.length + cut + 1;
   let k = s;
   while (k < offset && /\s/.test(text[k])) k++;
+  // (a bullet or number opening the item is layout, not part of the sentence)
+  const bullet = /^(?:[-•*·]|\d{1,2}[.)])[ \t]+/.exec(text.slice(k, offset));
+  if (bullet) k += bullet[0].length;
   return k < offset ? k : undefined;
 }

@@ -51,8 +51,11 @@ export interface AssertOptions {
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
 const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
 
+/** Pseudo-triggers that link a condition to its cause ("possibly related to"). */
+const CAUSAL_PSEUDO = /^(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to$/i;
+
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of)\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
 const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
@@ -74,14 +77,14 @@ const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|h
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
 
 // Strong: the episode is over whatever the condition. Weak: only for conditions that end.
-const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
-const PAST_EPISODE_PRE = /\b(?:had|suffered|developed|was treated for)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
+const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|(?<!\b(?:being|is|are|currently|now|still) )treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
+const PAST_EPISODE_PRE = /\b(?:(?:had|suffered|developed|was treated for)\s+(?:(?:a|an)\s+)?|(?:a|an|one|single|first|second|brief|isolated|further)\s+episodes?\s+of\s+)(?:[\w-]+\s+)?$/i;
 const PAST_WHEN_POST = /^\s*(?:(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:summer|spring|autumn|winter))\b|(?:last|the previous) (?:week|month|year|summer|winter|spring|autumn)\b|(?:\w+ )?(?:weeks|months) ago\b|(?:(?:while|when) (?:she was |he was |they were )?)?(?:at|in) (?:university|college|school|secondary school|primary school|sixth form|medical school)\b|(?:while|when) (?:she was |he was )?(?:at university|a student|travelling|abroad))/i;
 const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again)\b/i;
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
 const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of\b|\b(?:long|short|longstanding|long-standing|recent|lifelong|known)(?: \w+)? history of\b|\bin the past (?:\w+ )?(?:hours?|days?|weeks?|months?|year)\b|\bover the past\b|\bfor the past\b/i;
-const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
+const HIST_POST = /^(?:[^.;]{0,50}\b(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|childhood|infancy)|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
@@ -95,6 +98,8 @@ const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
 const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
 const REPORTING = /^\s*(?:[-–:,]\s*)?(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
+/** "her parents have completed the education programme": "have" is an auxiliary of another act, not the relative having a condition. */
+const AUXILIARY = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?\s*(?:(?:both|also|all)\s+)?(?:has|have|had)\s+(?:(?:both|also|all|now|just|already|recently)\s+)?(?!(?:had|developed|suffered|died|needed|required|undergone|been (?:diagnosed|treated|found|told))\b)(?:[a-z]+ed|been|done|taken|given|made|seen|brought|come|gone|said|told|spoken|written|kept|met|found|shown|learnt|learned|read)\b/i;
 const FAMILY_DENIED = /\b(?:no|nil|denies|not)\b(?:(?!\bbut\b|\bhowever\b)[^.;])*\b(?:family history|fh|fhx)\b(?:(?!\bbut\b)[^.;])*$/i;
 const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|from)|was diagnosed with)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
@@ -144,7 +149,8 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
     e++;
   }
   const sentence = text.slice(s, e);
-  const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => ' '.repeat(m.length));
+  // "perhaps related to her childhood TB": the hedge on a cause is blanked, but it still ends the clause before it, as "due to" does.
+  const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => CAUSAL_PSEUDO.test(m) ? 'due to'.padEnd(m.length) : ' '.repeat(m.length));
   // A closed parenthesis before the mention qualifies the item before it: "asthma (2 previous admissions), eczema".
   let pre = depseudo(text.slice(s, start)).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   // "no evidence of infection (CXR: small effusions, …": a labelled parenthesis is a result of its own; the trigger outside does not reach in.
@@ -165,14 +171,54 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
 }
 
 /** The list item (line) holding an offset: does it end "- resolved", and is the offset its head? */
-function listItem(text: string, at: number): { resolvedTail: boolean; head: boolean; cells: string[]; lead: string } {
+function listItem(text: string, at: number): { resolvedTail: boolean; settledOnly: boolean; head: boolean; cells: string[]; lead: string; resolvedWord?: string } {
   const [ls, le] = lineBounds(text, at);
   const line = text.slice(ls, le);
   const cell = line.split('\t');
-  const resolvedTail = (/(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled|corrected|replaced)\)?\.?\s*$/i.test(line) || /\s[-–]\s+(?:now\s+|since\s+|fully\s+)?(?:resolved|settled|corrected)\b/i.test(line.slice(at - ls))) && at - ls <= cell[0].length;
-  const head = /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(ls, at));
-  return { resolvedTail, head, cells: cell, lead: text.slice(ls, at) };
+  // A bulleted item wraps onto indented lines: "- Hyponatraemia (Na 123), likely SIADH … and\n  indapamide. Resolved - Na 135 on discharge."
+  const more = /^\s*(?:[-*•]|\d+[.)])\s/.test(line) ? continuation(text, le) : '';
+  const resolvedTail = (/(?:[-–,(]|\bnow|\band)\s*(?:now |since |fully |has |had )?(?:resolved|settled|corrected|replaced|recovered)\)?\.?\s*$/i.test(line) || /\s[-–]\s+(?:now\s+|since\s+|fully\s+|has\s+|had\s+)?(?:resolved|settled|corrected|recovered)\b/i.test(line.slice(at - ls))
+    || /(?:^|[.;]\s+|\s[-–]\s+)(?:now\s+|since\s+|fully\s+)?(?:resolved|settled|recovered)\b/i.test(more)) && at - ls <= cell[0].length;
+  // "… (catheter-dependent since\n November 2025) - retention resolved after TURP": the tail names what resolved.
+  const named = /(?:[.;]\s+|\s[-–]\s+)(?:the\s+|his\s+|her\s+)?([a-z]{4,})\s+(?:has\s+|had\s+|now\s+|since\s+|fully\s+|completely\s+)*(?:resolved|settled|recovered)\b/i.exec(text.slice(at, le) + more);
+  // "2. Moderate diabetic ketoacidosis - resolved": a grade or course before the term is still the item's head.
+  const head = ITEM_HEAD.test(text.slice(ls, at));
+  const settledOnly = resolvedTail && !/\b(?:resolved|corrected|replaced|recovered)\b/i.test(line.slice(at - ls) + more);
+  return { resolvedTail, settledOnly, head, cells: cell, lead: text.slice(ls, at), resolvedWord: named?.[1].toLowerCase() };
 }
+
+/** The indented lines that carry on a list item, up to a blank line or the next item (at most a few lines). */
+function continuation(text: string, lineEnd: number): string {
+  let out = '';
+  let pos = lineEnd;
+  for (let k = 0; k < 4 && pos < text.length && text[pos] === '\n'; k++) {
+    const [ns, ne] = lineBounds(text, pos + 1);
+    const next = text.slice(ns, ne);
+    if (!/^[ \t]+\S/.test(next) || /^\s*(?:[-*•]|\d+[.)])\s/.test(next)) break;
+    out += ' ' + next.trim();
+    pos = ne;
+  }
+  return out;
+}
+
+/** "an increased risk of X", "at high risk of developing X": what the patient might get, not what they have. */
+const RISK_OF = /\b(?:(?:increased|increasing|higher|high|raised|elevated|greater|lifetime|future|long-term|small|slight|low|lower|reduced|significant)\s+risk|(?:at|carries|carry|carrying|reduce|reduces|reducing|lower|lowers|lowering)\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?risk)\s+(?:of|for)\s+(?:developing\s+|getting\s+|further\s+|future\s+|an?\s+)?(?:[\w'’-]+\s+)?$/i;
+
+/** The relative's verb and what follows it up to a coordinated object ("had osteoporosis and a "). */
+const RELATIVE_VERB = /^(?:\s+(?:also|both))?\s+(?:had|has|have|developed|suffered from|suffers from|died of|died from|was diagnosed with|were diagnosed with)\s+(\S[^.;:]*?)(?:,|\band|\bor)\s+(?:also\s+)?(?:(?:a|an|the|some)\s+)?(?:(?!(?:her|his|their|she|he|they|we|i|you)\b)[\w'’-]+\s+)?$/i;
+/** A new subject or clause after the relative's verb: what follows is no longer the relative's. */
+const NEW_SUBJECT = /\b(?:she|he|they|we|i|you|the patient|but|however|although|though|which|who|whom|so|because|since|while|whereas|then)\b|[()]/i;
+function coordinatedObject(before: string): string | undefined {
+  const flat = before.replace(/\s+/g, ' ');
+  const r = [...flat.matchAll(RELATIVE)].at(-1);
+  if (!r) return undefined;
+  const m = RELATIVE_VERB.exec(flat.slice(r.index! + r[0].length));
+  if (!m || NEW_SUBJECT.test(m[0].slice(m[0].indexOf(m[1])))) return undefined;
+  return r[0].toLowerCase();
+}
+
+/** The start of a list item up to its head term, with any grade or course words the term does not take in. */
+const ITEM_HEAD = /^\s*(?:[-*•]|\d+[.)])?\s*(?:(?:mild|moderate|severe|acute|chronic|new|recent|recurrent|small|large|early|late|left|right|bilateral|provoked|unprovoked|minor|major|significant)[\s,-]+){0,2}$/i;
 
 /** A trailing possibility trigger qualifies the mention only when it closes the clause ("PE is suspected"), not when it opens the next ("renal mass - suspected RCC"). */
 function possiblePost(post: string): boolean {
@@ -191,7 +237,7 @@ const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|qu
 const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
 
 /** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
-const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
+const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex|urogram|fundoscopy|ophthalmoscopy|slit[- ]lamp|indentation|OCT|dermoscopy|otoscopy|nasendoscopy|laryngoscopy|cystoscopy|sigmoidoscopy|bronchoscopy|colposcopy|hysteroscopy)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
 /** A row's value after its label's leader dots or colon: none found. */
 const ROW_NONE = /^\s*(?:\.{2,}|…+|:|\s[-–])\s*(?:none|nil|absent|not seen|not present|not identified|no|negative)\b(?:\s+(?:seen|found|identified|detected))?\s*[.;]?\s*$/i;
 /** "no pneumonia or effusion on the chest X-ray": the test named after the negatives found them absent. */
@@ -221,6 +267,8 @@ function queryPrefix(before: string): boolean {
   if (m.index > 0 && /\S/.test(before[m.index - 1]) && !/[(\[,]/.test(before[m.index - 1])) return false; // "what?" is a question
   // "?Asthma - intermittent cough": the dash ends the queried term.
   if (m[1] && /\s[-–:]\s|\s[-–:]$/.test(m[1])) return false;
+  // "?symptomatic L ICA stenosis", "?significant CAD": the query is whether it matters, not whether it is there.
+  if (m[1] && /^(?:symptomatic|significant|clinically significant|haemodynamically|hemodynamically|flow[- ]limiting|functionally)\b/i.test(m[1])) return false;
   return !m[1] || !/\b(?:and|or|with|without|vs|versus|than|due|secondary|from|to|on|in|of|for|but|then|is|was|has|had)\b/i.test(m[1]);
 }
 // "X was considered on CT but was not present": the query and its answer in one sentence.
@@ -257,7 +305,7 @@ function lastCause(pre: string): number {
 const HIST_DECADE_POST = /^[^.;]{0,50}\bin (?:his|her|their) (?:early |mid[- ]|late )?(?:thirties|forties|fifties|sixties|seventies|eighties|30s|40s|50s|60s|70s|80s)\b/i;
 
 /** The mention's head noun named again ("the infection") in a later clause of its paragraph that ends it. */
-const RESOLVED_AGAIN = /^(?:(?!\n\s*\n)[^.;]){0,120}[;.]\s+(?:but\s+|and\s+)?the\s+([a-z]+)\s+(?:(?:had|has|have)\s+)?(?:now\s+|since\s+|fully\s+|completely\s+|then\s+|quickly\s+)*(?:resolved|settled|cleared)\b/i;
+const RESOLVED_AGAIN = /^(?:(?!\n\s*\n)[^.;]){0,120}(?:[;.]\s+(?:but\s+|and\s+)?the|\s[-–])\s+([a-z]+)\s+(?:(?:had|has|have)\s+)?(?:now\s+|since\s+|fully\s+|completely\s+|then\s+|quickly\s+)*(?:resolved|settled|cleared)\b/i;
 function resolvedAgain(text: string, start: number, end: number): boolean {
   const m = RESOLVED_AGAIN.exec(text.slice(end, end + 200));
   if (!m) return false;
@@ -270,8 +318,9 @@ function resolvedAgain(text: string, start: number, end: number): boolean {
 function lastWords(s: string, n: number): string {
   // Same as s.split(/(?<=\s)/).slice(-n).join(''), without building the array: this runs per mention.
   let k = 0;
+  // A run of spaces (a blanked parenthesis or pseudo-trigger) is one gap between words, not many.
   for (let i = s.length - 2; i >= 0; i--) {
-    if (WS.test(s[i]) && ++k === n) return s.slice(i + 1);
+    if (WS.test(s[i]) && !WS.test(s[i + 1]) && ++k === n) return s.slice(i + 1);
   }
   return s;
 }
@@ -284,14 +333,16 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // "If the biopsies are normal, symptoms are likely to be IBS": the mention is the consequence the letter states, not the condition.
   const consequent = CONSEQUENT.exec(c.pre) ?? (/^\s+(?:is|are|was|were|will|would|may|might|could)\b/i.test(c.post) ? CONDITION_CLOSED.exec(c.pre) : null);
   const condPre = consequent ? c.pre.slice(consequent.index + consequent[0].length) : c.pre;
-  out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(condPre);
+  out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(condPre)
+    // "carries an increased risk of gastric cancer": a risk named is not the condition.
+    || RISK_OF.test(lastWords(condPre, 6));
 
   // Family: a relative who has it, a family-history trigger, or the family history section.
   const relMatches = [...c.pre.matchAll(RELATIVE)];
   const rel = relMatches.at(-1);
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
   // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly.
-  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "His brother also has AF and had a stroke at 68": "and had" goes on with the relative as subject.
@@ -305,6 +356,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
       return { ...out, assertion: 'family', explicit: true, relative: r[0].toLowerCase() };
     }
   }
+  // "Mother had osteoporosis and a hip fracture in her 70s": a further object of the relative's verb is the relative's too.
+  const coRel = coordinatedObject(text.slice(Math.max(c.sentStart, start - 160), start));
+  if (coRel) return { ...out, assertion: 'family', explicit: true, relative: coRel };
   const postRel = FAMILY_POST.exec(c.post);
   if (postRel || FAMILY_PRE.test(pre)) {
     const r = (postRel?.[0] ?? '').match(RELATIVE)?.[0] ?? (rel && rel[0]);
@@ -313,7 +367,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
     return { ...out, assertion: 'family', explicit: true, relative: r?.toLowerCase() };
   }
 
-  out.planned = PLANNED.test(lastWords(condPre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
+  out.planned = PLANNED.test(lastWords(condPre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:\/\s*[\w-]+\s+)?(?:(?:surveillance|screening|monitoring|prophylaxis)\s+)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
   // A year dates the mention only when it is written beside it ("MI 2016", "DVT in 2019").
   const near = text.slice(Math.max(c.sentStart, start - 20), start) + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
   for (const m of near.matchAll(YEAR)) {
@@ -346,14 +400,18 @@ export function assertMention(text: string, start: number, end: number, opts: As
     // "no mass or nodule to suggest lung cancer": what the negatives rule out is the mention.
     const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)(?:\s+(?:a|an|any|the))?\s*$/i.test(trigger) || /\b(?:to suggest|suggestive of)$/i.test(negPre[0]);
     // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
-    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_AFTER.test(c.post);
+    // The test may stand before a clause break the trigger's scope does not cross ("a CT urogram, which shows normal kidneys, with no renal mass").
+    const sentPre = text.slice(c.sentStart, start).replace(/\s+/g, ' ');
+    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post);
     const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
-    const weak = bare && !tested;
     // A list of negatives is a review of systems: "no A, B, C or D".
     const scope = trigger + text.slice(start, end) + c.post;
     const listed = (scope.match(/,/g)?.length ?? 0) >= 2 || /,[^,]*\bor\b/.test(scope);
     const paired = /\b(?:or|nor)\b/i.test(scope);
+    // "no history of abdominal distension or vomiting": a history denying several things at once is a history's negatives.
+    const historyList = (listed || paired) && /^(?:no|nil)\s+(?:(?:known|significant|relevant|other)\s+)?history\s+of\b/i.test(trigger);
+    const weak = (bare || historyList) && !tested;
     // A bare negation's scope is its own head noun: "no ECG changes of X" denies the changes, not X.
     if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
     return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, leads: !/,|\b(?:or|nor|and)\b/i.test(trigger.slice(negPre[0].length)), negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
@@ -388,7 +446,10 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (!opts.chronic && resolvedAgain(text, start, end)) return { ...out, assertion: 'historical', explicit: true };
   // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
   // Prose ending "…, now resolved" ("treated for a chest infection last month, now resolved") is the mention's own.
-  if (item.resolvedTail && (item.head || CAUSE_LINK.test(item.lead))) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
+  if (!opts.chronic && item.resolvedWord && !/^(?:symptoms?|pain|this|which|that|all|both|these|those)$/.test(item.resolvedWord)
+    && text.slice(start, end).toLowerCase().split(/[^a-z]+/).some((w) => w.length >= 4 && w.replace(/s$/, '') === item.resolvedWord!.replace(/s$/, ''))) return { ...out, assertion: 'historical', explicit: true };
+  // A long-term condition that has "settled" (a gout flare) is controlled, not over.
+  if (item.resolvedTail && !(opts.chronic && item.settledOnly) && (item.head || CAUSE_LINK.test(item.lead))) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
   // "Confusion resolved by day 3 - was delirium from sepsis": the past is the delirium's; the cause after "from" is its own matter.
   const nearPre = lastWords(pre.slice(lastCause(pre)), 8);
   if (HIST_PRE.test(nearPre) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };

@@ -22,6 +22,8 @@ export interface Token {
   breakBefore: boolean;
   /** the token is inside parentheses: a term may skip it ("acute hypercapnic (type 2) respiratory failure") */
   paren: boolean;
+  /** a percentage ("70%", either end of "50-69%"): a term may skip it ("ICA 70% stenosis") */
+  pct?: boolean;
 }
 
 export interface ConceptMatch {
@@ -76,7 +78,9 @@ function normalise(word: string): string {
   if (w.length > 3) {
     w = w.replace(/ae/g, 'e').replace(/oe(?!s?$)/g, 'e');
     w = w.replace(/is(ation|ations|ed|es|e|ing)$/, 'iz$1').replace(/([bt])re$/, '$1er').replace(/^sulph/, 'sulf');
-    if (/[^su]s$/.test(w) && !/(is|us|ss|ous)$/.test(w)) w = w.slice(0, -1);
+    // "keratoses", "stenoses", "thromboses": the Greek plural of -osis ("doses", "overdoses" are English).
+    if (w.length >= 8 && /[^d]oses$/.test(w)) w = w.slice(0, -2) + 'is';
+    else if (/[^su]s$/.test(w) && !/(is|us|ss|ous)$/.test(w)) w = w.slice(0, -1);
     else if (/ies$/.test(w)) w = w.slice(0, -3) + 'y';
   }
   return w;
@@ -93,6 +97,10 @@ const NUMBER_SIGN_BEFORE = /\b(?:ref|reference|number|tel|phone|hosp|hospital|nh
 /** "Hospital No # 4433": a capitalised "No" is the number's abbreviation (a lower-case "no # seen" is a negation). */
 const NO_SIGN_BEFORE = /\bNo\.?\s?$/;
 
+/** A number standing alone before a "#" ("15#", "Gy in 15 #"): radiotherapy fractions, not a fracture. */
+const FRACTION_COUNT = /(?:^|[^\p{L}\p{N}])\p{N}+ ?$/u;
+/** Bones counted by number: "ribs 7-9 #", "5th metatarsal 2 #" stay fractures. */
+const NUMBERED_BONE = /\b(?:ribs?|metatarsals?|metacarpals?|MT|MC)\s*\d+(?:\s*[-–]\s*\d+)?\s?$/i;
 /** A "#" that stands for a fracture: after a word ("NOF #") or before a capitalised site ("#NOF"), and not a number sign. */
 function fractureSign(text: string, at: number): boolean {
   const next = text[at + 1] ?? '';
@@ -100,12 +108,17 @@ function fractureSign(text: string, at: number): boolean {
   const afterWord = WORDISH.test(prev) || ((prev === ' ' || prev === '\t') && WORDISH.test(prev2));
   if (afterWord) {
     if (/[\p{N}#:]/u.test(next)) return false;
+    // "40 Gy/15#", "in 15 #": a count before the sign is radiotherapy's fractions.
+    if (FRACTION_COUNT.test(text.slice(Math.max(0, at - 12), at)) && !NUMBERED_BONE.test(text.slice(Math.max(0, at - 16), at))) return false;
   } else if (!/\p{Lu}/u.test(next) || prev === '#') return false;
   return !NUMBER_SIGN_BEFORE.test(text.slice(Math.max(0, at - 12), at)) && !NO_SIGN_BEFORE.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** Short English words (and titles) that letters write in capitals in headings and addresses. */
 const CAPS_WORDS = new Set(['AS', 'AT', 'IN', 'ON', 'OF', 'TO', 'IS', 'IT', 'BY', 'OR', 'AN', 'AM', 'BE', 'DO', 'GO', 'HE', 'ME', 'MY', 'NO', 'SO', 'UP', 'US', 'WE', 'IF', 'MR', 'MRS', 'MS', 'DR', 'RE', 'CC', 'ST', 'RD', 'AND', 'THE', 'FOR', 'NOT', 'ALL', 'ARE', 'WAS', 'HAS', 'HER', 'HIS', 'NHS', 'GP', 'ED', 'AE', 'DOB', 'REF', 'TEL', 'FAX', 'PA', 'OP']);
+
+/** After a number: "%", or "-69%" (a range of percentages). */
+const PERCENT_AFTER = /^(?:\s?%|\s?[-–]\s?\d{1,3}\s?%)/;
 
 /** Tokens of a text with their offsets; filler words are dropped. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -139,7 +152,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const lower = word.toLowerCase();
     if (FILLER.has(lower)) continue;
-    out.push({ norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 });
+    const tok: Token = { norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 };
+    const c0 = raw.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && /^\d+$/.test(raw) && PERCENT_AFTER.test(text.slice(lastEnd, lastEnd + 6))) tok.pct = true;
+    out.push(tok);
     pendingBreak = false;
   }
   return out;
@@ -183,6 +199,20 @@ const ORGAN_ADJECTIVES: Record<string, string[]> = {
   vulva: ['vulval'], penis: ['penile'], anus: ['anal'], 'gallbladder': ['gallbladder'], 'small intestine': ['small bowel'],
 };
 
+/** "X of <organ>" with a head of one or two words. */
+const OF_ORGAN = /^([A-Za-z-]+(?: [A-Za-z-]+)?) of (?:the )?(.+)$/;
+/**
+ * Organ adjectives for any "X of <organ>" name ("ovarian torsion", "renal cyst", "hepatic steatosis"). Unlike the
+ * cancer adjectives, "cervical" (the spine's too) and "bronchial" (the airway's) are left out.
+ */
+const SITE_ADJECTIVES: Record<string, string[]> = {
+  larynx: ['laryngeal'], ovary: ['ovarian'], pancreas: ['pancreatic'], stomach: ['gastric'], kidney: ['renal'], lung: ['pulmonary'],
+  liver: ['hepatic'], esophagus: ['oesophageal', 'esophageal'], 'urinary bladder': ['bladder'], 'thyroid gland': ['thyroid'],
+  prostate: ['prostatic'], colon: ['colonic'], rectum: ['rectal'], uterus: ['uterine'], endometrium: ['endometrial'], testis: ['testicular'],
+  vulva: ['vulval'], penis: ['penile'], anus: ['anal'], 'small intestine': ['small bowel'], spleen: ['splenic'], 'adrenal gland': ['adrenal'],
+  duodenum: ['duodenal'], gallbladder: ['gallbladder'],
+};
+
 /** Extra surface forms generated from an FSN display. */
 export function variants(display: string): string[] {
   const out = [display];
@@ -191,6 +221,9 @@ export function variants(display: string): string[] {
   // "bruising to the left hip", "a bruised elbow": letters write a contusion as bruising.
   const bruise = /^Contusion of (.+)$/i.exec(display);
   if (bruise && bruise[1].split(' ').length <= 3) out.push(`bruising of ${bruise[1]}`, `bruise of ${bruise[1]}`, `bruised ${bruise[1]}`, `${bruise[1]} bruising`);
+  // "Torsion of ovary" is "ovarian torsion", "Cyst of kidney" a "renal cyst": letters name the organ by its adjective.
+  const organ = OF_ORGAN.exec(display);
+  if (organ) for (const adj of SITE_ADJECTIVES[organ[2].toLowerCase()] ?? []) out.push(`${adj} ${organ[1]}`);
   const mal = MALIGNANT.exec(display);
   if (mal) {
     const organ = mal[1].toLowerCase();
@@ -263,7 +296,7 @@ function walk(tokens: Token[], i: number, n: Node, j: number, skipped: number, c
   const b = n.next.get(tok.norm);
   if (b) walk(tokens, i, b, j + 1, skipped, true, best);
   if (a || b || j === i) return;
-  if (skipped < 2 && SKIPPABLE.has(tok.norm)) walk(tokens, i, n, j + 1, skipped + 1, false, best);
+  if (skipped < 2 && (SKIPPABLE.has(tok.norm) || tok.pct)) walk(tokens, i, n, j + 1, skipped + 1, false, best);
   // A parenthetical inside a term ("hypercapnic (type 2) respiratory failure") is skipped whole.
   else if (tok.paren && !tokens[j - 1].paren) {
     let k = j;

@@ -99,6 +99,8 @@ const LABELS: { rank: number; re: RegExp }[] = [
 ];
 const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');
 const SPAN_TO = /^(?:[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:am|pm|hrs?))?)?[ \t]*(?:-|–|to|until)[ \t]*$/i;
+// (a "review clinic" or "follow-up clinic" is the clinic's name, said of the visit being reported too)
+const NEXT_VISIT = /\b(?:re-?check|next|will|shall|booked|planned|due|again|to return)\b[^\n.;]{0,30}?\b(?:clinic|appointment|attendance|consultation|seen)\b[^\n\d]{0,20}$/i;
 const NOT_LETTER_DATE = /\b(?:dob|d\.o\.b|born|birth|referral\s+dated|referred\s+on)\b[^\n]{0,20}$/i;
 
 /** ISO date the letter's relative times count from. Structured letters: the Composition's date. */
@@ -149,7 +151,12 @@ export function narrativeDate(text: string): string | undefined {
     // left, which is the discharge date
     const next = all[k + 1];
     const span = next && next.iso > d.iso && SPAN_TO.test(text.slice(d.index + d.raw.length, next.index));
-    for (const l of LABELS) if (l.re.test(before)) { if (span && l.rank >= 3) consider(3, next.index, next.iso); else consider(l.rank, d.index, d.iso); break; }
+    for (const l of LABELS) if (l.re.test(before)) {
+      // "INR recheck in our clinic on 26/01/2026", "next clinic on …": a visit still to come
+      if (l.rank >= 4 && NEXT_VISIT.test(before)) break;
+      if (span && l.rank >= 3) consider(3, next.index, next.iso); else consider(l.rank, d.index, d.iso);
+      break;
+    }
     if (!first) first = d;
   }
   return best?.iso ?? first?.iso;
@@ -161,9 +168,12 @@ const EVENT_LABEL = /\b(?:dictated|date\s+dictated|clinic\s+date|date\s+of\s+cli
 /**
  * The date of the clinic or attendance the letter reports, when it labels one: what "today" in
  * the letter means (a letter typed two days after clinic still says "from today" of the clinic).
+ * Dates after `until` (the letter's date) are future visits, not the one reported.
  */
-export function eventDate(text: string): string | undefined {
+export function eventDate(text: string, until?: string): string | undefined {
   for (const d of datesIn(text.slice(0, 2000))) {
+    // ("INR recheck in our clinic on 26/01/2026" is the next visit: the day reported is not after the letter)
+    if (until && d.iso > until) continue;
     const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
     if (EVENT_LABEL.test(text.slice(Math.max(lineStart, d.index - 60), d.index))) return d.iso;
   }

@@ -4,8 +4,8 @@
 // explains are not coded, smoking status and other problems are coded wherever stated.
 import type { Letter, DiagnosisItem, ProcedureItem } from '../types.ts';
 import type { ExtractContext } from './index.ts';
-import { conceptIndex, type ConceptIndex } from './concepts.ts';
-import type { SectionKind } from './sections.ts';
+import { conceptIndex, normWord, type ConceptIndex } from './concepts.ts';
+import { lineBounds, type SectionKind } from './sections.ts';
 import { collectMentions, quoted, type Mention } from './mentions.ts';
 import { proceduresFrom } from './procedures.ts';
 import { extractStructured } from './structured.ts';
@@ -36,6 +36,7 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // A letter that names a diagnosis explains its symptoms by it.
   const hasDiagnosisList = mentions.some((m) => m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && m.ctx.assertion === 'present');
   const features = featuresOfNamed(mentions, letter.text, idx);
+  const kept: Mention[] = [];
   for (let m of mentions) {
     if (features.has(m)) continue;
     // "his brother had a CABG": a relative's operation names the relative's disease.
@@ -48,6 +49,9 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
       && (m.ctx.assertion === 'historical' || m.ctx.pastYear || m.kind === 'pmh') ? idx.terminology.get(past) : undefined;
     if (pastDisease) m = { ...m, concept: pastDisease, ctx: { ...m.ctx, assertion: 'historical', explicit: true } };
     if (!DX_TAGS.has(m.concept.tag) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
+    kept.push(m);
+  }
+  for (const m of backReferences(kept, letter.text)) {
     const key = `${m.concept.code}|${m.ctx.assertion === 'family' ? 'family' : 'own'}`;
     const list = byKey.get(key);
     if (list) list.push(m); else byKey.set(key, [m]);
@@ -55,7 +59,7 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const out: DiagnosisItem[] = [];
   const bare = new Set<DiagnosisItem>();
   for (const list of byKey.values()) {
-    const chosen = finalStatus(list);
+    const chosen = finalStatus(list, letter.text);
     // "?appendicitis … Normal appendix": a normal organ later on answers the query about it.
     let assertion = chosen.ctx.assertion === 'possible' && normalLater(letter.text, list[list.length - 1].end, chosen.concept.display) ? 'negated' : chosen.ctx.assertion;
     // "Stopped smoking ten years ago": the past is the smoking's; being an ex-smoker is the status now.
@@ -76,6 +80,37 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
+/** The words of a quote, normalised as the matcher reads them. */
+function quoteWords(text: string, m: Mention): string[] {
+  return text.slice(m.start, m.end).split(/[^A-Za-z0-9]+/).filter((w) => w && !QUOTE_FILLER.has(w.toLowerCase())).map(normWord);
+}
+const QUOTE_FILLER = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'in', 'to', 'on', 'at', 'left', 'right', 'bilateral', 'both', 'l', 'r']);
+
+/**
+ * "Visible haematuria … the haematuria settled": a bare name whose words the letter's more specific name for a
+ * condition holds, and whose concept that one's is a kind of, is the same condition again; it counts towards that
+ * condition's final status instead of standing as a vaguer second one.
+ */
+function backReferences(kept: Mention[], text: string): Mention[] {
+  const own = kept.filter((m) => m.ctx.assertion !== 'family');
+  if (own.length < 2) return kept;
+  const quotes = new Map(own.map((m) => [m, quoteWords(text, m)]));
+  return kept.map((m) => {
+    const words = quotes.get(m);
+    // "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own.
+    if (!words?.length || CAUSE_QUALIFIED.test(text.slice(Math.max(0, m.start - 40), m.start))) return m;
+    let best: Mention | undefined;
+    let bestLength = 0;
+    for (const s of own) {
+      const sw = quotes.get(s)!;
+      if (s === m || sw.length <= words.length || sw.length <= bestLength || s.concept.code === m.concept.code) continue;
+      if (!words.every((w) => sw.includes(w)) || !narrower(s.concept, m.concept)) continue;
+      best = s; bestLength = sw.length;
+    }
+    return best ? { ...m, concept: best.concept } : m;
+  });
+}
+
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
@@ -89,9 +124,11 @@ const PAREN_BETWEEN = /^[ \t]*\((?:[^()]{0,50}[,;][ \t]*)?$/;
 function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): Set<Mention> {
   const out = new Set<Mention>();
   for (const m of mentions) {
-    if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding') || idx.problems.has(m.concept.code)) continue;
+    // "Macular degeneration (registered sight impaired)": a registration in brackets is the named disorder's consequence.
+    const registered = /^registered\b/i.test(text.slice(m.start, m.end));
+    if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding' || registered) || idx.problems.has(m.concept.code)) continue;
     const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
-      && (WITH_BETWEEN.test(text.slice(d.end, m.start)) || PAREN_BETWEEN.test(text.slice(d.end, m.start))));
+      && ((!registered && WITH_BETWEEN.test(text.slice(d.end, m.start))) || PAREN_BETWEEN.test(text.slice(d.end, m.start))));
     if (named) out.add(m);
   }
   return out;
@@ -125,7 +162,11 @@ function normalLater(text: string, from: number, display: string): boolean {
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
 /** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty' };
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis' };
+/** GPS names that say in other words what a kin's name says: "Blood in urine" is the haematuria "Frank hematuria" is a kind of. */
+const DISPLAY_ALIAS: Record<string, string> = { 'blood in urine': 'hematuria' };
+/** Eponymous fractures by the bone end they break: a Colles' or Smith's fracture is one of the distal radius. */
+const NAMED_FRACTURE: Record<string, string[]> = { colles: ['lower', 'end', 'radius'], smith: ['lower', 'end', 'radius'], barton: ['lower', 'end', 'radius'] };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
 const wordCache = new Map<string, Set<string>>();
@@ -133,10 +174,12 @@ function words(s: string): Set<string> {
   let out = wordCache.get(s);
   if (out) return out;
   out = new Set();
-  for (const w of s.toLowerCase().split(/[^a-z0-9]+/)) {
+  const lower = s.toLowerCase();
+  for (const w of (DISPLAY_ALIAS[lower] ?? lower).split(/[^a-z0-9]+/)) {
     if (!w || GENERIC_WORDS.has(w)) continue;
     out.add(SAME_WORD[w] ?? w);
     if (INJURIES.test(w)) out.add('injury');
+    for (const x of NAMED_FRACTURE[w] ?? []) out.add(SAME_WORD[x] ?? x);
   }
   if (wordCache.size > 10_000) wordCache.clear();
   wordCache.set(s, out);
@@ -168,7 +211,7 @@ function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
 }
 
 /** A concept "due to" or "with" another is a complication: the other still stands on its own. */
-const COMPLICATION = /\b(?:due to|with|without|associated|and|caused|following|secondary|co-occurrent|in|exacerbation)\b/i;
+const COMPLICATION = /\b(?:due to|with|associated|and|caused|following|secondary|co-occurrent|in|exacerbation)\b/i;
 
 /** Complication words of a name ("with", "due to") that the other name does not share. */
 const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
@@ -178,9 +221,19 @@ const complicates = (specific: string, general: string) => {
   return [...specific.matchAll(COMPLICATION_ALL)].some((m) => !g.has(m[0].toLowerCase()));
 };
 
-const narrower = (specific: DiagnosisItem, general: DiagnosisItem) => specific.code !== general.code
-  && !complicates(specific.display, general.display) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
+const narrower = (specific: Named, general: Named) => specific.code !== general.code
+  && (!complicates(specific.display, general.display) || namesComplication(specific.display, general.display)) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
   && [...words(general.display)].every((w) => words(specific.display).has(w));
+
+interface Named { code: string; display: string }
+
+/** "Gastroesophageal reflux disease with esophagitis" beside "Esophagitis": the general is what comes after "with", the complication itself. */
+function namesComplication(specific: string, general: string): boolean {
+  const w = /\bwith\b(.*)$/i.exec(specific);
+  if (!w || /\b(?:due to|caused|secondary|associated|following)\b/i.test(specific)) return false;
+  const tail = words(w[1].trim() || ' ');
+  return [...words(general)].every((x) => tail.has(x));
+}
 
 /**
  * "Atrial fibrillation" beside "Paroxysmal atrial fibrillation" (same assertion) says nothing
@@ -197,6 +250,8 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text = ''
     // "?paroxysmal AF … no atrial fibrillation"; a ruling answers the narrower query in either order
     // ("the tape showed no AF; a patch monitor to look again for paroxysmal AF").
     || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
+    // "GP referral ?DVT … Provoked proximal DVT, left leg": the query is answered by the narrower diagnosis after it.
+    || (a.assertion === 'possible' && b.assertion === 'present' && narrower(b, a) && b.evidence.start > a.evidence.start)
     // "New L1 wedge compression fracture … favour an osteoporotic fracture": a bare fracture is the named one again.
     || (a.code === GENERIC_FRACTURE && a.assertion !== 'negated' && b.assertion === 'present' && narrower(b, a))
     // "gallstone pancreatitis - settled" is the episode a plain "pancreatitis was diagnosed" names.
@@ -227,6 +282,14 @@ const OVERDOSE = /\boverdose|\bpoisoning\b/i;
 /** Findings (symptoms, signs) are coded where the letter lists them as problems, not as narrative of the illness. */
 const NARRATIVE: Set<SectionKind> = new Set(['summary', 'history', 'examination', 'other', 'investigations', 'plan', 'actions', 'social', 'pmh']);
 
+/** "for severe hypoglycaemia", "for breakthrough pain": what a rescue medicine is kept for. */
+const RESCUE_FOR = /\bfor\s+(?:severe|prolonged|emergency|rescue|breakthrough|acute)\s+$/i;
+/** A dose before it on the line: the words are a medicine's ("0.5 mg IM for severe …"), not an admission's. */
+const DOSE_BEFORE = /\d\s*(?:mg|micrograms?|mcg|units?|ml|g)\b[^\n]*$/i;
+/** "Other problems:", "Current issues:": a list of problems, where a symptom named is a problem of its own. */
+const PROBLEM_LIST = /\b(?:problems?|issues|comorbidit(?:y|ies))\b/i;
+/** "there is no history of abdominal distension or vomiting": a history's denial, however many symptoms it lists. */
+const NO_HISTORY_OF = /\b(?:no|nil|denies|denied|not)\b[^.;:]{0,20}\b(?:history|hx|h\/o)\s+of\b[^.;:]{0,50}$/i;
 /** FSN disorders that name a symptom ("Coffee ground vomiting", "Right upper quadrant pain"). */
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
@@ -256,11 +319,14 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (risks.has(m.concept.code) && m.ctx.negSince && !m.ctx.conditional) return true;
   // Conditional wording ("if his proteinuria remains…") and "no family history of" state nothing.
   if (m.ctx.conditional || m.ctx.familyDenied || m.ctx.negSince || m.ctx.detail || m.ctx.pastDenied) return false;
+  if (RESCUE_FOR.test(m.before) && DOSE_BEFORE.test(m.before)) return false;
   // Risks (suicidal ideation) count whenever stated, denials included.
   // "no history of self-harm" denies the past, not the risk now: a screen of risk behaviours, not a condition ruled out.
   if (m.ctx.assertion === 'negated' && NO_HISTORY_BEFORE.test(m.before) && RISK_BEHAVIOUR.test(m.concept.display)) return false;
   // "no history of self-harm" denies the past, not the risk now.
   if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || ((!m.ctx.listed || !!m.ctx.leads) && !NO_HISTORY_BEFORE.test(m.before));
+  // "no history of abdominal distension or vomiting": symptoms a history denies are routine negatives.
+  if (m.ctx.assertion === 'negated' && finding && !m.inExam && m.kind !== 'investigations' && NO_HISTORY_OF.test(m.before)) return false;
   // Routine absent symptoms ("no vomiting", "no dizziness or palpitations") are not coded.
   // A report's findings ("No mediastinal, hilar or axillary lymphadenopathy") are results, not a history's negatives.
   const reported = m.kind === 'investigations' && m.concept.tag === 'disorder' && !m.inExam;
@@ -281,12 +347,14 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // Symptoms are coded where the letter lists them as problems, not as the story of an illness it names.
   // A symptom named as a diagnosis's cause ("anaemia, most likely due to menorrhagia") is a diagnosis itself.
   // A symptom written as a standing complaint ("intermittent palpitations", "nocturia three times a night") is a problem itself.
-  if (finding && m.ctx.assertion === 'present' && !INDICATION.test(m.section.title) && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
+  // A symptom named by the medicine that causes it ("aromatase inhibitor arthralgia") is an adverse effect: a problem itself.
+  if (finding && m.ctx.assertion === 'present' && !m.adverse && !INDICATION.test(m.section.title) && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind) && !(m.kind === 'pmh' && PROBLEM_LIST.test(m.section.title)))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
     && (INTENDED_BEFORE.test(m.before) || (!STANDING_BEFORE.test(m.before) && !STANDING_AFTER.test(m.after)))) return false;
   // Situations are social facts ("lives alone"); of them only smoking status is coded, unless the lexicon names one.
   if (m.concept.tag === 'situation' && !m.fromLexicon) return false;
   if (m.ctx.planned && (m.kind === 'plan' || m.kind === 'actions')) return false;
   // Medication lists name indications ("sertraline for depression"); reasons for a change are not diagnoses.
+  // "Glucagon 0.5 mg IM for severe hypoglycaemia", "buccal midazolam for prolonged seizures": a rescue medicine's event has not happened.
   if (m.kind === 'medications' && (m.concept.tag !== 'disorder' || !/\bfor\s+(?:\w+\s+)?$/i.test(m.before))) return false;
   return true;
 }
@@ -296,10 +364,18 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
  * excluded"); plain mentions only count when nothing qualifies the concept. Evidence is the
  * chosen mention.
  */
-function finalStatus(list: Mention[]): Mention {
+function finalStatus(list: Mention[], text: string): Mention {
   const explicit = list.filter((m) => m.ctx.explicit);
   if (!explicit.length) return list[0];
   const last = explicit[explicit.length - 1];
+  // "Idiopathic generalised epilepsy, most likely juvenile myoclonic epilepsy": the speculation is about a narrower
+  // kind the GPS reads as the same concept; the plain statement before it on the line stands.
+  if (last.ctx.assertion === 'possible') {
+    const line = lineBounds(text, last.start);
+    const plain = list.find((m) => !m.ctx.explicit && m.kind === last.kind && m.start < last.start && m.start >= line[0]
+      && text.slice(m.start, m.end).toLowerCase() !== text.slice(last.start, last.end).toLowerCase());
+    if (plain) return plain;
+  }
   // "CTPA: no PE … Imp: ?PE - r/o": the impression restates the query that the test has answered.
   if (last.ctx.assertion === 'possible') {
     const answered = explicit.find((m) => m.ctx.assertion === 'negated' && !m.ctx.weakNegation && !m.ctx.familyDenied && !m.ctx.pastDenied);

@@ -20,7 +20,7 @@ const RANGE_MIXED = new RegExp(`\\b(?:in|within|at|after|over|by)\\s+(?:the\\s+n
 
 // "in 2 weeks", "within the next 2 weeks", "at 3 months", "in about 4 weeks", "in 3-4 days", "after four weeks"
 const RELATIVE = new RegExp(
-  `\\b(in|within|at|after|over|by|no later than)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than|up to|under)?\\s*(${NUM})(?:(?:\\s*,\\s*|\\s+and\\s+)${NUM})*(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:treatment|tablets|supply|the hospital supply)|hospital supply|starter))`,
+  `\\b(in|within|at|after|over|by|no later than)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than|up to|under)?\\s*(${NUM})(?:(?:\\s*,\\s*|\\s+and\\s+)${NUM})*(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:tablets|supply|the hospital supply)|hospital supply|starter))`,
   'gi');
 // bare shorthand: "2/52" (weeks), "6/12" (months), "3/7" (days); "in 2/52"
 const SHORTHAND = /(?<![\d/])(?:\d{1,2}\s*(?:-|–|to)\s*)?(\d{1,2})\s*\/\s*(52|12|7)(?![\d/])/g;
@@ -28,7 +28,7 @@ const EVERY = new RegExp(`\\b(?:every|each)\\s+(${NUM})?\\s*(${UNIT})\\b|\\b(\\d
 const ADVERB_INTERVAL: Record<string, [number, 'd' | 'm']> = { weekly: [7, 'd'], fortnightly: [14, 'd'], monthly: [1, 'm'], 'three-monthly': [3, 'm'], '3-monthly': [3, 'm'], 'six-monthly': [6, 'm'], '6-monthly': [6, 'm'], annually: [12, 'm'], yearly: [12, 'm'] };
 const NAMED: { re: RegExp; days?: number; months?: number }[] = [
   // ("creatinine 104 today", "her pulse today was 78": a result of the day, not a time to act)
-  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)(?<!\b(?:baseline|level|creatinine|potassium|sodium|k|na|hb|inr|egfr|bp|pulse|rate|weight|glucose|hba1c|psa|crp|ferritin|result)\s*(?:of|was|is|=|:)?\s*[\d./]+\s*(?:[a-z%/]+\s*)?)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b(?!\s+(?:was|were|is|are|showed?|shows|measured|reads?)\b)(?!\s+or\s+(?:tomorrow|the next))/i, days: 0 },
+  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)(?<!\b(?:baseline|level|creatinine|potassium|sodium|k|na|hb|inr|egfr|bp|pulse|rate|weight|glucose|hba1c|psa|crp|ferritin|result)\s*(?:of|was|is|=|:)?\s*[\d./]+\s*(?:[a-z%/]+\s*)?)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b(?!['’]s\b)(?!\s+(?:was|were|is|are|showed?|shows|measured|reads?)\b)(?!\s+or\s+(?:tomorrow|the next))/i, days: 0 },
   { re: /\btomorrow\b/i, days: 1 },
   { re: /\b(?:in|within|over) the next (?:day or two|couple of days|48 hours)\b/i, days: 2 },
   { re: /\b(?:in|within) (?:the next |a )?fortnight\b|\bin two weeks['’]? time\b/i, days: 14 },
@@ -160,6 +160,10 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (/\b(?:increasing|reducing|decreasing|titrating|going up|going down|stepping (?:up|down))\b/i.test(clause)) continue;
     // "rises by more than 0.75 ng/ml in a year": a rate, not a time
     if (/\b(?:rises?|rising|risen|falls?|falling|fallen|increases?|drops?|goes up|climbs?|velocity)\s+(?:by\s+|of\s+)?(?:more than\s+|over\s+|at least\s+|>\s*)?[\d.]+\s*(?:[a-z%/]+\s*){0,2}$/i.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
+    // "over 6 weeks of treatment" is how long; "after 4 weeks of treatment" is when
+    if (/^\s+of (?:treatment|therapy)\b/i.test(text.slice(m.index + m[0].length)) && !/^(?:after|at)$/i.test(m[1])) continue;
+    // "has not been checked for over a year", "on it for just over a week": how long, not when
+    if (/^over$/i.test(m[1]) && /\bfor\s+(?:just\s+|a little\s+|slightly\s+|well\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "at 3 months" reads as an interval; "by 6 weeks" likewise; "after" only as "after N weeks"
     found.push(shift(from, n, m[4]));
   }

@@ -35,6 +35,7 @@ const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for 
 const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
+const ALL_LABEL = /^\s*[A-Za-z ]{0,30}?\b(?:medications?|medicines|drugs|meds|tto|ttas?)\b[A-Za-z ]{0,30}?\s*(?:[([]\s*|[-–:]\s+)(?:all|both)\s+(?:are\s+)?(new|started|stopped|discontinued|withheld|held)\s*[)\]]?\s*:?\s*$/i;
 const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?))?\s*:?\s*$/i;
 
 // A label in capitals that says what to do, as discharge lists write it: "STOP Ibuprofen 400 mg",
@@ -55,6 +56,8 @@ function statusOf(word: string): MedicationChange | undefined {
 // she buys" is advice to the patient (an action of hers), so it is left out.
 const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\s+(?:[^.;]{0,80}\\band\\s+)?)';
 const PROSE: { re: RegExp; cue: Cue }[] = [
+  // "restarted today at a lower dose", "Restart warfarin at 3 mg daily (previously 4 mg)": a new dose
+  { re: /\b(?:restart(?:ed)?|re-started|resumed?)\b(?=[^.;]{0,40}?\bat\s+(?:a\s+)?(?:lower|reduced|higher|increased|smaller|half(?: the)?)\s+dose\b|[^.;]{0,40}?\bat\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?)\b[^.;()]{0,30}?\((?:previously|was|prev\.?|formerly)\s+\d)/gi, cue: 'dose-changed' },
   // restarted within the episode (after being withheld): cancels the hold, is not itself a change
   { re: /(?<!not (?:been |yet been )?)\brestarted\b|\breintroduced\b|\bresumed\b/gi, cue: 'restarted' },
   // "I have asked him to stop his spironolactone … and to withhold his losartan": what the
@@ -64,6 +67,8 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
   { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\bput (?:him|her|them) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:prescription|course|supply)\s+(?:for|of)\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by|for)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  // "a Nexplanon (etonogestrel) implant was inserted", "a Mirena coil was fitted": a medicine-releasing device put in
+  { re: /\b(?:implant|coil|ius|iud|intrauterine system|vaginal ring|ring)\s+(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:inserted|fitted|placed)\b/gi, cue: 'started' },
   // stopped for now, until a review: held
   { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b/gi, cue: 'held' },
   { re: /\bstopped\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bweaned (?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
@@ -75,7 +80,8 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:trial|prescription|course|supply)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
-const SWITCH_FROM = /\b(?:switched|changed|converted|swapped|replaced|substituted)\s+(?:(?:him|her|them)\s+(?:from\s+)?)?(?:(?:his|her|their|the)\s+)?$/i;
+// ("we have agreed to switch from anastrozole to letrozole": the decision made in clinic)
+const SWITCH_FROM = /(?:\b(?:switched|changed|converted|swapped|replaced|substituted)|\b(?:agreed|decided) to (?:switch|change|swap|convert))\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
 const NEW_LINE_ITEM = /^\s*\S+\s+\S+[^\n]*(?<!\b(?:on|to|with|regular|of|and|or|a|an|the|his|her|their|oral|daily|low-dose))\s*\n\s*$/i;
 const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\w+ly\s+)?$/i;
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
@@ -83,8 +89,12 @@ const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\
 // A clause that asks or advises rather than reports, or talks of the past.
 const REQUEST = /\bplease\b|\bcould you\b|\bwould you\b|\bgrateful\b|\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\b|\bconsider\b|\bshould (?:be|not)\b|\bcan be\b|\bmay be\b|\bmight\b|\bif\b|\bunless\b|\bdo not (?:restart|start|stop)\b|\bavoid\b|\bmust not\b|\bplan is\b|\bwill (?:need|be)\b|\bwould like\b|\bgp to\b|\bto be (?:started|stopped|increased|reduced)\b|\bkeen to\b/i;
 const PAST_MONTH = /\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)/i;
-const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
-const PAST_ANY = new RegExp(`${PAST_MONTH.source}|${PAST_OTHER.source}`, 'i');
+const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
+// "Started clarithromycin 500 mg BD from your practice on 19/01/2026": the practice's own earlier change
+// ("… to be prescribed by the practice" is what comes next, not what the practice did)
+const BY_PRACTICE = /(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)\b(?:started|prescribed|commenced|issued)\b(?![^.;]{0,60}?\b(?:to be|will be|should be|can be|would be|could be)\b)[^.;]{0,60}?\b(?:from|at|by) (?:your|the|his|her|their) (?:gp )?(?:practice|surgery)\b/i;
+const PAST_OTHER_ALL = new RegExp(`${PAST_OTHER.source}|${BY_PRACTICE.source}`, 'i');
+const PAST_ANY = new RegExp(`${PAST_MONTH.source}|${PAST_OTHER.source}|${BY_PRACTICE.source}`, 'i');
 // A letter that closes a long episode of the team's own care ("Medication history during her time
 // with us: … in February we cross-tapered her to venlafaxine") reports its months as changes it made.
 const EPISODE_SPAN = /\b(?:during (?:his|her|their) (?:time|care|treatment) (?:with us|under (?:us|our care|the team))|while (?:he|she|they) (?:was|were|has been|have been) (?:with us|under our care|in our care|under the team)|(?:after|following) \d{1,2} (?:months|weeks) of (?:care|care coordination|treatment|input|follow-up) (?:with us|from (?:us|the team))?|discharg\w* [^.\n]{0,40}\bfrom (?:the |our )?(?:cmht|team|service|caseload|care))\b/i;
@@ -100,11 +110,12 @@ export interface Finding { drug: string; code?: string; change: MedicationChange
 /** Medication changes the letter's text states, once per drug: table/list rows first, then prose. */
 export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   const text = letter.text;
-  PAST = EPISODE_SPAN.test(text) ? PAST_OTHER : PAST_ANY;
+  PAST = EPISODE_SPAN.test(text) ? PAST_OTHER_ALL : PAST_ANY;
   // drug names are found once for the whole letter; lines and clauses take their share
   const all = drugLexicon().find(text);
   const found: Finding[] = [];
   const restarted = new Set<string>();
+  const inpatientOnly = new Set<string>();
   let listStatus: MedicationChange | undefined;
   let columns: Columns | undefined;
   // "Drug name: Apixaban / Dose: 5 mg BD / Status: New": a record of labelled lines, one field a line
@@ -126,6 +137,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     // "Stopped:" / "New medicines:" on its own line heads the list below it
     const label = LIST_LABEL.exec(line);
     if (label) { listStatus = statusOf(label[1]); continue; }
+    // "MEDICATION ON DISCHARGE (all new)": a heading that gives every item below it one status
+    const allLabel = ALL_LABEL.exec(line);
+    if (allLabel) { listStatus = statusOf(allLabel[1]); continue; }
     const drugs = within(all, l.start, l.end);
     const lead = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/.exec(line)![0].length;
     if (listStatus && (/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line) || drugs[0]?.start === lead)) {
@@ -133,6 +147,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       if (d) found.push(finding(d, listStatus, line, l.start, true));
       continue;
     }
+    // (an indented line with no medicine wraps the item above it)
+    if (listStatus && !drugs.length && /^[ \t]+\S/.test(line)) continue;
     if (listStatus) listStatus = undefined;
     // "Drug | Previous dose | New dose": a header row names the before and after columns
     if (!drugs.length) { const c = columnsOf(line); if (c) columns = c; continue; }
@@ -148,13 +164,18 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     for (let k = found.length - 1; k >= n0; k--) {
       const f = found[k];
       if ((f.change === 'held' || f.change === 'stopped') && RESTARTED_SINCE.test(text.slice(f.start, l.end))) found.splice(k, 1);
+      // "Enoxaparin 40 mg SC OD  STOPPED  Inpatient VTE prophylaxis only": started and stopped in the stay
+      // (the drug's other mentions, "the codeine was stopped", tell of the same ward course)
+      else if (f.change === 'stopped' && INPATIENT_ONLY.test(line)) { found.splice(k, 1); inpatientOnly.add(f.drug); }
     }
     const course = shortCourse(text, line, l.start, drugs);
     if (course) found.push(course);
   }
-  const wardOnly = new Set<string>();
+  const wardOnly = new Set<string>(inpatientOnly);
   let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
-  for (const s of letterSentences(letter)) {
+  const spans = letterSentences(letter);
+  for (let si = 0; si < spans.length; si++) {
+    const s = spans[si];
     if (s.row) { prev = undefined; continue; }
     const sentence = text.slice(s.start, s.end);
     const mentions = within(all, s.start, s.end);
@@ -172,7 +193,10 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     }
     prev = { mentions, start: s.start, end: s.end, text: sentence };
     proseChanges(sentence, s.start, mentions, found, restarted);
-    courseChanges(sentence, s.start, mentions, found, wardOnly);
+    // the sentence after, in the same paragraph: "he will start Entresto … . I have given him a 28-day supply."
+    const nx = spans[si + 1];
+    const next = nx && !nx.row && !/\n\s*\n/.test(text.slice(s.end, nx.start)) ? text.slice(nx.start, nx.end) : '';
+    courseChanges(sentence, s.start, mentions, found, wardOnly, next);
   }
   // a dosed item in a "Medication changes" list with no word for the change is a new medicine
   for (const sp of letterSentences(letter)) {
@@ -206,7 +230,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     // ("mesalazine MR tablets increased … / mesalazine enema - new")
     const form = formOf(quote);
     const before = seen.get(f.drug);
-    if (before && (before.change === f.change || before.form === form)) continue;
+    // (withheld now and to restart at a new dose: both changes stand, "Warfarin withheld for 2 days … Restart at 3 mg (previously 4 mg)")
+    const heldThenDose = !!before && [before.change, f.change].sort().join() === 'dose-changed,held' && !f.fromRow && /\b(?:re-?start|resum)/i.test(quote);
+    if (before && (before.change === f.change || (before.form === form && !heldThenDose))) continue;
     if (!before) seen.set(f.drug, { change: f.change, form });
     out.push({
       drug: f.drug, code: f.code, change: f.change,
@@ -325,6 +351,7 @@ const FOR_FIRST_DAYS = /^[^.;]{0,40}?\bfor the (?:first|initial) (?:\d{1,2}|few|
 // that runs on after discharge with an end is a new medicine, like a short course on a TTO
 const CONTINUES_TO_END = /^[^.;]{0,40}?\b(?:is|are)\s+to\s+(?:continue|be\s+continued|complete)\b[^.;]{0,20}?\b(?:until\s+(?:the\s+)?\d|for\s+(?:a further\s+|another\s+)?\d{1,2}\s+(?:more\s+)?(?:days|weeks))/i;
 
+const LOADING_THEN = /^\s*(?:[\d.,]+\s*(?:mg|micrograms?|mcg|g|units?)\s+)?(?:(?:oral|iv|intravenous|im)\s+)?loading dose\b[^.;]{0,60}?,?\s*(?:then|followed by)\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?)\b[^.;]{0,40}/i;
 // "he should start sacubitril/valsartan … - we have given him 4 weeks' supply": a medicine the
 // patient is to start from the hospital's own supply has been started by the hospital
 const PATIENT_TO_START = /\b(?:he|she|they)\s+(?:should|is\s+to|are\s+to|will)\s+(?:now\s+)?start\s+(?:taking\s+)?$/i;
@@ -342,7 +369,7 @@ function formOf(quote: string): string {
 const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
 const WARD_COURSE_DRUG = /cillin|mycin|cycline|floxacin|^cef|co-amoxiclav|co-trimoxazole|metronidazole|trimethoprim|nitrofurantoin|teicoplanin|meropenem|piperacillin|aciclovir|fluconazole|oseltamivir|parin$|heparin|tazobactam/;
 
-function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>): void {
+function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>, next = ''): void {
   for (const d of mentions) {
     const before = sentence.slice(Math.max(0, d.start - 30), d.start), after = sentence.slice(d.end);
     if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
@@ -351,9 +378,12 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
     if (/\b(?:short|brief|(?:a )?few days['’]?) course of\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued|completed)|stopped again)\b/i.test(after)) wardOnly.add(d.generic);
     // "Given apixaban 10 mg BD pending the scan - stopped after it": given and stopped in the episode
     if (GIVEN_LINE.test(sentence.slice(0, d.start)) && /^\s*[^.;]{0,25}$/.test(sentence.slice(0, d.start).replace(GIVEN_LINE, '')) && /\b(?:stopped|discontinued|ceased)\b/i.test(after)) wardOnly.add(d.generic);
-    if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && HOSPITAL_SUPPLY.test(after)) {
+    if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && (HOSPITAL_SUPPLY.test(after) || (HOSPITAL_SUPPLY.test(next) && !REQUEST.test(after) && !mentions.some((o) => o.start > d.end)))) {
       out.push(finding(d, 'started', sentence, offset, false));
     }
+    // "Clopidogrel 300 mg loading dose given in clinic, then 75 mg OD lifelong": begun here, to go on
+    const load = LOADING_THEN.exec(after);
+    if (load && !REQUEST.test(sentence.slice(0, d.end + load[0].length))) out.push({ drug: d.generic, code: d.code, change: 'started', start: offset + d.start, end: offset + d.end + load[0].length, fromRow: false });
     const c = CONTINUES_TO_END.exec(after);
     if (c && !REQUEST.test(c[0]) && (d.start === 0 || /^\s*$/.test(sentence.slice(0, d.start)))) {
       out.push({ drug: d.generic, code: d.code, change: 'started', start: offset + d.start, end: offset + d.end + c[0].length, fromRow: false });
@@ -361,6 +391,7 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
   }
 }
 
+const INPATIENT_ONLY = /\b(?:inpatient|in-patient)\b[ \w-]{0,30}?\bonly\b|\b(?:ward|hospital)(?: use)? only\b|\bonly (?:as an |while an? |while |whilst )?(?:inpatient|in-patient|in hospital|on the ward)\b/i;
 // a hold undone later on the same line: "withheld pre-op, restarted on day 3", "… - restarted"
 const RESTARTED_SINCE = /\b(?:withheld|held|stopped|suspended|omitted|paused)\b[^.;]{0,60}?(?<!\b(?:not|be|been not|to be|will be|until|before|if|when|once)\s+)\b(?:restarted|re-started|resumed|reintroduced)\b(?!\s+(?:if|when|once|after|in|on discharge by)\b)/i;
 
@@ -473,6 +504,7 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   // without a colon or dash is capitalised ("Started amlodipine 5 mg")
   const wrapped = lead && /^[a-z]/.test((lead[1] ?? lead[2] ?? '')) && !/[:\-–]\s*$/.test(lead[0]);
   if (lead && !wrapped && lead.index + lead[0].length <= drugs[0].start - 0) {
+    if (BY_PRACTICE.test(line)) return;
     const cue = statusOf(lead[1] ?? IMPERATIVE_LABEL[lead[2]!.toLowerCase()]!);
     if (!cue) return;
     // every drug the list names, up to a second status label on the same line
@@ -561,6 +593,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
       // status words inside a dose schedule ("increasing to 15 mg") are not the change column
       if (/\b(?:then|until|increasing|reducing)\b[^\t]*$/i.test(rest.slice(0, m.index)) && !/\t/.test(rest.slice(0, m.index))) continue;
       if (!tabular && !/^[A-Z]/.test(m[0]) && !/[-–(]\s*$/.test(rest.slice(0, m.index))) continue;
+      // "Please advise on restarting warfarin at a reduced dose …": a request row, not a change made
+      if (/\b(?:please|pls)\b/i.test(line.slice(0, first.end + m.index))) break;
       cue = statusOf(m[0]);
       // "Simvastatin 40 mg ON <tab> Switched to atorvastatin 80 mg": the row's drug stops, the new one starts
       if (/^(?:switched|changed|converted)$/i.test(m[0]) && /^\s+(?:over\s+)?to\b/i.test(rest.slice(m.index + m[0].length))) {
@@ -673,6 +707,15 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       }
     }
     cues.sort((a, b) => a.at - b.at);
+    // a restart at a new dose is the dose change; once done ("restarted"), it also ends the hold
+    for (let i = cues.length - 1; i >= 0; i--) {
+      const c = cues[i];
+      if (c.cue !== 'restarted') continue;
+      const dc = cues.find((o) => o.cue === 'dose-changed' && o.at === c.at);
+      if (!dc) continue;
+      if (/^(?:restarted|re-started|resumed)$/i.test(clause.slice(c.at, c.end))) for (const d of drugs) if (d.end <= c.at || (d.start >= c.end && d.start - c.end < 20)) restarted.add(d.generic);
+      cues.splice(i, 1);
+    }
     // "switched to the CR preparation": the form's change wins over the "switched to" of a new drug
     for (let i = cues.length - 1; i >= 0; i--) {
       if (cues[i].cue === 'started' && cues.some((o) => o !== cues[i] && o.cue === 'dose-changed' && o.at === cues[i].at && o.end > cues[i].end)) cues.splice(i, 1);
@@ -728,7 +771,8 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
 let PROSE_ONCE: RegExp[] | undefined;
 /** After ", and": a drug (with its dose) that no change or request word of its own follows. */
 function continuesList(masked: string, at: number, mentions: DrugMention[]): boolean {
-  const gap = /^\s*(?:(?:his|her|their|the|also)\s+)?/i.exec(masked.slice(at))![0].length;
+  // ("…, and a short supply of oral morphine solution …": the supply and form of the next item)
+  const gap = /^\s*(?:(?:his|her|their|the|also)\s+)?(?:an?\s+(?:short\s+|small\s+|(?:\d{1,2}|one|two|three|five|seven|ten|fourteen)[- ](?:day|week)\s+)?(?:supply|course|prescription)\s+of\s+)?(?:oral\s+|topical\s+|inhaled\s+|subcutaneous\s+|sublingual\s+)?/i.exec(masked.slice(at))![0].length;
   if (!mentions.some((d) => d.start === at + gap)) return false;
   const stop = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s/g;
   stop.lastIndex = at;
@@ -752,13 +796,16 @@ function within(all: DrugMention[], start: number, end: number): DrugMention[] {
 function listFrom(clause: string, after: DrugMention[]): DrugMention[] {
   const out = [after[0]];
   for (let k = 1; k < after.length; k++) {
-    const gap = clause.slice(after[k - 1].end, after[k].start);
+    // (a masked relative clause or a line break counts as one space)
+    const gap = clause.slice(after[k - 1].end, after[k].start).replace(/\s+/g, ' ');
     // "his usual paracetamol", "along with her regular inhalers": an unchanged medicine ends the list
     if (/\b(?:usual|regular|normal|existing|own|long-term|current)\s+$/i.test(gap)) break;
     // "went home on enoxaparin 40 mg … for 28 days of extended thromboprophylaxis, and Oramorph …":
     // a long dose and purpose before ", and <drug>" still lists the next medicine
-    const longItem = gap.length < 160 && /^[^.;]*,\s+and\s+(?:(?:also|his|her|their|the)\s+)?$/i.test(gap);
-    if (/\b(?:and|&)\b|,/.test(gap) && (gap.length < 70 || longItem) && !/\b(?:instead of|rather than|from|replac(?:e|es|ed|ing)\b)/i.test(gap)) out.push(after[k]);
+    // ("…, and a short supply of oral morphine solution": the next item's supply and form)
+    const longItem = gap.length < 160 && /^[^.;]*,\s+and\s+(?:(?:also|his|her|their|the)\s+)?(?:an?\s+(?:short\s+|small\s+|(?:\d{1,2}|one|two|three|five|seven|ten|fourteen)[- ](?:day|week)\s+)?(?:supply|course|prescription)\s+of\s+)?(?:oral\s+|topical\s+|inhaled\s+|subcutaneous\s+|sublingual\s+)?$/i.test(gap);
+    // "naproxen 500 mg twice daily together with omeprazole 20 mg": one list
+    if ((/\b(?:and|&|together with|along with|as well as|plus|alongside)\b|,/.test(gap)) && (gap.length < 70 || longItem) && !/\b(?:instead of|rather than|from|replac(?:e|es|ed|ing)\b)/i.test(gap)) out.push(after[k]);
     else break;
   }
   return out;

@@ -12,6 +12,8 @@ import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } 
 
 /** "methotrexate … was stopped because of a persistently raised ALT": the finding is why a medicine changed. */
 const DRUG_CHANGE_REASON = /\b(?:stopped|discontinued|withdrawn|switched|changed|reduced|held|withheld|ceased)\b[^.;\n]{0,25}?\b(?:because of|due to|owing to|in view of|on account of)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** A class of medicines written before a symptom it causes: "aromatase inhibitor arthralgia", "opioid-induced constipation". */
+const DRUG_CLASS_BEFORE = /\b(?:aromatase inhibitors?|AIs?|ACE[- ]?inhibitors?|ACEi|statins?|steroids?|opioids?|opiates?|PPIs?|NSAIDs?|SSRIs?|bisphosphonates?|antipsychotics?|chemotherapy|immunotherapy|beta[- ]blockers?|calcium channel blockers?|diuretics?|antibiotics?)(?:[- ](?:induced|related|associated))?\s+$/i;
 /** Signs on imaging that name a disease by its look: "consolidation" is a pneumonia's. */
 const IMAGING_SIGN = /^consolidat/i;
 /** Sections whose mentions are not statements about the patient's conditions. */
@@ -41,6 +43,8 @@ export interface Mention {
   sign?: boolean;
   /** the mention is given as the reason a medicine was changed ("stopped because of a persistently raised ALT") */
   reason?: boolean;
+  /** a symptom named by the medicine that causes it ("aromatase inhibitor arthralgia", "statin myalgia"): an adverse effect, a problem itself */
+  adverse?: boolean;
 }
 
 /** Sections to read: the letter's own, refined by narrative headings inside structured sections. */
@@ -91,7 +95,8 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
         const sign = IMAGING_SIGN.test(letter.text.slice(m.start, m.end));
         const reason = DRUG_CHANGE_REASON.test(letter.text.slice(Math.max(0, m.start - 80), m.start));
-        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}), ...(reason ? { reason } : {}) });
+        const adverse = (concept.tag === 'finding' || idx.symptoms.has(concept.code)) && (DRUG_CLASS_BEFORE.test(letter.text.slice(Math.max(0, m.start - 40), m.start)) || (/[A-Za-z][ \t]+$/.test(letter.text.slice(Math.max(0, m.start - 2), m.start)) && drugBefore(letter.text, m.start)));
+        out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}), ...(reason ? { reason } : {}), ...(adverse ? { adverse } : {}) });
       }
     }
     for (const p of patternMentions(letter.text, from, to)) {
@@ -299,6 +304,11 @@ const WEIGHT_GAIN = /\b(?:has |have |had )?(?:gained|put on)\s+(?:about |around 
 /** "has lost 9 kg since February": weight lost unasked (a diuresis's "net loss" is not a complaint). */
 const WEIGHT_LOST = /\b(?<!net )(?:has |have |had )?lost\s+(?:about |around |approximately |over |nearly |almost )?\d+(?:\.\d+)?\s*(?:kg|kilos?|kilograms?|stone)\b(?:\s+in weight)?/gi;
 
+/** "INR 8.6", "INR was 6.2", "INR of 5": a value; above 4 it is raised whatever the target. */
+const INR_VALUE = /\bINR\b\s*(?:of|was|is|=|:|today|on admission)?\s*(\d{1,2}(?:\.\d{1,2})?)\b(?!\s*(?:-|–|to)\s*\d)/g;
+const INR_RAISED = 4;
+/** A contraceptive implant (first group) or intrauterine device put in: "the implant was inserted", "Mirena IUS fitted". */
+const DEVICE_INSERTED = /\b(?:(Nexplanon|contraceptive implant|implant)|(?:coil|IUD|IUS|Mirena|Kyleena|Jaydess|intrauterine (?:device|system)))\b(?:\s+(?:was|were|has been|had been))?\s+(?:\w+\s+)?(?:inserted|fitted|placed)\b/gi;
 /** Joint procedures written as verbs: "R knee aspirated and injected with 40 mg Kenalog". */
 const JOINT_ASPIRATED = /\b(knee|shoulder|hip|elbow|ankle|wrist)(?:\s+joint)?\s+(?:was\s+|were\s+)?aspirated\b/gi;
 const JOINT_INJECTED = /\binjected\s+(?:it\s+|the\s+\w+\s+)?(?:with\s+)?(?:\d+\s*mg\s+(?:of\s+)?)?(?:depo-?medrone|methylprednisolone|triamcinolone|kenalog|adcortyl|hydrocortisone|(?:a\s+)?steroid|corticosteroid)\b/gi;
@@ -357,6 +367,12 @@ function patternMentions(text: string, from: number, to: number): PatternMention
     }
   }
   if (/\bblood\b/i.test(stretch)) for (const a of stretch.matchAll(FIT_WORDS)) out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: 'negated' });
+  // "INR 8.6 in clinic today": above any anticoagulation target (the highest, mechanical valves', is 3.5) the INR is raised.
+  if (stretch.includes('INR')) for (const a of stretch.matchAll(INR_VALUE)) if (Number(a[1]) > INR_RAISED && !/\b(?:target|range|aim(?:ing)?|goal)\b[\s:(]*$/i.test(stretch.slice(Math.max(0, a.index! - 12), a.index))) out.push({ code: '313341008', start: from + a.index!, end: from + a.index! + a[0].length });
+  // "a Nexplanon implant was inserted", "the coil was fitted": a contraceptive device put in, told as a verb.
+  if (/inserted|fitted|placed/.test(stretch)) {
+    for (const a of stretch.matchAll(DEVICE_INSERTED)) out.push({ code: a[1] ? '278854009' : '65200003', start: from + a.index!, end: from + a.index! + a[0].length });
+  }
   if (stretch.includes('BMI')) for (const a of stretch.matchAll(BMI)) if (Number(a[1]) >= 30 && Number(a[1]) < 80) out.push({ code: '414916001', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/\b(?:gained|put on)\b/i.test(stretch)) for (const a of stretch.matchAll(WEIGHT_GAIN)) out.push({ code: '8943002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/\blost\b/i.test(stretch)) {
@@ -369,6 +385,66 @@ function patternMentions(text: string, from: number, to: number): PatternMention
 }
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
+/**
+ * A value in a unit of measure right after an abbreviation ("CAP 342 dB/m", "EF 45%"). A rate ("AF 130 bpm") and a
+ * size ("AAA 5.2 cm", "BCC 7 mm": the condition measured) are not one.
+ */
+const MEASURE_AFTER = /^\s*(?:of\s+|[:=]\s*)?[<>~]?\d+(?:\.\d+)?\s*(?:dB\/m|kPa|mmHg|mmol|micromol|umol|µmol|nmol|pmol|mg|g\/L|g\/dL|L\/min|ms|%)(?![A-Za-z])/;
+/** "an increased risk of", "the risk of", "at high risk of": a risk, not the condition. */
+const RISK_OF = /\b(?:increased|increasing|higher|high|raised|greater|lifetime|future|small|low|lower|slight|the|a|any|some|no|at|of|associated|carries|carry|recurrence)\s+risks?\s+(?:of|for)\s+(?:developing\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/i;
+const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
+/** "to screen for type 2 diabetes", "screening for coeliac disease": the target of a screen. */
+const SCREEN_FOR = /\b(?:screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:him|her|them|the patient)\s+)?for\s+(?:[\w-]+\s+)?$/i;
+/** "witnessed her fall", "saw him fall to the ground": the bare infinitive after a verb of seeing. */
+const SEEN_FALL = /\b(?:saw|seen|see|sees|watched|witnessed|noticed|heard|felt|made|let|helped)\s+(?:him|her|them|the patient)\s+$/i;
+/** The lung's line: a lobe, the lung or a chest scan named on it. */
+const LUNG_LINE = /\b(?:(?:upper|middle|lower)\s+lobes?|[RL]UL|RML|[RL]LL|lingula\w*|lungs?|pulmonary|CT (?:chest|thorax)|CTPA|CXR|chest X-?ray)\b/i;
+/** A thyroid letter: the gland, a goitre, its ultrasound grade (U1-U5) or cytology (Thy1-Thy5). */
+const THYROID_NEAR = /\b(?:thyroid\w*|goitre|multinodular|U[1-5]|Thy ?[1-5]|thyroglobulin|TSH)\b/i;
+/** "a U3 nodule", "dominant R lobe nodule" in a thyroid letter: a bare nodule off a lung's line is the thyroid's. */
+function thyroidNodule(code: string, written: string, text: string, start: number, end: number): boolean {
+  // "I found no palpable nodules": an examination's routine negative, not a nodule ruled out.
+  return code === LUNG_NODULE && /^nodules?$/i.test(written) && !/\b(?:no|nil|without|nor|any)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(0, start - 30), start))
+    && THYROID_NEAR.test(text.slice(Math.max(0, start - 300), Math.min(text.length, end + 150)));
+}
+const LUNG_NODULE = '427359005';
+const NEOPLASM = '108369006';
+const METASTATIC = '128462008';
+/** The bare words the organ names: "neoplasm", and the singular "metastasis" (a bare "metastases" is metastatic disease). */
+const BARE_TUMOUR = /^(?:neoplasm|metastasis)$/i;
+/** Organs by their words: [words, neoplasm of the organ, secondary in the organ (only where metastases settle)]. */
+const TUMOUR_SITES: [RegExp, string, string | undefined][] = [
+  [/\b(?:colon|colonic|sigmoid|caec(?:um|al)|hepatic flexure|splenic flexure|large bowel)\b/i, '126838000', undefined],
+  [/\b(?:rectum|rectal)\b/i, '126847008', undefined],
+  [/\b(?:liver|hepatic|segment [1-8]|segment [IV]+)\b/i, '126851005', '94381002'],
+  [/\b(?:lungs?|pulmonary|(?:upper|middle|lower) lobe|[RL]UL|RML|[RL]LL)\b/i, '126713003', '94391008'],
+  [/\b(?:brain|cerebral|cerebellar|intracranial)\b/i, '126952004', '94225005'],
+  [/\b(?:bones?|skeletal|vertebra\w*|sclerotic)\b/i, '', '94222008'],
+  [/\b(?:adrenals?|adrenal glands?)\b/i, '127021009', '94161006'],
+  [/\b(?:kidneys?|renal)\b/i, '126880001', undefined],
+  [/\b(?:bladder)\b/i, '126885006', undefined],
+  [/\b(?:stomach|gastric)\b/i, '126824007', undefined],
+  [/\b(?:pancreas|pancreatic)\b/i, '', undefined],
+  [/\b(?:ovary|ovaries|ovarian)\b/i, '123843001', undefined],
+  [/\b(?:breast)\b/i, '126926005', undefined],
+];
+/** The one organ the mention's sentence names, as the concept for a bare neoplasm or metastasis there. */
+function tumourSite(code: string, text: string, start: number): string | undefined {
+  const from = Math.max(0, text.lastIndexOf('. ', start), text.lastIndexOf('\n\n', start), text.lastIndexOf('.\n', start), start - 200);
+  const tail = text.slice(start, Math.min(text.length, start + 60));
+  const stop = tail.search(/[.;]\s|\n\s*\n/);
+  const sentence = text.slice(from, start) + (stop < 0 ? tail : tail.slice(0, stop));
+  // a sentence about a cancer may name its primary as well as the place of a metastasis: then it is not the organ's
+  if (code === METASTATIC && /\b(?:cancer|carcinoma|malignan\w*|primary|tumou?r)\b/i.test(sentence)) return undefined;
+  const found = TUMOUR_SITES.filter(([re]) => re.test(sentence)).map(([, n, s]) => (code === METASTATIC ? s : n)).filter((x): x is string => !!x);
+  return found.length === 1 ? found[0] : undefined;
+}
+/** Bare words (lexicon) that name a concept only where their line names its organ or cause. */
+const BARE_LINE: Record<string, [RegExp, RegExp]> = {
+  '427359005': [/^nodules?$/i, LUNG_LINE],
+  '309529002': [/^mass(?:es)?$/i, LUNG_LINE],
+  '66590003': [/^dependence$/i, /\b(?:alcohol\w*|drink\w*|units?|ethanol|EtOH)\b/i],
+};
 /** Lexicon phrases that name a site's condition only where the site is named on the line. */
 const SITE_NAMED: Record<string, RegExp> = { '197321007': /\b(?:liver|hepat\w*|fatty liver)\b/i, '77945009': /\b(?:kidneys?|renal)\b/i };
 /** A bare "perforation" is the bowel's where the bowel is named close by ("diverticulitis … no evidence of perforation"). */
@@ -380,9 +456,11 @@ const SITE_NEAR: Record<string, RegExp> = {
   '254935002': /\b(?:brain|head|cerebr\w*|intracranial|headaches?|neurolog\w*|papilloedema|seizures?)\b/i,
   // "CT thorax showed no mass lesion" is the lung's; "no mass lesion to suggest a malignant cause" on an abdominal CT is not.
   '309529002': /\b(?:chest|thora\w*|lungs?|pulmonary|CXR|CTPA|hil(?:ar|um)|mediastin\w*|bronch\w*|pleura\w*|lobes?)\b/i,
+  // "Likely MASH with moderate fibrosis" is the liver's steatohepatitis; "Children's Social Care (MASH)" is the safeguarding hub.
+  '442685003': /\b(?:liver|hepat\w*|steato\w*|fibrosis|cirrho\w*|MASLD|NAFLD|MAFLD|fatty|FibroScan|LFTs?|ALT)\b/i,
 };
 /** The bare words that need the site nearby: "perforation", "SBP", "SOL", "mass lesion". */
-const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass lesions?)$/i;
+const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass lesions?|MASH|NASH)$/i;
 /** "no fluctuance, no abscess" beside a cellulitis is the skin's; "no collection or abscess" on an abdominal CT is not. */
 const SKIN_NEAR = /\b(?:cellulitis|skin|subcutaneous|fluctuan\w*|boils?|furuncle\w*|carbuncle\w*|incision and drainage|I&D|erythema\w*|punctum|pus)\b/i;
 const BARE_ABSCESS = /\babscess(?:es)?\b/gi;
@@ -425,6 +503,25 @@ const POLYP_SITES: [RegExp, string][] = [
   [/\b(?:gallbladder|gall bladder)\b/i, '197433003'],
 ];
 const SMOKER = new Set(['77176002', '65568007']);
+const PERIPHERAL_VASCULAR = '400047006';
+const LOCAL_RECURRENCE_BREAST = '314955001';
+/** The cancers whose local recurrence the GPS names, by the words of their letters. */
+const RECURRENCE_SITES: [RegExp, string][] = [
+  [/\b(?:breast|mastectomy|wide local excision|WLE|axillary clearance|ductal carcinoma|lobular carcinoma|DCIS)\b/i, '314955001'],
+  [/\b(?:rectal|rectum|anterior resection|APER|TME)\b/i, '314966008'],
+  [/\b(?:colon|colonic|colorectal|hemicolectomy|sigmoid colectomy|bowel cancer)\b/i, '314965007'],
+];
+let lastRecurrenceText = '', lastRecurrenceSite: string | undefined;
+/** The one cancer site a letter names (none where it names none or more than one). */
+function recurrenceSite(text: string): string | undefined {
+  if (text === lastRecurrenceText) return lastRecurrenceSite;
+  const found = RECURRENCE_SITES.filter(([re]) => re.test(text));
+  lastRecurrenceText = text; lastRecurrenceSite = found.length === 1 ? found[0][1] : undefined;
+  return lastRecurrenceSite;
+}
+const VITREOUS_DETACHMENT = '247081001';
+/** An eye letter: the vitreous, the retina, floaters and flashes, the eye clinic. */
+const EYE_NEAR = /\b(?:vitreous|vitreo\w*|retina\w*|floaters|flashes|flashing lights|ophthalm\w*|eye casualty|fundoscopy|Weiss ring|visual acuity)\b/i;
 /** Where letters name a bone by its region, the GPS names the fracture by the bone. */
 const FRACTURE_SITES: [RegExp, string][] = [
   [/\bhips?\b|neck of femur|\bnof\b/i, 'neck of femur'], [/\bfemur|femoral\b/i, 'femur'], [/\bankles?\b/i, 'ankle'],
@@ -487,6 +584,20 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const around = text.slice(Math.max(0, start - 300), lineEnd);
     for (const [re, code] of POLYP_SITES) if (re.test(around)) return t.get(code) ?? c;
   }
+  // "given the PVD information leaflet" in an eye letter is the posterior vitreous detachment, not peripheral vascular disease.
+  if (c.code === PERIPHERAL_VASCULAR && /^PVDs?$/.test(text.slice(start, end)) && EYE_NEAR.test(text.slice(Math.max(0, start - 1500), Math.min(text.length, end + 500)))) return t.get(VITREOUS_DETACHMENT) ?? c;
+  // "thickening in the sigmoid colon … an underlying neoplasm cannot be excluded", "in the liver … a metastasis cannot be excluded".
+  if ((c.code === NEOPLASM || c.code === METASTATIC) && BARE_TUMOUR.test(text.slice(start, end))) {
+    const code = tumourSite(c.code, text, start);
+    if (code) return t.get(code) ?? c;
+  }
+  // "dominant R lobe nodule (U3)" in a thyroid letter is the thyroid's nodule.
+  if (c.code === LUNG_NODULE && !LUNG_LINE.test(text.slice(lineStart, lineEnd)) && thyroidNodule(c.code, text.slice(start, end), text, start, end)) return t.get('237495005') ?? c;
+  // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
+  if (c.code === LOCAL_RECURRENCE_BREAST) {
+    const site = recurrenceSite(text);
+    if (site && site !== c.code) return t.get(site) ?? c;
+  }
   if (SMOKER.has(c.code)) {
     // "smokes 15 cigarettes a day"; right after the word the count alone says it ("smokes 10 a day", "smoker, 20/day").
     const n = /(\d+)\s*(?:-\s*\d+\s*)?(?:cigarettes?|cigs?|roll-ups?)\s*(?:a|per|\/|each)\s*day/i.exec(text.slice(start, Math.min(lineEnd, end + 80)))
@@ -501,7 +612,7 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 }
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic)\b/i;
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance)\b/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
 const DRUG_BEFORE = /\b[a-z]{3,}(?:azine|idine|ipine|apine|axine|etine|amine|olol|pril|sartan|statin|mycin|cillin|azole|azepam|profen|adone|azide|amide|clazide|zide|asa|alol|afil)\s+$|\([A-Z][a-z]{3,}\s+$/;
 /** Salt and form words between a medicine's name and its release form ("morphine sulfate MR", "isosorbide mononitrate MR"). */
@@ -519,7 +630,7 @@ function drugBefore(text: string, start: number): boolean {
 /** A named clinician before the words: "Dr Mwangi (Movement disorders)", "Dr A Shah, Epilepsy". */
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
-const COORDINATED_LEAD = /^\s*(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|tests?|pcr|swabs?)\b)/i;
+const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has)\b)(?:[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
@@ -529,13 +640,17 @@ const ADJECTIVE_NOUN_AFTER = /^\s+(?:ECG\s+)?(?:changes?|effects?|picture|featur
 /** A report's title line: "ENDOSCOPY UNIT REPORT - COLONOSCOPY", "Cystoscopy report". */
 const REPORT_TITLE = /\breport\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
-const SERVICE_LINE = /\b(?:consultant|registrar|physician|surgeon|specialist|department|centre|center|clinic|service|unit|hospitals?|trust|ward|team|directorate|division|society|association)\b/i;
+const SERVICE_LINE = /\b(?:consultants?|registrars?|physicians?|surgeons?|specialists?|departments?|centres?|centers?|clinics?|services?|unit|hospitals?|trust|wards?|teams?|directorate|division|society|association)\b/i;
+/** "EASTMOOR NHS FOUNDATION TRUST (Mental Health and Learning Disability Services)": a trust's letterhead, however long. */
+const TRUST_LINE = /\bNHS\b[^.;:\n]*\b(?:Trust|Board)\b/i;
+/** How far into a letter its letterhead runs. */
+const LETTERHEAD_CHARS = 400;
 
 const lineOf = (text: string, at: number) => text.slice(...lineBounds(text, at));
 const SERVICE_ALL = new RegExp(SERVICE_LINE.source, 'gi');
 /** A letterhead or sign-off line: short, unpunctuated, naming a service ("in clinic" is a place, not a service's name). */
-function serviceLine(line: string): boolean {
-  if (line.length >= 90 || /[.;:]/.test(line) || !SERVICE_LINE.test(line)) return false;
+function serviceLine(line: string, top = false): boolean {
+  if ((line.length >= 90 && !(top && TRUST_LINE.test(line))) || /[.;:]/.test(line) || !SERVICE_LINE.test(line)) return false;
   // "2) Hospital-acquired delirium": a numbered list item is the letter's content, not its letterhead.
   if (/^\s*\(?\d{1,2}[.)]\s/.test(line)) return false;
   for (const m of line.matchAll(SERVICE_ALL)) {
@@ -570,6 +685,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "Dr Patel (Movement disorders)", "Dr Khan, Heart Failure": a clinician's specialty names a service.
   if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
+  // "CAP 342 dB/m", "PVR 150 ml", "EF 45%": an abbreviation followed by a value in a unit of measure is a measurement's name.
+  if (/^[A-Z][A-Za-z0-9]{1,4}$/.test(written) && MEASURE_AFTER.test(after)) return true;
   // "her uncle died by suicide" is a death; "no thoughts of self-harm or suicide" is a risk screen, not one.
   if (m.concept.code === SUICIDE && !/\b(?:died|death|dying|committed|completed|killed (?:himself|herself|themselves))\b[^.;]{0,15}$/i.test(text.slice(Math.max(0, start - 30), start))) return true;
   // "post-stroke shoulder pain", "Post-MI": the time after an event the letter names elsewhere, not a statement of it.
@@ -589,6 +706,23 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
   const near = SITE_NEAR[m.concept.code];
   if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
+  if (RISK_OF.test(text.slice(Math.max(0, start - 40), start)) && !RISK_BEHAVIOUR.test(m.concept.display) && !FALLS.has(m.concept.code)) return true;
+  // "to screen for type 2 diabetes": the disease a test looks for (a positive result is a finding).
+  if (SCREEN_FOR.test(text.slice(Math.max(0, start - 40), start)) && !/^[^.;\n]{0,40}\b(?:positive|detected|confirmed)\b/i.test(after + text.slice(end + 30, end + 45))) return true;
+  // "witnessed her fall to the floor", "saw him fall": a verb after a verb of seeing, not a fall.
+  if (FALLS.has(m.concept.code) && SEEN_FALL.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "his neighbours were poisoning his water": a verb in the progressive with an object and someone else as its subject
+  // ("she was vomiting her tablets" is still her vomiting).
+  if (/ing$/i.test(written) && /\b(?:was|were|is|are|been|be)\s+$/i.test(text.slice(Math.max(0, start - 10), start)) && /^\s+(?:his|her|their|the|him|them|me|us|my|our|your|its)\b/i.test(after)
+    && !/\b(?:he|she|i|patient|mr|mrs|ms|miss|[A-Z][a-z]+)\s+(?:was|is|has been|had been)\s+$/.test(text.slice(Math.max(0, start - 30), start))) return true;
+  // "local recurrence" names a recurrence only in a letter about one cancer the GPS names one for.
+  if (m.concept.code === LOCAL_RECURRENCE_BREAST && /recurrence/i.test(written) && !recurrenceSite(text)) return true;
+  // A bare "neoplasm" or "metastasis" names a concept only where its sentence names the organ.
+  if ((m.concept.code === NEOPLASM || m.concept.code === METASTATIC) && BARE_TUMOUR.test(written) && !tumourSite(m.concept.code, text, start)) return true;
+  // A bare word that names the lung's nodule or mass, or alcohol's dependence, only beside the organ or the drinking on its line.
+  const bare = BARE_LINE[m.concept.code];
+  if (bare && bare[0].test(written) && !bare[1].test(text.slice(...lineBounds(text, start))) && !thyroidNodule(m.concept.code, written, text, start, end)) return true;
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
@@ -600,7 +734,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);
   // "ENDOSCOPY UNIT REPORT - COLONOSCOPY": a report's title names the procedure it reports, beside the unit that did it.
-  if (serviceLine(line) && !(m.concept.tag === 'procedure' && REPORT_TITLE.test(line) && !MODIFIED.test(after))) return true;
+  if (serviceLine(line, start < LETTERHEAD_CHARS) && !(m.concept.tag === 'procedure' && REPORT_TITLE.test(line) && !MODIFIED.test(after))) return true;
   return false;
 }
 

@@ -109,6 +109,30 @@ function recentlyDated(letter: Letter, at: number): boolean {
   return false;
 }
 
+/**
+ * "Left wide local excision and sentinel lymph node biopsy, 14/06/2023" in a follow-up letter: an operation whose
+ * line dates it only long before the letter is the past's, not this episode's.
+ */
+function datedLongAgo(letter: Letter, at: number): boolean {
+  if (!letter.date) return false;
+  const ref = Date.parse(letter.date);
+  if (Number.isNaN(ref)) return false;
+  let old = false;
+  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
+    if (Number(d[2]) > 12) continue;
+    const days = (ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000;
+    if (days <= RECENT_DAYS) return false;
+    old = true;
+  }
+  return old;
+}
+
+/** "I have referred her to the gastroenterology team for an OGD": an operation someone is sent or listed for is planned. */
+const SENT_FOR = /\b(?:refer(?:s|red|ring|ral)?|list(?:ed|ing)?|book(?:ed|ing)?|request(?:ed|ing)?|wait(?:ing)?(?: list)?|await(?:s|ing)?)\b(?:(?!\n\s*\n)[^.;:]){0,60}?\bfor\s+(?:an?\s+|the\s+|further\s+|urgent\s+|routine\s+|elective\s+)*(?:[\w-]+\s+){0,2}$/i;
+
+/** "referred for a colonoscopy, which showed …": the operation was done after all. */
+const DONE_AFTER = /^[^.;]*?\b(?:showed|shows|revealed|demonstrated|confirmed|found|identified|was (?:normal|done|performed|carried out|unremarkable)|on \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+
 /** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
@@ -122,6 +146,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
+    if (datedLongAgo(letter, m.start) || (SENT_FOR.test(letter.text.slice(Math.max(0, m.start - 100), m.start)) && !DONE_AFTER.test(letter.text.slice(m.end, m.end + 80)))) continue;
     if (seen.has(m.concept.code)) continue;
     seen.add(m.concept.code);
     out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });

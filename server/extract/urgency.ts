@@ -11,8 +11,8 @@ import { addWorkingDays } from './dates.ts';
 const URGENT_WORD = /\burgent(?:ly)?\b|\bas a matter of urgency\b|\bimmediate(?:ly)? action\b/i;
 const NOT_URGENT = /\b(?:non-?|not |no |nothing |without |less )urgent|\burgent (?:care|treatment cent(?:re|er)|and emergency care|dental)|\b(?:your|the|an?) urgent (?:suspected cancer )?referral\b|\burgent suspected cancer referral\b|\b(?:seek|get|have|need) (?:an? )?urgent\b|\burgent (?:advice|help|medical (?:help|attention)|blood count)\b|\btriage category\b/i;
 const REQUEST = /\b(?:please|pls)\b|\bneeds? to be (?:seen|reviewed|assessed|examined)\b|\bgrateful if\b|\bcould you\b|\bcould the practice\b|\bcan the practice\b|\bgp to\b|\bgp action\b|\brequested\b|\baction required\b/i;
-const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately|(?:on )?the next working day)\b/i;
-const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|codes?)|safeguarding:|marac|mash\b|child protection|domestic (?:abuse|violence)|children['’]s social care|non-accidental injury|idva)\b/i;
+const SAME_DAY = /(?<!\b(?:discussed|seen|saw|started|stopped|given|done|taken|was|were|clinic|reading|measured|performed)\s)\b(?:today|same[- ]day|within 24 hours|within 24 hrs|tomorrow|this afternoon|this evening|as soon as possible|asap|immediately|(?:on )?the next working day)\b(?!['’]s\b)/i;
+const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|codes?)|safeguarding:|marac|(?:referr\w*|reported|discussed|contacted|informed)\s+(?:to |with )?(?:the )?mash\b|\bmash (?:referral|team|hub)\b|multi-agency safeguarding hub|child protection|domestic (?:abuse|violence)|children['’]s social care|non-accidental injury|idva)\b/i;
 const SAFEGUARDING_NEG = /\b(?:no|not|nor|without|any|none)\b[^.;]{0,40}$/i;
 const SAFEGUARDING_SETTLED = /\b(?:no|not any|without)\s+(?:(?:ongoing|current|further|active|outstanding|new|immediate)\s+)?safeguarding (?:concerns?|issues?|needs?|risks?)\b|\bsafeguarding (?:concerns? )?(?:(?:has|have) been |were |was )?(?:resolved|closed|not required|no longer)\b/i;
 const ANTICOAG = /\b(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|acenocoumarol|phenindione|clopidogrel|ticagrelor|prasugrel|enoxaparin|dalteparin|tinzaparin|anticoagula\w*)\b/i;
@@ -21,7 +21,10 @@ const RESTART_PLAN = /\b(?:restart\w*|resume\w*|re-?start\w*)\b(?![^.]{0,10}\b(?
 // a request timed in hours or days, or for a named weekday: urgent when that falls by the next
 // working day ("review in 48 hours" written on a Saturday, "repeat U&E on Monday" on a Friday)
 const SHORT_TIME = /\b(?:in|within)\s+(?:the\s+next\s+)?(?:24|48|twenty-four|forty-eight)\s*(?:hours?|hrs?|h)\b|\b(?:in|within)\s+(?:the\s+next\s+)?(?:1|2|one|two|a couple of|1\s*(?:-|–|to)\s*2)\s+(?:working\s+)?days?\b|\bon\s+(?:mon|tues|wednes|thurs|fri)day\b/i;
-const ALREADY = /\b(?:was|were|has been|have been|had been) restarted\b/i;
+// a request that waits on a finding or result yet to come: "If the biopsy shows dysplasia, …", "Should the K rise above 6, …"
+const CONDITIONAL_REQUEST = /^\s*(?:\d{1,2}[.)]\s*)?(?:if|should|unless|in the event that)\b(?![^,]*\b(?:today|unable|cannot|can['’]t|not able|no answer)\b)[^,]{3,140},/i;
+// ("apixaban was omitted for 24 hours before surgery and restarted on day 1": done in the stay)
+const ALREADY = /\b(?:was|were|has been|have been|had been) restarted\b|\b(?:was|were|had been) (?:omitted|withheld|held|stopped|paused|suspended)\b[^.;]{0,60}\band (?:then )?restarted\b/i;
 
 // Dangerous results: [name pattern, value test]
 const RESULTS: { re: RegExp; danger: (v: number) => boolean }[] = [
@@ -51,7 +54,10 @@ export function findUrgency(letter: Letter): Evidence[] {
     const str = text.slice(s.start, s.end);
     const request = REQUEST.test(str);
     // a request to act urgently, today, tomorrow or within 24 hours
-    if (request && (URGENT_WORD.test(str) || SAME_DAY.test(str)) && !NOT_URGENT.test(str) && !/\bif (?:she|he|they|you) (?:develop|notice|feel|become)/i.test(str)) add(s.start, s.end);
+    // ("If any dysplasia is reported, please refer back urgently": urgent only once the condition is met)
+    // ("His renal function was not available to us today; please could you chase the result": the
+    // time words must sit in the part that asks)
+    if (request && str.split(/;\s*/).some((p) => REQUEST.test(p) && (URGENT_WORD.test(p) || SAME_DAY.test(p))) && !NOT_URGENT.test(str) && !/\bif (?:she|he|they|you) (?:develop|notice|feel|become)/i.test(str) && !CONDITIONAL_REQUEST.test(str)) add(s.start, s.end);
     else if (request && letter.date && SHORT_TIME.test(str) && !/^\s*(?:if|should|unless)\b/i.test(str)) {
       const due = dueDate(str, letter.date);
       if (due && due >= letter.date && due <= addWorkingDays(letter.date, 1)) add(s.start, s.end);
