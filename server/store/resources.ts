@@ -425,6 +425,7 @@ export class ResourceStore {
 /** A resource ready to write: see ResourceStore.stage. */
 export class Staged {
   constructor(readonly prepared: Prepared) {}
+  get id(): string { return this.prepared.id; }
 }
 
 interface Prepared {

@@ -43,7 +43,7 @@ const COLUMNS = ['kind', 'message_id', 'document_id', 'composition_id', 'replace
  */
 async function acceptBatch(s: Services, tx: Db, arrivals: Incoming[]): Promise<Accepted[]> {
   const items = arrivals.map((x) => x.accept);
-  const binaryIds = arrivals.map((x) => x.original.prepared.id);
+  const binaryIds = arrivals.map((x) => x.original.id);
   const cols = COLUMNS.map((): (string | null)[] => []);
   items.forEach((a, i) => [a.kind, a.messageId, a.documentId, a.compositionId, a.replaces, a.format, a.contentType, binaryIds[i],
     a.event, a.sender, a.handling ? JSON.stringify(a.handling) : undefined].forEach((v, c) => cols[c].push(v ?? null)));
