@@ -227,4 +227,11 @@ test('guards: the new abbreviations are read in capitals only; symptoms a diagno
   has('Diagnosis: amenorrhoea. There is no hypothermia.', '14302001:present');
 });
 
+
+test('a diagnosis confirmed by a named test is the diagnosis, not a test name shared by a list', () => {
+  has('Diagnosis: pertussis, confirmed on PCR.', '27836007:present');
+  has('Diagnosis: influenza A, confirmed by nasal swab.', '6142004:present');
+  lacks('Coeliac and thyroid screens were sent.', '396331005');
+});
+
 test.run();

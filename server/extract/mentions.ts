@@ -630,7 +630,8 @@ function drugBefore(text: string, start: number): boolean {
 /** A named clinician before the words: "Dr Mwangi (Movement disorders)", "Dr A Shah, Epilepsy". */
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
-const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has)\b)(?:[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
+// (not a result that names its test: "pertussis, confirmed on PCR", "influenza, positive by swab")
+const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
