@@ -8,6 +8,7 @@ import type { Letter, ProcedureItem } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
 import { loadLexicon } from '../../terminology/lexicon.ts';
 import { quoted, type Mention } from './mentions.ts';
+import { conceptIndex, matchConcepts } from './concepts.ts';
 
 const lexiconCodes = new WeakMap<Terminology, Set<string>>();
 
@@ -133,6 +134,54 @@ const SENT_FOR = /\b(?:refer(?:s|red|ring|ral)?|list(?:ed|ing)?|book(?:ed|ing)?|
 /** "referred for a colonoscopy, which showed …": the operation was done after all. */
 const DONE_AFTER = /^[^.;]*?\b(?:showed|shows|revealed|demonstrated|confirmed|found|identified|was (?:normal|done|performed|carried out|unremarkable)|on \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}\/\d{2,4})/i;
 
+/**
+ * "We plan a colonoscopy", "she is due to have an OGD", "he declined a TURP": an operation the
+ * sentence plans, expects or has refused just before naming it was not done.
+ */
+const NOT_DONE_BEFORE = /\b(?:(?:we|I|they|team)\s+(?:would\s+|will\s+)?plan(?:s|ned)?(?:\s+to\s+(?:perform|do|arrange|undertake|proceed\s+(?:to|with)))?|plan(?:ned|s)?\s+(?:is|was)\s+(?:for|to)(?:\s+(?:have|undergo|perform|proceed\s+(?:to|with)))?|due\s+(?:to\s+(?:have|undergo)|for)|declined|refused|decline[sd]?\s+to\s+(?:have|undergo)|unfit\s+for|not\s+(?:a\s+)?(?:suitable\s+)?candidate\s+for|counsell?ed\s+(?:about|on|regarding|for)|consented\s+for)\s+(?:an?\s+|the\s+|further\s+|urgent\s+|elective\s+|repeat\s+)*(?:[\w-]+\s+)?$/i;
+
+/** "The colonoscopy was cancelled", "TURP (postponed)": the operation was not done. */
+const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken))|\((?:cancell?ed|postponed|deferred)\))/i;
+
+/** "Management:\n- Colonoscopy on 12/03/2026": a plan's item dated before the letter has been done. */
+function datedBefore(letter: Letter, at: number): boolean {
+  if (!letter.date) return false;
+  const ref = Date.parse(letter.date);
+  if (Number.isNaN(ref)) return false;
+  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
+    if (Number(d[2]) > 12) continue;
+    const days = (ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000;
+    if (days >= 0 && days <= RECENT_DAYS) return true;
+  }
+  return false;
+}
+
+/** "post TURP day 2", "day 3 post hemiarthroplasty", "POD1 post laparoscopic cholecystectomy". */
+const POST_AT = /\bpost[- ](?=[A-Za-z])/gi;
+const DAY_BEFORE = /\b(?:day|POD|D)\s*\d{1,2}\s*$/i;
+const DAY_AFTER = /^\s*,?\s*(?:day|POD|D)\s*\d{1,2}\b/i;
+
+/**
+ * The mentions drop a term after "post" ("post-MI": the time after an event), but "post TURP day 2"
+ * counts the days since an operation this episode: the operation was done.
+ */
+function postOperativeDays(letter: Letter, t: Terminology): { concept: Concept; start: number; end: number }[] {
+  const out: { concept: Concept; start: number; end: number }[] = [];
+  const text = letter.text;
+  for (const p of text.matchAll(POST_AT)) {
+    const at = p.index! + p[0].length;
+    const dayBefore = DAY_BEFORE.test(text.slice(Math.max(0, p.index! - 12), p.index!));
+    const idx = conceptIndex(t);
+    const m = matchConcepts(idx, text, at, Math.min(text.length, at + 80)).find((x) => x.start === at && x.fromLexicon);
+    if (!m || !(dayBefore || DAY_AFTER.test(text.slice(m.end, m.end + 12)))) continue;
+    for (const code of m.codes) {
+      const c = t.get(code);
+      if (c && countsAsProcedure(c, true) && isLexiconProcedure(t, code)) out.push({ concept: c, start: m.start, end: m.end });
+    }
+  }
+  return out;
+}
+
 /** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
@@ -144,12 +193,19 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(letter.text.slice(m.start, m.end)) && !CORONARY_LINE.test(lineAround(letter.text, m.start))) continue;
     if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
-    if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || m.kind === 'plan' || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
+    if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
     if (datedLongAgo(letter, m.start) || (SENT_FOR.test(letter.text.slice(Math.max(0, m.start - 100), m.start)) && !DONE_AFTER.test(letter.text.slice(m.end, m.end + 80)))) continue;
+    if (NOT_DONE_AFTER.test(letter.text.slice(m.end, m.end + 40))) continue;
+    if (NOT_DONE_BEFORE.test(letter.text.slice(Math.max(0, m.start - 60), m.start).split(/[.;:\n]/).pop()!)) continue;
     if (seen.has(m.concept.code)) continue;
     seen.add(m.concept.code);
     out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });
+  }
+  for (const p of postOperativeDays(letter, t)) {
+    if (seen.has(p.concept.code)) continue;
+    seen.add(p.concept.code);
+    out.push({ code: p.concept.code, display: p.concept.display, evidence: quoted(letter, { start: p.start, end: p.end, section: { title: '', start: p.start, end: p.end } }), source: 'narrative' });
   }
   out = out.filter((p) => !backReference(p, out) && !partOf(p, out));
   const main = out.filter((p) => !ANCILLARY.has(p.code));
