@@ -93,39 +93,32 @@ const LINE_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 /** How far back a dated operation is still "recent" for the practice record (the episode and the weeks before it). */
 const RECENT_DAYS = 120;
 
+/** How many days before the letter each numeric date on the line around `at` falls (none without a letter date). */
+function lineDateAges(letter: Letter, at: number): number[] {
+  if (!letter.date) return [];
+  const ref = Date.parse(letter.date);
+  if (Number.isNaN(ref)) return [];
+  const ages: number[] = [];
+  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
+    if (Number(d[2]) > 12) continue;
+    ages.push((ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000);
+  }
+  return ages;
+}
+
 /**
  * "24/02/2026 - Right hip hemiarthroplasty" under an unheaded "What was done" that the past history
  * runs into: an operation dated within the weeks before the letter is this episode's, not the past's.
  */
-function recentlyDated(letter: Letter, at: number): boolean {
-  if (!letter.date) return false;
-  const ref = Date.parse(letter.date);
-  if (Number.isNaN(ref)) return false;
-  const line = lineAround(letter.text, at);
-  for (const d of line.matchAll(LINE_DATE)) {
-    const when = Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]));
-    const days = (ref - when) / 86_400_000;
-    if (Number(d[2]) <= 12 && days >= -7 && days <= RECENT_DAYS) return true;
-  }
-  return false;
-}
+const recentlyDated = (letter: Letter, at: number) => lineDateAges(letter, at).some((days) => days >= -7 && days <= RECENT_DAYS);
 
 /**
  * "Left wide local excision and sentinel lymph node biopsy, 14/06/2023" in a follow-up letter: an operation whose
  * line dates it only long before the letter is the past's, not this episode's.
  */
 function datedLongAgo(letter: Letter, at: number): boolean {
-  if (!letter.date) return false;
-  const ref = Date.parse(letter.date);
-  if (Number.isNaN(ref)) return false;
-  let old = false;
-  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
-    if (Number(d[2]) > 12) continue;
-    const days = (ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000;
-    if (days <= RECENT_DAYS) return false;
-    old = true;
-  }
-  return old;
+  const ages = lineDateAges(letter, at);
+  return ages.length > 0 && ages.every((days) => days > RECENT_DAYS);
 }
 
 /** "I have referred her to the gastroenterology team for an OGD": an operation someone is sent or listed for is planned. */
@@ -144,17 +137,7 @@ const NOT_DONE_BEFORE = /\b(?:(?:we|I|they|team)\s+(?:would\s+|will\s+)?plan(?:s
 const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken))|\((?:cancell?ed|postponed|deferred)\))/i;
 
 /** "Management:\n- Colonoscopy on 12/03/2026": a plan's item dated before the letter has been done. */
-function datedBefore(letter: Letter, at: number): boolean {
-  if (!letter.date) return false;
-  const ref = Date.parse(letter.date);
-  if (Number.isNaN(ref)) return false;
-  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
-    if (Number(d[2]) > 12) continue;
-    const days = (ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000;
-    if (days >= 0 && days <= RECENT_DAYS) return true;
-  }
-  return false;
-}
+const datedBefore = (letter: Letter, at: number) => lineDateAges(letter, at).some((days) => days >= 0 && days <= RECENT_DAYS);
 
 /** "post TURP day 2", "day 3 post hemiarthroplasty", "POD1 post laparoscopic cholecystectomy". */
 const POST_AT = /\bpost[- ](?=[A-Za-z])/gi;
@@ -168,10 +151,10 @@ const DAY_AFTER = /^\s*,?\s*(?:day|POD|D)\s*\d{1,2}\b/i;
 function postOperativeDays(letter: Letter, t: Terminology): { concept: Concept; start: number; end: number }[] {
   const out: { concept: Concept; start: number; end: number }[] = [];
   const text = letter.text;
+  const idx = conceptIndex(t);
   for (const p of text.matchAll(POST_AT)) {
     const at = p.index! + p[0].length;
     const dayBefore = DAY_BEFORE.test(text.slice(Math.max(0, p.index! - 12), p.index!));
-    const idx = conceptIndex(t);
     const m = matchConcepts(idx, text, at, Math.min(text.length, at + 80)).find((x) => x.start === at && x.fromLexicon);
     if (!m || !(dayBefore || DAY_AFTER.test(text.slice(m.end, m.end + 12)))) continue;
     for (const code of m.codes) {
