@@ -98,7 +98,7 @@ function backReferences(kept: Mention[], text: string): Mention[] {
   return kept.map((m) => {
     const words = quotes.get(m);
     // "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own.
-    if (!words?.length || CAUSE_QUALIFIED.test(text.slice(Math.max(0, m.start - 40), m.start))) return m;
+    if (!words?.length || causeQualified(text, m.start)) return m;
     let best: Mention | undefined;
     let bestLength = 0;
     for (const s of own) {
@@ -241,9 +241,10 @@ function namesComplication(specific: string, general: string): boolean {
  */
 /** "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own, not the specific one named beside it. */
 const CAUSE_QUALIFIED = /\b[A-Za-z]+-(?:induced|mediated|related|associated|provoked|triggered)\s*$/i;
+const causeQualified = (text: string, start: number) => CAUSE_QUALIFIED.test(text.slice(Math.max(0, start - 40), start));
 
-function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text = ''): DiagnosisItem[] {
-  return items.filter((a) => CAUSE_QUALIFIED.test(text.slice(Math.max(0, a.evidence.start - 40), a.evidence.start)) || !items.some((b) => b !== a && (
+function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: string): DiagnosisItem[] {
+  return items.filter((a) => causeQualified(text, a.evidence.start) || !items.some((b) => b !== a && (
     (b.assertion === a.assertion && narrower(b, a))
     // "no known diabetes; possible type 2 diabetes": a bare negative gives way to the narrower word after it.
     || (a.assertion === 'negated' && bare.has(a) && (b.assertion === 'possible' || b.assertion === 'present') && narrower(b, a) && b.evidence.start > a.evidence.start)
