@@ -182,14 +182,15 @@ export class ResourceStore {
 
   /**
    * PGlite has no autovacuum, so nothing gathers planner statistics, and plans go badly wrong as
-   * tables grow. Re-analyze in the background when the rows written since the last run reach a
-   * quarter of all written (at least 1000), as autovacuum's scale factor would.
+   * tables grow. Re-analyze in the background each time the rows written have doubled since the
+   * last run (at least 1000 rows apart): plans turn on orders of magnitude, and each run holds up
+   * arrivals on the single-threaded store while it reads its sample.
    */
   private noteWrites(n: number): void {
     if (this.db.kind !== 'pglite') return;
     this.written += n;
     this.sinceAnalyze += n;
-    if (this.analyzing || this.sinceAnalyze < Math.max(1000, this.written / 4)) return;
+    if (this.analyzing || this.sinceAnalyze < Math.max(1000, this.written / 2)) return;
     this.analyzing = true;
     this.sinceAnalyze = 0;
     this.analyze().catch(() => {}).finally(() => (this.analyzing = false));
