@@ -25,6 +25,10 @@ export interface LetterContext {
   hospitalResults: boolean;
   /** the practice itself asked for the test or opinion the letter reports (GP direct access) */
   gpOrdered?: boolean;
+  /** medicines the letter says the hospital could not supply in full (a stock problem, a short supply) */
+  shortSupplied?: string[];
+  /** the letter reports cultures the hospital sent, with what grew and its sensitivities */
+  hospitalCultures?: boolean;
 }
 
 const MISSED = /\b(?:did not attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended)\b/i;
@@ -48,8 +52,17 @@ function specialistMedicine(text: string, lower: string): 'hospital-only (red li
   return red && !AMBER.has(red[0]) ? 'hospital-only (red list)' : undefined;
 }
 
+// "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
+const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?)\b/i;
+// "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
+const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
+
 export function letterContext(text: string): LetterContext {
-  return { missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text) };
+  const shortSupplied = text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((s) => SHORT_SUPPLY.test(s)).flatMap((s) => drugLexicon().find(s).map((d) => d.generic));
+  return {
+    missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text),
+    shortSupplied, hospitalCultures: CULTURES.test(text),
+  };
 }
 
 /** Why the request is a workload transfer, or undefined when it is ordinary practice work. */
@@ -93,7 +106,12 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     return 'onward referral to another service for a related condition';
   }
   if (category === 'medication') {
+    const drugs = drugLexicon().find(text).map((d) => d.generic);
+    // changing an antibiotic to what the hospital's cultures showed it is sensitive to
+    if (ctx.hospitalCultures && !ctx.gpOrdered && /\b(?:start|switch|change)\b/.test(b) && drugs.some((g) => ANTIBIOTIC.test(g))) return 'acting on results of tests the hospital took';
     if (!/\b(?:prescribe|prescribing|continue|take over|issue|add)\b/.test(b)) return undefined;
+    // a medicine the hospital started but could not supply in full
+    if (drugs.some((g) => ctx.shortSupplied?.includes(g))) return 'supplying a medicine the hospital started and could not supply';
     // the rest of a course the hospital started: the hospital should supply all of it
     if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:(?:the|a|his|her|their) )?(?:course|\d+[- ]days?|(?:\d+|one|two|three|four|six)[- ]weeks?)(?: course)?)\b/.test(b)) return 'completing a course the hospital started and should supply';
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course

@@ -81,6 +81,8 @@ const SAME_DAY_AS_RESULT = /\b(?:the same day|same[- ]day|immediately|straight a
 // a second step that only follows from the first one's result
 const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed|so)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
 // "optimise her diabetes and repeat the HbA1c at 3 months": the test measures the treatment; one request
+/** Text without its quoted and bracketed parts. */
+const unquoted = (s: string) => s.replace(/"[^"]*"|“[^”]*”|\([^)]*\)/g, ' ');
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
 const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
@@ -474,7 +476,9 @@ function splitRequests(part: string): [number, number, boolean?][] {
       // "repeat her HbA1c and check her glucose control in 4 weeks": two tests joined without a
       // comma share the time given at the end; one request
       if (categorise(head) === 'investigation' && categorise(tail) === 'investigation') continue;
-      if (dueDate(head, '2000-01-01') === null && dueDate(tail, '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
+      // (a date inside quotes or brackets belongs to what is to be recorded, not to the request:
+      // 'code "penicillin allergy excluded by oral challenge (10/03/2026)"')
+      if (dueDate(head, '2000-01-01') === null && dueDate(unquoted(tail), '2000-01-01') !== null && !/\blater\b/i.test(tail)) cuts.push({ at: m.index, len: m[0].length });
     }
   }
   const out: [number, number, boolean?][] = [];
@@ -551,7 +555,8 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       basis = `${para.split(/(?<=[.!?])\s+/).slice(-2).join(' ').replace(/\s+/g, ' ')} ${flat}`;
     }
     const category: ActionCategory = categorise(basis);
-    let due = dueDate(flat, letter.date, { recurring: category === 'investigation', ...dates });
+    // (a schedule is due at its first step for tests and for sending their results: "send us the results each week")
+    let due = dueDate(flat, letter.date, { recurring: category === 'investigation' || (category === 'admin' && /\bresults?\b/i.test(flat)), ...dates });
     // a fit note "for 2 weeks", "covering his admission and a further 4 weeks" names the period it
     // covers, not when it is wanted: only a start date still to come ("from 20/04/2026") times it
     if (category === 'certificate' && due && !datesIn(flat).some((d) => d.iso === due)) due = null;
@@ -575,7 +580,8 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       for (let k = out.length - 1; k >= Math.max(0, out.length - 3); k--) {
         const prev = out[k];
         // a monitoring schedule ("every 6 months", "then annually") has no one result to wait for
-        if (prev.due && RECURRING.test(prev.text)) break;
+        // (though "when he attends for those bloods" is its next visit, the first)
+        if (prev.due && RECURRING.test(prev.text) && !pointsBack) break;
         // "reduce the propranolol once her pulse is below 80": a bedside reading waits on a visit that takes it
         if (bedside && !BEDSIDE.test(prev.text)) break;
         // "at the same appointment as the bloods" names the test it goes with

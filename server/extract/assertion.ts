@@ -57,7 +57,7 @@ const CAUSAL_PSEUDO = /^(?:perhaps|possibly|probably|likely) (?:related|secondar
 // Clause terminators: a trigger's scope does not cross them.
 const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
-const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|concerned (?:about|by)|due to|caused by|have|had))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
+const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|compatible with|characteristic of|typical of|indicative of|diagnostic of|those of|concerned (?:about|by)|due to|caused by|have|had))?|inconsistent with|incompatible with|(?:argues?|arguing|argued|speaks?|points?|counts?) against(?: (?:a|an|the) diagnosis of)?|(?:does|did|do) not fit(?: with)?(?: (?:a|an))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
@@ -105,6 +105,9 @@ const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|f
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
 
 const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient)(?= |$)|for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for))\b/i;
+
+/** A referral named before a parenthesis that gives its reasons: "the suspected cancer pathway (", "2WW referral (". */
+const REFERRAL_BEFORE_PAREN = /\b(?:pathway|referral|clinic|appointment|service|route)\s*$/i;
 
 const MAX_CLAUSE = 400;
 /** A line ending in a word that cannot end a sentence ("… stroke in" / "August 2025") wraps onto the next, capitals or not. */
@@ -163,7 +166,12 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
   if (cut >= 0) pre = pre.slice(cut);
   // "no destructive lesion - appearances favour an osteoporotic fracture": a spaced dash starts the next statement.
   const dash = Math.max(pre.lastIndexOf(' - '), pre.lastIndexOf(' – '));
-  if (dash >= 0 && /[A-Za-z]/.test(pre.slice(dash + 3)) && NEG_PRE.test(pre.slice(0, dash)) && !NEG_PRE.test(pre.slice(dash + 3))) pre = pre.slice(dash + 3);
+  // So does a dash after a negation that has its own head ("No dendritic ulcer on fluorescein - herpetic keratitis excluded").
+  if (dash >= 0 && NEG_PRE.test(pre.slice(0, dash)) && !NEG_PRE.test(pre.slice(dash + 3))) {
+    const neg = [...pre.slice(0, dash).matchAll(NEG_PRE_ALL)].at(-1);
+    const ownHead = !!neg && /[A-Za-z]{3,}/.test(pre.slice(neg.index! + neg[0].length, dash));
+    if (/[A-Za-z]/.test(pre.slice(dash + 3)) || ownHead) pre = pre.slice(dash + 3);
+  }
   const t = new RegExp(TERMINATOR.source, 'i').exec(post);
   // "IDA - likely secondary to a polyp": the hedge is about the cause, which the terminator cut off.
   if (t) post = !/^(?:secondary to|due to|caused by|because of|(?:most |more |very )?(?:likely|probably))/i.test(t[0]) ? post.slice(0, t.index) : post.slice(0, t.index).replace(/\b(?:most |more |very )?(?:likely|probably|possibly|presumed|presumably|possible|probable)\s*$/i, '');
@@ -398,12 +406,12 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (PAST_DENIED.test(trigger)) return { ...out, assertion: 'negated', explicit: true, pastDenied: true };
     // A bare "no"/"not"/"denies" is weak; "no evidence of", "no history of" and their kin are rulings.
     // "no mass or nodule to suggest lung cancer": what the negatives rule out is the mention.
-    const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of)(?:\s+(?:a|an|any|the))?\s*$/i.test(trigger) || /\b(?:to suggest|suggestive of)$/i.test(negPre[0]);
+    const ruling = /\b(?:to suggest|suggestive of|suggesting|consistent with|in keeping with|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of|against|fit(?: with)?)(?:\s+(?:a|an|any|the|diagnosis of))?\s*$/i.test(trigger) || /\b(?:to suggest|suggestive of)$/i.test(negPre[0]);
     // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
     // The test may stand before a clause break the trigger's scope does not cross ("a CT urogram, which shows normal kidneys, with no renal mass").
     const sentPre = text.slice(c.sentStart, start).replace(/\s+/g, ' ');
     const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post);
-    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of)\b/i.test(trigger)
+    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
     // A list of negatives is a review of systems: "no A, B, C or D".
     const scope = trigger + text.slice(start, end) + c.post;
@@ -431,7 +439,11 @@ export function assertMention(text: string, start: number, end: number, opts: As
     return { ...out, assertion: 'negated', explicit: true };
   }
   if (AWAITING_POST.test(text.slice(end, Math.min(c.sentEnd, end + 60)))) return { ...out, assertion: 'possible', explicit: true };
-  if (POSS_PRE.test(lastWords(pre, 10)) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
+  // "on the suspected cancer pathway (rectal bleeding, weight loss)": a hedge outside an open parenthesis does not reach the reasons inside it.
+  const open = pre.lastIndexOf('(');
+  // (A gloss in the parenthesis keeps the hedge: "likely to be functional (IBS)".)
+  const possPre = open >= 0 && pre.indexOf(')', open) < 0 && REFERRAL_BEFORE_PAREN.test(pre.slice(0, open)) ? pre.slice(open + 1) : pre;
+  if (POSS_PRE.test(lastWords(possPre, 10)) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
     // "X was queried … but TFTs were normal": the sentence settles its own query.
     const rest = c.sentence.slice(end - c.sentStart);
     // "X was considered at referral; she does not meet the criteria": the next clause answers the query.

@@ -24,6 +24,8 @@ export interface Token {
   paren: boolean;
   /** a percentage ("70%", either end of "50-69%"): a term may skip it ("ICA 70% stenosis") */
   pct?: boolean;
+  /** a position on an organ ("2 o'clock", "upper outer quadrant", "UOQ"): a term may skip it ("cyst at 2 o'clock in the left breast") */
+  pos?: boolean;
 }
 
 export interface ConceptMatch {
@@ -52,13 +54,19 @@ const WORDS: Record<string, string> = {
   orthopaedic: 'orthopedic', paediatric: 'pediatric', coeliac: 'celiac', diarrhoea: 'diarrhea', apnoea: 'apnea',
   // clinical shorthand: "pulm oedema", "bilat effusions"
   pulm: 'pulmonary', bilat: 'bilateral',
+  // Latin plurals letters write ("no cerebral emboli", "calculi in the gallbladder")
+  emboli: 'embolus', thrombi: 'thrombus', calculi: 'calculus', fungi: 'fungus', bacilli: 'bacillus',
+  naevi: 'nevus', nevi: 'nevus', vertebrae: 'vertebra', fistulae: 'fistula', bullae: 'bulla', diverticula: 'diverticulum',
+  bronchi: 'bronchus', foci: 'focus', viruses: 'virus', sinuses: 'sinus', teeth: 'tooth', feet: 'foot',
 };
 
 /** Dropped from terms and text alike: they rarely change what a phrase denotes. */
 const FILLER = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'your', 'my', 'in', 'to', 'on', 'at']);
 
 /** Skipped inside a match when the term goes on without them ("osteoarthritis of both knees"). */
-const SKIPPABLE = new Set(['left', 'right', 'bilateral', 'both', 'l', 'r', 'lt', 'rt', 'acute', 'chronic', 'mild', 'mildly', 'small', 'large', 'known', 'new', 'underlying']);
+const SKIPPABLE = new Set(['left', 'right', 'bilateral', 'both', 'l', 'r', 'lt', 'rt', 'acute', 'chronic', 'mild', 'mildly', 'small', 'large', 'known', 'new', 'underlying',
+  // "ulcer of the right 2nd toe", "fracture of the 5th metatarsal": a digit's ordinal
+  '1st', '2nd', '3rd', '4th', '5th']);
 
 /** Normalise one word. Applied identically to terms and text; memoised (letters reuse words). */
 export function normWord(word: string): string {
@@ -80,6 +88,8 @@ function normalise(word: string): string {
     w = w.replace(/is(ation|ations|ed|es|e|ing)$/, 'iz$1').replace(/([bt])re$/, '$1er').replace(/^sulph/, 'sulf');
     // "keratoses", "stenoses", "thromboses": the Greek plural of -osis ("doses", "overdoses" are English).
     if (w.length >= 8 && /[^d]oses$/.test(w)) w = w.slice(0, -2) + 'is';
+    // "abscesses", "masses", "rashes", "patches", "reflexes": the plural adds -es to a sibilant.
+    else if (/(?:ss|sh|tch|x|zz)es$/.test(w)) w = w.slice(0, -2);
     else if (/[^su]s$/.test(w) && !/(is|us|ss|ous)$/.test(w)) w = w.slice(0, -1);
     else if (/ies$/.test(w)) w = w.slice(0, -3) + 'y';
   }
@@ -129,6 +139,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let lineUpper = lineAllCaps(text, lineStart);
   let pendingBreak = true;
   let depth = 0;
+  let posUntil = -1;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     // Most gaps are one space: nothing in them breaks a sentence, opens a parenthesis or a line.
     if (m.index !== lastEnd + 1 || text.charCodeAt(lastEnd) !== 32) {
@@ -155,10 +166,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const tok: Token = { norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 };
     const c0 = raw.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57 && /^\d+$/.test(raw) && PERCENT_AFTER.test(text.slice(lastEnd, lastEnd + 6))) tok.pct = true;
+    if (posUntil > m.index || positionAt(text, m.index, raw)) { tok.pos = true; posUntil = Math.max(posUntil, positionEnd(text, m.index)); }
     out.push(tok);
     pendingBreak = false;
   }
   return out;
+}
+
+/** A clock-face or quadrant position: "2 o'clock", "upper outer quadrant", "UOQ". */
+const POSITION = /^(?:\d{1,2}(?:[.:]\d{2})?\s*o['’]?\s?clock\b|(?:upper|lower)[ -](?:outer|inner)(?:[ -]quadrant)?\b|[UL][OI]Q\b|retro-?areolar\b)/i;
+function positionAt(text: string, at: number, raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !/^(?:upper|lower|[UL][OI]Q|retro)/i.test(raw)) return false;
+  return POSITION.test(text.slice(at, at + 30));
+}
+function positionEnd(text: string, at: number): number {
+  const m = POSITION.exec(text.slice(at, at + 30));
+  return m ? at + m[0].length : at;
 }
 
 function lineAllCaps(text: string, lineStart: number): boolean {
@@ -296,6 +320,7 @@ function walk(tokens: Token[], i: number, n: Node, j: number, skipped: number, c
   const b = n.next.get(tok.norm);
   if (b) walk(tokens, i, b, j + 1, skipped, true, best);
   if (a || b || j === i) return;
+  if (tok.pos) { walk(tokens, i, n, j + 1, skipped, false, best); return; }
   if (skipped < 2 && (SKIPPABLE.has(tok.norm) || tok.pct)) walk(tokens, i, n, j + 1, skipped + 1, false, best);
   // A parenthetical inside a term ("hypercapnic (type 2) respiratory failure") is skipped whole.
   else if (tok.paren && !tokens[j - 1].paren) {

@@ -114,12 +114,18 @@ function backReferences(kept: Mention[], text: string): Mention[] {
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
-const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '91175000': /epilep/i };
+// Weight loss is what an eating disorder (anorexia nervosa, ARFID) is defined by.
+const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '91175000': /epilep/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
+  // Sacroiliitis is the lesion axial spondyloarthritis is diagnosed by.
+  '55146009': /ankylosing spondylitis|spondyloarth/i,
+  // Synovitis is what an inflammatory arthritis shows on examination: the arthritis is the diagnosis.
+  '416209007': /rheumatoid arthritis|psoriasis with arthropathy|psoriatic arthritis|inflammatory (?:poly)?arthr|spondyloarth|gout|lupus erythematosus/i };
 const HYPERTENSION = /\bhypertensi|eclampsia|\bHELLP\b/i;
 
 /** "Focal epilepsy with impaired awareness seizures", "asthma with nocturnal cough": the symptom after "with" describes the disorder before it. */
 const WITH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?with[ \t]+(?:[\w'’-]+[ \t]+){0,3}$/i;
 /** "Possible sleep apnoea (snores heavily, daytime somnolence)": symptoms in a parenthesis after the disorder are its features. */
+const DASH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?[-–][ \t]+$/;
 const PAREN_BETWEEN = /^[ \t]*\((?:[^()]{0,50}[,;][ \t]*)?$/;
 function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): Set<Mention> {
   const out = new Set<Mention>();
@@ -128,7 +134,9 @@ function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): 
     const registered = /^registered\b/i.test(text.slice(m.start, m.end));
     if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding' || registered) || idx.problems.has(m.concept.code)) continue;
     const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
-      && ((!registered && WITH_BETWEEN.test(text.slice(d.end, m.start))) || PAREN_BETWEEN.test(text.slice(d.end, m.start))));
+      && ((!registered && WITH_BETWEEN.test(text.slice(d.end, m.start))) || PAREN_BETWEEN.test(text.slice(d.end, m.start))
+        // "Chronic migraine without aura - headache on 18 days a month": a symptom after a dash describes the disorder before it.
+        || (!registered && idx.symptoms.has(m.concept.code) && DASH_BETWEEN.test(text.slice(d.end, m.start)))));
     if (named) out.add(m);
   }
   return out;
@@ -296,11 +304,13 @@ const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching
 
 /** A test's indication ("Clinical details: weight loss, tired"): the symptoms are the question the test answers, not a story it explains. */
 const INDICATION = /^(?:clinical (?:details|indication|information|history)|indications?|reason for (?:request|referral|investigation|scan|test))$/i;
+/** A request's clinical details are a line or two; a longer "Clinical details:" paragraph is a history of the illness. */
+const INDICATION_CHARS = 200;
 const NO_HISTORY_BEFORE = /\b(?:no|nil|denies|not)\b[^.;]{0,20}\b(?:history|hx|h\/o)\s+of\s+(?:[\w-]+\s+)?$/i;
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
-const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
+const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
 const STANDING_AFTER = /^\s*(?:(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
 /** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
 const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
@@ -349,7 +359,7 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // A symptom named as a diagnosis's cause ("anaemia, most likely due to menorrhagia") is a diagnosis itself.
   // A symptom written as a standing complaint ("intermittent palpitations", "nocturia three times a night") is a problem itself.
   // A symptom named by the medicine that causes it ("aromatase inhibitor arthralgia") is an adverse effect: a problem itself.
-  if (finding && m.ctx.assertion === 'present' && !m.adverse && !INDICATION.test(m.section.title) && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind) && !(m.kind === 'pmh' && PROBLEM_LIST.test(m.section.title)))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
+  if (finding && m.ctx.assertion === 'present' && !m.adverse && !(INDICATION.test(m.section.title) && m.section.end - m.section.start <= INDICATION_CHARS) && (m.kind === 'summary' || (hasDiagnosisList && NARRATIVE.has(m.kind) && !(m.kind === 'pmh' && PROBLEM_LIST.test(m.section.title)))) && !(CAUSE_BEFORE.test(m.before) && !DRUG_REASON.test(m.before))
     && (INTENDED_BEFORE.test(m.before) || (!STANDING_BEFORE.test(m.before) && !STANDING_AFTER.test(m.after)))) return false;
   // Situations are social facts ("lives alone"); of them only smoking status is coded, unless the lexicon names one.
   if (m.concept.tag === 'situation' && !m.fromLexicon) return false;

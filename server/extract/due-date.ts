@@ -102,6 +102,8 @@ const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT
 /** Due date (ISO) of a request's text, or null when it gives no time. */
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
   if (!from) return null;
+  // "(28 days supplied today)": an aside on what was done, not when the request is due
+  text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
   for (const d of datesIn(text)) {
     // "(last dose 03-Mar-2026)", "since 03/03/2026": history, not when the request is due

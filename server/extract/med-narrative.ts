@@ -30,13 +30,16 @@ const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now )?(?:been )?(?:stopped|discontinued)) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
 const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b)/i;
+// "Apply Dermovate ointment once daily …; we have started this today"
+const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commenced|prescribed|initiated) (?:this|it|these|them)\b(?!\s+(?:process|discussion|conversation|referral|plan|pathway))/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
 const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
 const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
 const ALL_LABEL = /^\s*[A-Za-z ]{0,30}?\b(?:medications?|medicines|drugs|meds|tto|ttas?)\b[A-Za-z ]{0,30}?\s*(?:[([]\s*|[-–:]\s+)(?:all|both)\s+(?:are\s+)?(new|started|stopped|discontinued|withheld|held)\s*[)\]]?\s*:?\s*$/i;
-const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?))?\s*:?\s*$/i;
+// ("Treatment started today", "Medicines stopped on discharge:", "Drugs withheld during this admission")
+const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?|creams?|ointments?|antibiotics?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?|treatments?|meds))?(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?\s*:?\s*$/i;
 
 // A label in capitals that says what to do, as discharge lists write it: "STOP Ibuprofen 400 mg",
 // "START omeprazole", "Propranolol 40 mg tds - STOP".
@@ -66,22 +69,22 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
-  { re: /(?<!re)\bstarted\b|\bcommenced\b|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\bput (?:him|her|them) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:prescription|course|supply)\s+(?:for|of)\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by|for)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
   // "a Nexplanon (etonogestrel) implant was inserted", "a Mirena coil was fitted": a medicine-releasing device put in
   { re: /\b(?:implant|coil|ius|iud|intrauterine system|vaginal ring|ring)\s+(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:inserted|fitted|placed)\b/gi, cue: 'started' },
   // stopped for now, until a review: held
-  { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b/gi, cue: 'held' },
-  { re: /\bstopped\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bweaned (?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
+  { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b)|\b(?:stopped|discontinued)\s+(?=for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b)/gi, cue: 'held' },
+  { re: /(?<!\b(?:until|till|before being)\s+(?:it is\s+|being\s+)?)\bstopped\b(?!\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b|\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:weaned|tapered) (?:(?:him|her|them) )?(?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
   { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
   // "switched to the CR preparation at night": the same medicine in another form is a dose change
   { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
-  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b/gi, cue: 'dose-changed' },
+  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
-  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?a\s+(?:trial|prescription|course|supply)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
+  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
 // ("we have agreed to switch from anastrozole to letrozole": the decision made in clinic)
-const SWITCH_FROM = /(?:\b(?:switched|changed|converted|swapped|replaced|substituted)|\b(?:agreed|decided) to (?:switch|change|swap|convert))\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
+const SWITCH_FROM = /(?:\b(?:switched|changed|converted|swapped|replaced|substituted|cross[- ]?(?:tapered|titrated))|\b(?:agreed|decided) to (?:switch|change|swap|convert))\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
 const NEW_LINE_ITEM = /^\s*\S+\s+\S+[^\n]*(?<!\b(?:on|to|with|regular|of|and|or|a|an|the|his|her|their|oral|daily|low-dose))\s*\n\s*$/i;
 const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\w+ly\s+)?$/i;
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
@@ -102,7 +105,12 @@ const EPISODE_SPAN = /\b(?:during (?:his|her|their) (?:time|care|treatment) (?:w
 let PAST: RegExp = PAST_ANY;
 // "she stopped the citalopram herself": what the patient did before being seen
 const OWN_ACCORD = /\b(?:himself|herself|themselves|of (?:his|her|their) own accord|on (?:his|her|their) own initiative)\b|(?:^|\b(?:he|she|they|patient|pt)\s+)had\s+(?:recently\s+)?(?:stopped|run out of|omitted|missed|not been taking|forgotten)\b|\b(?:he|she|they)\s+(?:has|have)\s+(?:run out of|not been taking)\b/i;
-const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose)\s+$/i;
+// "G. chloramphenicol 0.5% QDS", "Oc. chloramphenicol ON": eye drops (guttae) and eye ointment
+// (oculentum) as ophthalmic prescriptions write them; the prefix opens the item before its drug
+const DROPS_PREFIX = /^(?:G|Gtt|Oc|Ung)\.\s*/;
+const ITEM_LEAD = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?/;
+// (and the next of a list the route heads: "IV co-amoxiclav + clarithromycin")
+const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose)\s+$|\b(?:iv|intravenous|i\.v\.|nebulised)\s+[A-Za-z][\w-]*(?:\s+[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?))?\s*(?:\+|&|and|,|\/)\s*$/i;
 const RELATIVE_CLAUSE = /,\s*(?:which|who)\b[^,.;]*,/g;
 
 export interface Finding { drug: string; code?: string; change: MedicationChange; start: number; end: number; fromRow: boolean }
@@ -141,7 +149,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     const allLabel = ALL_LABEL.exec(line);
     if (allLabel) { listStatus = statusOf(allLabel[1]); continue; }
     const drugs = within(all, l.start, l.end);
-    const lead = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/.exec(line)![0].length;
+    const lead = ITEM_LEAD.exec(line)![0].length;
     if (listStatus && (/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line) || drugs[0]?.start === lead)) {
       const d = drugs[0];
       if (d) found.push(finding(d, listStatus, line, l.start, true));
@@ -173,7 +181,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   }
   const wardOnly = new Set<string>(inpatientOnly);
   let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
-  const spans = letterSentences(letter);
+  const spans = joinDropPrefixes(text, letterSentences(letter));
   for (let si = 0; si < spans.length; si++) {
     const s = spans[si];
     if (s.row) { prev = undefined; continue; }
@@ -192,7 +200,13 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       }
     }
     prev = { mentions, start: s.start, end: s.end, text: sentence };
+    const n0 = found.length;
     proseChanges(sentence, s.start, mentions, found, restarted);
+    // "Warfarin was stopped because of the bleed, to restart in one week": stopped with a plan to restart is held
+    for (let k = n0; k < found.length; k++) {
+      const f = found[k];
+      if (f.change === 'stopped' && RESTART_PLAN.test(text.slice(f.end, s.end)) && !mentions.some((d) => s.start + d.start >= f.end && s.start + d.start < f.end + (RESTART_PLAN.exec(text.slice(f.end, s.end))?.index ?? 0) && d.generic !== f.drug)) f.change = 'held';
+    }
     // the sentence after, in the same paragraph: "he will start Entresto … . I have given him a 28-day supply."
     const nx = spans[si + 1];
     const next = nx && !nx.row && !/\n\s*\n/.test(text.slice(s.end, nx.start)) ? text.slice(nx.start, nx.end) : '';
@@ -243,11 +257,25 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   return out;
 }
 
+/** "We have started Oc. Chloramphenicol 1% QDS": an ointment or drops prefix ends no sentence (a new array; the shared one is left alone). */
+function joinDropPrefixes<T extends { start: number; end: number; row: boolean }>(text: string, spans: T[]): T[] {
+  if (!/\b(?:Oc|Gtt|Ung)\.\s/i.test(text)) return spans;
+  const out: T[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && !last.row && !sp.row && /\b(?:Oc|Gtt|Ung)\.$/i.test(text.slice(last.start, last.end)) && /^[ \t]+$/.test(text.slice(last.end, sp.start))) out[out.length - 1] = { ...last, end: sp.end };
+    else out.push(sp);
+  }
+  return out;
+}
+
 // A discharge medicines list, or a "Discharge:" line that names what the patient went home with.
-const DISCHARGE_HEADING = /\b(?:discharge (?:medication|medicines?|meds|prescription|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
+const DISCHARGE_HEADING = /\b(?:discharge (?:medications?|medicines?|meds|prescriptions?|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
 const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with))?|tto|on discharge)\s*[:-]\s*/i;
 // a course with an end: "for 5 days", "5 days supply", "to complete 7 days"
-const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b/i;
+const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b|\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce|taper(?:ing)?|wean(?:ing)?)\s+(?:by|over)\s+\d|\bas per (?:the )?(?:weaning|reducing|tapering) (?:plan|regime|regimen|chart|sheet|schedule)\b|(?:^|[-–(,]\s*)(?:\d{1,2}|five|seven|ten|fourteen) (?:days?|weeks?)\b(?!\s+(?:ago|before|after|later|prior|post))|\buntil\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th|\/\d{1,2})\b/i;
+// the course's own words are no sign of an old medicine: "stop once course completed"
+const COURSE_WORDS = /\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce)\s+by\s+\d/gi;
 const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|regular|long[- ]term|stopped|completed|withheld|held|suspended|reduced|increased|given|in hospital|on the ward|iv|intravenous)\b/i;
 
 /**
@@ -257,9 +285,9 @@ const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|
  */
 function shortCourse(text: string, line: string, offset: number, drugs: DrugMention[]): Finding | undefined {
   const d = drugs[0];
-  if (!d || !COURSE.test(line) || NOT_NEW.test(line) || REQUEST.test(line)) return undefined;
+  if (!d || !COURSE.test(line) || NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)) return undefined;
   const label = DISCHARGE_LABEL.exec(line);
-  const lead = label ? label[0].length : (/^\s*(?:[-•*·]\s*)?/.exec(line)?.[0].length ?? 0);
+  const lead = label ? label[0].length + (DROPS_PREFIX.exec(line.slice(label[0].length))?.[0].length ?? 0) : (/^\s*(?:[-•*·]\s*)?(?:(?:G|Gtt|Oc|Ung)\.\s*)?/.exec(line)?.[0].length ?? 0);
   if (d.start !== lead) return undefined;
   if (!label && !DISCHARGE_HEADING.test(headingAbove(text, offset) ?? '')) return undefined;
   const f = finding(d, 'started', line, offset, false);
@@ -389,6 +417,54 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
       out.push({ drug: d.generic, code: d.code, change: 'started', start: offset + d.start, end: offset + d.end + c[0].length, fromRow: false });
     }
   }
+  finishesCourse(sentence, offset, mentions, out);
+  firstDoseGiven(sentence, offset, mentions, out);
+}
+
+// "The first dose of denosumab was given in clinic today and the next injection is due in 6 months":
+// a long-term injection begun here, to go on in the community (an infusion course is the hospital's)
+const FIRST_GIVEN = /\b(?:first|initial|loading)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:dose|injection|depot(?: injection)?)\b/gi;
+const NEXT_DUE = /\b(?:next|second|further|subsequent|maintenance|follow-on)\s+(?:(?:dose|injection|depot)s?\b|one\b)(?=[^.]{0,40}?\b(?:due|to be given|will be given|every|in \d|at \d|on \d))|\bnext\s+due\b/i;
+function firstDoseGiven(sentence: string, offset: number, mentions: DrugMention[], out: Finding[]): void {
+  if (!mentions.length || !NEXT_DUE.test(sentence) || /\b(?:iv|intravenous|infusions?)\b/i.test(sentence) || PAST.test(sentence)
+    || /\b(?:by|at|from) (?:the|your|his|her|their) (?:gp|practice|surgery|practice nurse|district nurses?|community team)\b/i.test(sentence)) return;
+  FIRST_GIVEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIRST_GIVEN.exec(sentence))) {
+    if (!/\b(?:given|administered|had|received)\b/i.test(sentence)) return;
+    const at = m.index, end = at + m[0].length;
+    // the drug named right after ("first dose of denosumab") or right before ("Aripiprazole LAI 400 mg: first injection")
+    const d = mentions.find((x) => x.start >= end && /^\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?$/i.test(sentence.slice(end, x.start)))
+      ?? [...mentions].reverse().find((x) => x.end <= at && at - x.end < 40 && !/[.;]/.test(sentence.slice(x.end, at)))
+      ?? mentions.find((x) => x.start > at && x.end <= end);
+    if (!d || REQUEST.test(sentence.slice(0, Math.min(d.start, at)))) continue;
+    out.push({ drug: d.generic, code: d.code, change: 'started', start: offset + Math.min(d.start, at), end: offset + Math.max(d.end, end), fromRow: false });
+    return;
+  }
+}
+
+// "…and will finish doxycycline 100 mg once daily on 4th February and prednisolone 30 mg once daily
+// on 3rd February": a course that runs on after the letter to an end is a medicine begun in the episode
+const FINISH_LEAD = /\b(?:will|is to|are to|(?:needs?|has|have) to|should|(?:is|are) due to)\s+(?:now\s+|then\s+)?(?:(?:finish|complete)\s+(?:(?:his|her|their|the|a|this)\s+)?(?:(?:\d{1,2}|five|seven|ten|fourteen)[- ]day\s+)?(?:(?:course|supply)\s+of\s+)?|take\s+(?:(?:the|a)\s+)?(?:(?:course|supply)\s+of\s+)?)(?:(?:oral|inhaled|topical)\s+)?$/i;
+const COURSE_END = /^[^.;]{0,60}?(?:\b(?:on|until|by|up to and including|to)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b)/i;
+function finishesCourse(sentence: string, offset: number, mentions: DrugMention[], out: Finding[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const d = mentions[i];
+    const lead = FINISH_LEAD.exec(sentence.slice(Math.max(0, d.start - 70), d.start));
+    if (!lead) continue;
+    const head = sentence.slice(0, d.start);
+    if (REQUEST.test(head) || PAST.test(head) || OWN_ACCORD.test(head) || HOSPITAL_ONLY.test(head) || /\b(?:usual|regular|normal|long[- ]term|existing|own)\s+$/i.test(head)) continue;
+    // the drug and the ones listed after it with their own end: "… on 4th February and prednisolone … on 3rd"
+    for (let k = i; k < mentions.length; k++) {
+      const m = mentions[k];
+      if (k > i && !/^[^.;]{0,60}?(?:,|\band)\s+(?:(?:his|her|their|the)\s+)?$/i.test(sentence.slice(mentions[k - 1].end, m.start))) break;
+      const tail = sentence.slice(m.end, mentions[k + 1]?.start ?? sentence.length);
+      const end = COURSE_END.exec(tail);
+      if (!end || /\b(?:in hospital|on the ward|iv|intravenous)\b/i.test(end[0]) || REQUEST.test(end[0])) break;
+      out.push({ drug: m.generic, code: m.code, change: 'started', start: offset + (k === i ? d.start - lead[0].length : m.start), end: offset + m.end + end[0].length, fromRow: false });
+      i = k;
+    }
+  }
 }
 
 const INPATIENT_ONLY = /\b(?:inpatient|in-patient)\b[ \w-]{0,30}?\bonly\b|\b(?:ward|hospital)(?: use)? only\b|\bonly (?:as an |while an? |while |whilst )?(?:inpatient|in-patient|in hospital|on the ward)\b/i;
@@ -487,6 +563,26 @@ const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(stop|start|withhold
 // (in a plan a start or a new dose is as often a step for later or for the practice)
 const PLAN_HEADING = /^(?:plan|management|treatment(?: plan)?|medication plan|medicines? plan|outcome|changes)\b/i;
 
+const LEAD_VERB = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(Stop|Discontinue|Cease|Withhold|Hold|Omit|Suspend|Start|Increase|Reduce|stop|discontinue|cease|withhold|hold|omit|suspend|start|increase|reduce)\s+(?:taking\s+)?(?:(?:his|her|their|the)\s+)?(?:(?:G|Gtt|Oc|Ung)\.\s*)?/;
+// "Stop co-codamol 30/500 and ibuprofen": the verb's list of drugs
+const LEAD_VERB_JOIN = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?|%)?\s*)?(?:,|,?\s*and|&)\s*(?:(?:his|her|their|the)\s+)?$/i;
+// a step for later or on a condition: "Stop aspirin before surgery", "Stop X once the course is finished"
+const LATER = /\b(?:if|when|once|after|before|unless|should|in (?:\d+|one|two|three|four|six) (?:days?|weeks?|months?)|from (?:the )?\d|on \d)\b/i;
+const SWITCH_IN = /^[^.;]{0,30}?(?:,|;|\band)\s*(?:and\s+)?(?:start|commence|switch(?:ed)? to|change(?:d)? to|replace(?:d)? (?:with|by)|substitute(?:d)? (?:with|by))\s+(?:(?:G|Gtt|Oc|Ung)\.\s*)?$/i;
+const HOLD_UNTIL_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(?:withhold|hold|omit|suspend|stop|pause)\s+(?:until|pending|for now)\b/i;
+const RX_LEAD = /^\s*(?:[-•*·]\s*)?(?:prescribed|prescription|treatment(?: prescribed| started| commenced)?|(?:started|commenced) on)\s*:\s*(?=\S)/i;
+// (what was given in the department, or is carried on, is not a new prescription)
+const RX_NOT_NEW = /\b(?:given|administered|stat|iv|intravenous|im|in (?:ed|a&e|the department|hospital|clinic today)|continue[sd]?|usual|regular|unchanged|no change|as before|nil|none)\b/i;
+// (not "he is not to restart it", "should not be restarted", "no plan to restart")
+const RESTART_PLAN = /(?<!\b(?:not|never|no)\s(?:\w+\s)?)\b(?:(?:to|will|(?:we )?plan to|(?:we )?intend to|can|should|may)\s+(?:be\s+)?restart(?:ed)?|restart(?:ing)?\s+(?:it|this|them)?\s*(?:in|after|on|once|when|from)\b|(?:with a view to|aim(?:ing)? to|plan(?:ning)? to)\s+restart)/i;
+const FORM_SWITCH_BEFORE = /\b(?:switched|changed|converted|swapped|moved)\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
+const FORM_SWITCH_AFTER = /^[^.;]{0,40}?\b(?:over\s+)?(?:to|onto)\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|suspension|dispersible|soluble|orodispersible|patch(?:es)?|transdermal|injectable|injections?|depot|long[- ]acting(?: injection| injectable)?|lai|suppositor(?:y|ies)|subcutaneous|sc|pen|(?:same|equivalent) dose of the)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?|injection))?/i;
+// a regimen to go on with: a frequency or a course ("QDS RE for 1 week", "twice daily")
+const RX_REGIMEN = /\b(?:od|bd|tds|qds|on|om|nocte|mane|prn|daily|weekly|twice|three times|four times|hourly|\d-hourly|at night|in the morning|for \d{1,2} (?:days?|weeks?)|x\s?\d{1,2}\/(?:7|52))\b/i;
+const PRONOUN_RESTARTED = /^\s*(?:(?:and|but|so)\s+)?(?:it|this|they|these)\s+(?:has|have|was|were)\s+(?:since\s+|now\s+|then\s+|subsequently\s+|already\s+)?(?:been\s+)?(?:restarted|resumed|reintroduced|re-started)\b/i;
+const STAY_ONLY = /\b(?:while|whilst)\s+(?:(?:he|she|they)\s+(?:was|were|is|are)\s+)?(?:in hospital|an in-?patient|in-?patients|on the ward)\b|\bfor the (?:duration|rest) of (?:the|his|her|their|this) (?:admission|stay)\b/i;
+const SWITCH_ARROW = /^[^\n→>⇒]{0,60}?\s(?:→|->|-->|=>|⇒)\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?$/;
+const NOT_DONE = /^[^,;.()]{0,20}?\b(?:(?:was|were|is|are|has|have)\s+)?(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:started|given|stopped|prescribed|commenced|changed|restarted|continued|added|indicated|needed|required|appropriate|tolerated)\b/i;
 const CAPS_STATUS = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED|STOP|START|WITHHOLD|OMIT)\b/;
 // a line that reports what was given in hospital: "Given apixaban 10 mg BD pending CTPA - stopped after the scan"
 const GIVEN_LINE = /^\s*(?:[-•*·]\s*)?(?:given|received|administered|treated with|rx(?: in (?:ed|a&e|hospital|the department))?\s*:|in (?:ed|hospital|the department)\s*:|treatment (?:in|given in) (?:ed|hospital|the department)\s*:)/i;
@@ -496,6 +592,21 @@ const REQUEST_HEADING = /\b(?:gp|recommend\w*|suggest\w*|requests?|requested|act
 
 function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Finding[], changesList = false, requestList = false, planList = false): void {
   if (!drugs.length || GIVEN_LINE.test(line)) return;
+  // "Treatment: G. chloramphenicol 0.5% QDS LE for 1 week": what a clinic prescribed ("Rx:" is as
+  // often what was given in the department, so GIVEN_LINE has it)
+  const rx = requestList ? null : RX_LEAD.exec(line);
+  if (rx && drugs[0].start === rx[0].length + (DROPS_PREFIX.exec(line.slice(rx[0].length))?.[0].length ?? 0) && RX_REGIMEN.test(line.slice(drugs[0].end)) && !RX_NOT_NEW.test(line) && !REQUEST.test(line) && !PAST.test(line)) {
+    const stop = nextLabel(line, rx[0].length);
+    for (const d of drugs) if (d.start < stop && !NOT_DONE.test(line.slice(d.end, d.end + 40))) out.push(finding(d, 'started', line, offset, true));
+    return;
+  }
+  // "Fostair 100/6 2 puffs BD -> Trimbow 87/5/9 2 puffs BD": one medicine replaced by another
+  if (drugs.length >= 2 && drugs[0].start === ITEM_LEAD.exec(line)![0].length && !requestList && !REQUEST.test(line) && SWITCH_ARROW.test(line.slice(drugs[0].end, drugs[1].start))) {
+    const [a, b] = drugs;
+    if (a.generic === b.generic) out.push(finding(a, 'dose-changed', line, offset, true));
+    else { out.push(finding(a, 'stopped', line, offset, true)); out.push(finding(b, 'started', line, offset, true)); }
+    return;
+  }
   const caps = requestList ? null : CAPS_LEAD.exec(line);
   // (an imperative after the drug is a request there too: "Aspirin - STOP")
   if (requestList && new RegExp(`[-–:]\\s*(?:${CAPS_IMPERATIVE})\\b`).test(line)) return;
@@ -509,7 +620,9 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     if (!cue) return;
     // every drug the list names, up to a second status label on the same line
     const stop = nextLabel(line, lead[0].length);
-    for (const d of drugs) if (d.start < stop) out.push(finding(d, cue, line, offset, true));
+    // ("STARTED apixaban 5 mg BD - aspirin not started in view of anticoagulation": a drug the item
+    // says was not changed is no part of the list)
+    for (const d of drugs) if (d.start < stop && !NOT_DONE.test(line.slice(d.end, d.end + 40))) out.push(finding(d, cue, line, offset, true));
     return;
   }
   const tabular = isRowLine(line);
@@ -518,15 +631,33 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   const capsStatus = CAPS_STATUS.exec(line);
   PAREN_STATUS.lastIndex = 0;
   const parens = tabular ? [] : [...line.matchAll(PAREN_STATUS)];
-  const lead0 = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/.exec(line)![0].length;
+  const lead0 = ITEM_LEAD.exec(line)![0].length;
   if (!dashStatus && !capsStatus && !parens.length && drugs[0].start === lead0 && OLD_DOSE.test(line.slice(drugs[0].end)) && !REQUEST.test(line)
     && !(tabular ? /\b(?:stopped|new|started|withheld|held|suspended)\b/i : /\b(?:stopped|started|withheld|held|suspended)\b/i).test(line)) {
     out.push(finding(drugs[0], 'dose-changed', line, offset, true));
     return;
   }
   if (!tabular && !dashStatus && !capsStatus && !parens.length) {
+    // "- Stop co-codamol completely", "- Withhold ramipril": a plan item that opens with what is done
+    const verb = (changesList || planList) ? LEAD_VERB.exec(line) : null;
+    if (verb && drugs[0].start === verb[0].length && !REQUEST.test(line) && !LATER.test(line.slice(drugs[0].end).split(/[,;]|\.\s/)[0])) {
+      let cue = statusOf(verb[1].toLowerCase().replace(/^(?:discontinue|cease)$/, 'stop'));
+      if (!changesList && cue !== 'stopped' && cue !== 'held') cue = undefined;
+      if (cue === 'stopped' && /^[^.;]{0,40}?\b(?:until|pending|for now|temporarily)\b/i.test(line.slice(drugs[0].end))) cue = 'held';
+      if (cue) {
+        out.push(finding(drugs[0], cue, line, offset, true));
+        let k = 1;
+        for (; k < drugs.length && LEAD_VERB_JOIN.test(line.slice(drugs[k - 1].end, drugs[k].start)); k++) out.push(finding(drugs[k], cue, line, offset, true));
+        // "Stop simvastatin, start atorvastatin 80 mg": the medicine that replaces it in the same item
+        const next = drugs[k];
+        if (cue === 'stopped' && next && SWITCH_IN.test(line.slice(drugs[k - 1].end, next.start)) && !LATER.test(line.slice(next.end).split(/[,;]|\.\s/)[0])) out.push(finding(next, 'started', line, offset, true));
+      }
+      return;
+    }
     const imp = (changesList || planList) && drugs[0].start === lead0 ? IMPERATIVE_ITEM.exec(line.slice(drugs[0].end)) : null;
     let cue = imp ? statusOf(imp[1]) : undefined;
+    // "Metformin 1 g BD - omit until eating normally": held now, to restart later
+    if (!imp && (changesList || planList) && drugs[0].start === lead0 && HOLD_UNTIL_ITEM.test(line.slice(drugs[0].end)) && !REQUEST.test(line)) cue = 'held';
     if (!changesList && cue !== 'stopped' && cue !== 'held') cue = undefined;
     if (cue) out.push(finding(drugs[0], cue, line, offset, true));
     return;
@@ -617,7 +748,7 @@ const JOINED_ITEM = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?)?\s*)?(
 
 function nextLabel(line: string, from: number): number {
   // a second label ("…; Stopped: …") or the end of a sentence ends the list
-  const re = /[,;.]\s*(?:new|started|stopped|withheld|held|reduced|increased)\s*:|\.\s+(?=[A-Z])/gi;
+  const re = /[,;.]\s*(?:new|started|stopped|withheld|held|reduced|increased)\s*:|(?<!\b(?:[A-Za-z]|Oc|Gtt|Ung))\.\s+(?=[A-Z])/gi;
   re.lastIndex = from;
   const m = re.exec(line);
   return m ? m.index : line.length;
@@ -642,12 +773,15 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   // clauses: a sentence cut at semicolons and at ", and/but/so/when/whilst"
   const masked = sentence.replace(RELATIVE_CLAUSE, (m) => ' '.repeat(m.length));
   const clauses: [number, number][] = [];
-  const cut = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s|\s+and\s+(?=(?:his|her|their)\s)/g;
+  // ("G. prednisolone", "Oc. chloramphenicol": an eye-drop or ointment prefix is no sentence end)
+  const cut = /;|,\s+(?:and|but|so|when|whilst|while|as(?!\s+well\s+as)|because)\b|(?<!\b(?:[A-Za-z]|Oc|Gtt|Ung))\.\s|\s+and\s+(?=(?:his|her|their)\s)/g;
   let s = 0, m: RegExpExecArray | null;
   while ((m = cut.exec(masked))) {
     // "… was stopped in April and her propranolol has also been stopped": a new subject with its
     // own verb starts a clause; "stopped his amlodipine and his ramipril" stays one list
     if (/^\s+and\s+$/i.test(m[0]) && (continuesList(masked, m.index + m[0].length, mentions) || !within(mentions, m.index + m[0].length, m.index + m[0].length + 40).length)) continue;
+    // "His Seretide and his Spiriva have been stopped": a subject with no verb of its own shares the next one
+    if (/^\s+and\s+$/i.test(m[0]) && bareSubject(masked.slice(s, m.index), within(mentions, s, m.index))) continue;
     // "started Rifinah two tablets each morning, and pyridoxine 10 mg daily": a drug straight after
     // ", and" with no verb of its own continues the list of the clause before
     if (/^,\s+and$/i.test(m[0]) && continuesList(masked, m.index + m[0].length, mentions)) continue;
@@ -656,7 +790,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   clauses.push([s, masked.length]);
   // "…taking aspirin 75 mg bought over the counter; I have advised her to stop this": the drug before
   // the pronoun refers back unless a drug stands in apposition right after it ("stopped it, the amlodipine")
-  for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held']] as const) {
+  for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held'], [ANAPHORIC_START, 'started']] as const) {
     const anaphor = re.exec(masked);
     if (!anaphor) continue;
     const prior = mentions.filter((d) => d.end <= anaphor.index);
@@ -668,9 +802,17 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   for (const [cs, ce] of clauses) {
     const clause = masked.slice(cs, ce);
     const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)));
+    // "The ward stopped his codeine for 2 days, and it has since been restarted": the pronoun's
+    // restart ends the hold of the drug of the clause before
+    if (!drugs.length && PRONOUN_RESTARTED.test(clause)) {
+      const prior = mentions.filter((d) => d.end <= cs);
+      if (prior.length) restarted.add(prior[prior.length - 1].generic);
+    }
     if (!drugs.length) continue;
     // a bracketed aside ("(previously 1 capsule five times a day)") dates the old dose, not the change
     if (PAST.test(clause.replace(/\([^()]*\)/g, '')) || OWN_ACCORD.test(clause)) continue;
+    // "switched to the ward's insulin while in hospital": a medicine for the stay only
+    if (STAY_ONLY.test(clause) && !/\bdischarge|\b(?:will|to|should) (?:continue|stay on|remain on)\b|\bgo(?:es|ing)? home\b|\bafter (?:discharge|leaving)\b/i.test(sentence)) continue;
     // what a clause asks or advises is no change: cues after the request word do not count
     // "As she will be on steroids for a year, I have started…": the aside opening the clause asks nothing
     const aside = SUBORDINATE.exec(clause)?.[0].length ?? 0;
@@ -687,11 +829,36 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       }
     }
     const taken = new Set<DrugMention>();
+    // "We have switched his olanzapine tablets to the depot (Zypadhera)": one medicine in another form
+    for (const d of drugs) {
+      if (taken.has(d) || d.start >= reqAt) continue;
+      if (!FORM_SWITCH_BEFORE.test(clause.slice(Math.max(0, d.start - 50), d.start))) continue;
+      const to = FORM_SWITCH_AFTER.exec(clause.slice(d.end));
+      if (!to || drugs.some((o) => o.start > d.end && o.start < d.end + to[0].length && o.generic !== d.generic)) continue;
+      taken.add(d);
+      const end = d.end + to[0].length;
+      // (the form's brand in brackets is the same medicine: "the depot (Zypadhera)")
+      for (const o of drugs) if (o.start >= d.end && o.start < end + 30 && o.generic === d.generic) taken.add(o);
+      out.push({ drug: d.generic, code: d.code, change: 'dose-changed', start: offset + cs + d.start, end: offset + cs + end, fromRow: false });
+    }
+    // "Nifedipine has been substituted for amlodipine", "we substituted nifedipine for her amlodipine":
+    // the drug substituted is the new one, the one it is substituted for stops
+    for (let k = 0; k + 1 < drugs.length && drugs[k + 1].start < reqAt; k++) {
+      const [a, b] = [drugs[k], drugs[k + 1]];
+      const gap = clause.slice(a.end, b.start);
+      if (!(/^[^.;]{0,40}?\bsubstituted\s+for\s+(?:(?:his|her|their|the)\s+)?$/i.test(gap) || (/\bsubstituted\s+(?:(?:his|her|their|the)\s+)?$/i.test(clause.slice(Math.max(0, a.start - 30), a.start)) && /^[^.;]{0,30}?\sfor\s+(?:(?:his|her|their|the)\s+)?$/i.test(gap)))) continue;
+      taken.add(a); taken.add(b);
+      out.push({ drug: a.generic, code: a.code, change: 'started', start: offset + cs + a.start, end: offset + cs + a.end, fromRow: false });
+      out.push({ drug: b.generic, code: b.code, change: 'stopped', start: offset + cs + a.end, end: offset + cs + b.end, fromRow: false });
+    }
     // "I have switched her Clenil to Fostair": the verb names the old drug, "to" the new one
     for (let k = 0; k + 1 < drugs.length && drugs[k + 1].start < reqAt; k++) {
       const [a, b] = [drugs[k], drugs[k + 1]];
+      if (taken.has(a) || taken.has(b)) continue;
       if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\b(?:to|with|for|by)\s+$/i.test(clause.slice(a.end, b.start))) continue;
       taken.add(a); taken.add(b);
+      // "changed her Zomorph to MST": one medicine in another brand or form is a dose change
+      if (a.generic === b.generic) { out.push({ drug: a.generic, code: a.code, change: 'dose-changed', start: offset + cs + a.start, end: offset + cs + b.end, fromRow: false }); continue; }
       out.push({ drug: a.generic, code: a.code, change: 'stopped', start: offset + cs + a.start - (SWITCH_FROM.exec(clause.slice(Math.max(0, a.start - 40), a.start))![0].length), end: offset + cs + b.start, fromRow: false });
       out.push({ drug: b.generic, code: b.code, change: 'started', start: offset + cs + b.start, end: offset + cs + b.end, fromRow: false });
     }
@@ -741,7 +908,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       // "Lisinopril stopped, losartan 50 mg started": a cue straight after its drug and closed by a
       // comma reports on that drug, not on the next one
       const lastBefore = before[before.length - 1];
-      const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && /^\s*(?:[,;.)]|$)/.test(clause.slice(c.end));
+      const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && /^\s*(?:[,;.)]|(?:and|&)\s|$)/.test(clause.slice(c.end));
       if (nearAfter.length && (!aux || onTo || !before.length) && !postfix) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
       // "ramipril and metformin were withheld": the list before a passive verb
@@ -749,15 +916,23 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       if (targets.length === 1 && before.includes(targets[0]) && !/\(\s*$/.test(clause.slice(0, c.at))) {
         const i0 = before.indexOf(targets[0]);
         for (let k = i0 - 1; k >= 0; k--) {
-          if (/^\s*(?:,|and|&|or)\s*$/i.test(clause.slice(before[k].end, before[k + 1].start)) || /^[^.;]{0,25}\s(?:and|&)\s$/i.test(clause.slice(before[k].end, before[k + 1].start))) targets.unshift(before[k]);
+          // ("His Seretide 500 Accuhaler and his Spiriva have been stopped": the possessive repeats)
+          const gap = clause.slice(before[k].end, before[k + 1].start);
+          if (/^\s*(?:,|and|&|or|,?\s*(?:as well as|along with|together with))\s*(?:(?:his|her|their|the)\s+)?$/i.test(gap) || /^[^.;]{0,25}\s(?:and|&)\s(?:(?:his|her|their|the)\s)?$/i.test(gap)) targets.unshift(before[k]);
           else break;
         }
       }
       // "her simvastatin was changed to atorvastatin": the drug switched from is stopped
-      if (c.cue === 'started' && /\b(?:switched|changed|converted|replaced|swapped|substituted)\b/i.test(clause.slice(c.at, c.end)) && targets.length && before.length && !targets.includes(before[before.length - 1])
+      if (c.cue === 'started' && /\b(?:switched|changed|converted|replaced|swapped|substituted|cross[- ]?(?:tapered|titrated|over))\b/i.test(clause.slice(c.at, c.end)) && targets.length && before.length && !targets.includes(before[before.length - 1])
         && !/^\s*(?:to\s+)?(?:oral|iv|intravenous|subcutaneous)\b/i.test(clause.slice(c.end)) && !cues.some((o) => o.cue === 'none' && o.at < before[before.length - 1].start)) {
         const from = before[before.length - 1];
         taken.add(from);
+        if (targets.some((t) => t.generic === from.generic)) {
+          // "her Zomorph was changed to MST 20 mg BD": the same medicine, another brand or form
+          for (const t of targets) taken.add(t);
+          out.push({ drug: from.generic, code: from.code, change: 'dose-changed', start: offset + cs + from.start, end: offset + cs + Math.max(c.end, ...targets.map((t) => t.end)), fromRow: false });
+          continue;
+        }
         out.push({ drug: from.generic, code: from.code, change: 'stopped', start: offset + cs + from.start, end: offset + cs + c.end, fromRow: false });
       }
       for (const d of targets) {
@@ -769,12 +944,20 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
 }
 
 let PROSE_ONCE: RegExp[] | undefined;
+/** A clause of only a drug and its possessive, dose and device: "His Seretide 500 Accuhaler". */
+function bareSubject(seg: string, drugs: DrugMention[]): boolean {
+  if (!drugs.length) return false;
+  PROSE_ONCE ??= PROSE.map((p) => new RegExp(p.re.source, 'i'));
+  const rest = seg.slice(drugs[drugs.length - 1].end);
+  return /^\s*(?:both\s+)?(?:(?:his|her|their|the)\s+)?$/i.test(seg.slice(0, drugs[0].start)) && !PROSE_ONCE.some((re) => re.test(seg)) && !REQUEST.test(seg)
+    && !/\b(?:is|are|was|were|has|have|had|remains?|will|would|takes?|taking|uses?|using)\b/i.test(seg) && rest.length < 40;
+}
 /** After ", and": a drug (with its dose) that no change or request word of its own follows. */
 function continuesList(masked: string, at: number, mentions: DrugMention[]): boolean {
   // ("…, and a short supply of oral morphine solution …": the supply and form of the next item)
   const gap = /^\s*(?:(?:his|her|their|the|also)\s+)?(?:an?\s+(?:short\s+|small\s+|(?:\d{1,2}|one|two|three|five|seven|ten|fourteen)[- ](?:day|week)\s+)?(?:supply|course|prescription)\s+of\s+)?(?:oral\s+|topical\s+|inhaled\s+|subcutaneous\s+|sublingual\s+)?/i.exec(masked.slice(at))![0].length;
   if (!mentions.some((d) => d.start === at + gap)) return false;
-  const stop = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|\.\s/g;
+  const stop = /;|,\s+(?:and|but|so|when|whilst|while|as|because)\b|(?<!\b(?:[A-Za-z]|Oc|Gtt|Ung))\.\s/g;
   stop.lastIndex = at;
   const e = stop.exec(masked)?.index ?? masked.length;
   const seg = masked.slice(at, e);

@@ -34,8 +34,30 @@ const CO_COMPONENTS: Record<string, string> = {
   'co-magaldrox': 'aluminium hydroxide/magnesium hydroxide', 'co-fluampicil': 'flucloxacillin/ampicillin',
 };
 
-/** "co-codamol" → "co-codamol (codeine/paracetamol)"; other names unchanged. */
+// Products whose corticosteroid exists in one ester only: letters and records name it either
+// way ("Trelegy" is fluticasone furoate/umeclidinium/vilanterol), so the record shows both.
+const ESTER_OF: Record<string, string> = {
+  'fluticasone/vilanterol': 'fluticasone furoate/vilanterol',
+  'fluticasone/umeclidinium/vilanterol': 'fluticasone furoate/umeclidinium/vilanterol',
+};
+// Ester and salt words that qualify a component's name ("fluticasone furoate", "mometasone furoate")
+// (not a mineral's own salt: "ferrous fumarate" is the medicine's name)
+const ESTER_WORD = /(?<!\b(?:ferrous|ferric|sodium|potassium|calcium|magnesium|zinc|aluminium|dimethyl|diroximel))\s+(?:furoate|propionate|dipropionate|valerate|acetate|butyrate|sodium phosphate|hydrochloride|fumarate|bromide|succinate|tartrate|sulfate|sulphate|maleate|mesilate|besilate)\b/g;
+
+/**
+ * "co-codamol" → "co-codamol (codeine/paracetamol)"; a combination named with a component's ester
+ * also shows the plain name and the other way round ("fluticasone furoate/umeclidinium/vilanterol
+ * (fluticasone/umeclidinium/vilanterol)"); other names unchanged.
+ */
 export function withComponents(drug: string): string {
   const c = CO_COMPONENTS[drug];
-  return c ? `${drug} (${c})` : drug;
+  if (c) return `${drug} (${c})`;
+  const ester = ESTER_OF[drug];
+  if (ester) return `${ester} (${drug})`;
+  // (a single medicine's plain name is already a word of its full name: "fluticasone furoate")
+  if (drug.includes('/')) {
+    const plain = drug.replace(ESTER_WORD, '');
+    if (plain !== drug) return `${drug} (${plain})`;
+  }
+  return drug;
 }

@@ -90,6 +90,8 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         if (!concept) continue;
         if (isModifier(letter.text, m.start, m.end, { concept })) continue;
         concept = refine(concept, letter.text, m.start, m.end, t);
+        // "urosepsis … blood cultures grew E. coli": the sepsis is named by the organism the blood grew (a coded entry keeps the sender's code).
+        if (SEPSIS.has(concept.code) && !letter.document && ECOLI_BLOOD.test(letter.text)) concept = t.get(ECOLI_SEPSIS) ?? concept;
         if (concept.code === HEMORRHAGE) continue; // a bleed with no site named says nothing codable
         const chronic = (idx.chronic.has(code) && !EPISODIC.test(concept.display)) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
         const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
@@ -531,6 +533,24 @@ const FRACTURE_SITES: [RegExp, string][] = [
   [/\bfoot|feet\b/i, 'foot'], [/\bhands?\b/i, 'hand'], [/\bvertebra|\bspine|spinal\b/i, 'vertebral column'],
   [/\bpatella/i, 'patella'], [/\belbow/i, 'elbow'], [/\bjaw|mandib/i, 'mandible'], [/\bshoulder/i, 'shoulder'],
 ];
+/** Cancers (and their kin) that a skin letter names bare: melanoma, squamous cell carcinoma → of the skin. */
+const SKIN_CANCER: Record<string, string> = { '372244006': '93655004', '402815007': '254651007', '2092003': '93655004' };
+/** A skin letter: dermatology, skin cancer, moles and naevi (a word of the letter, not one mention's line). */
+const SKIN_LETTER = /\b(?:dermatolog\w*|skin|moles?|naev\w*|nevus|nevi|pigmented lesions?|Mohs|sun[- ]?damage\w*|sunscreen|actinic)\b/i;
+/** Organs other than the skin named on the line: their melanoma or squamous cell carcinoma is theirs. */
+const NOT_SKIN_SITE = /\b(?:lung|bronch\w*|oesophag\w*|esophag\w*|tonsil\w*|oropharyn\w*|pharyn\w*|laryn\w*|tongue|oral|mouth|floor of mouth|palate|cervix|cervical|anal|anus|vulva\w*|vagina\w*|penile|penis|bladder|uveal|choroid\w*|ocular|conjunctiva\w*|mucosal|nasal cavity|sinus\w*|head and neck|nodes?|nodal|unknown primary|salivary|parotid)\b/i;
+let lastSkinText = '', lastSkin = false;
+function skinLetter(text: string): boolean {
+  if (text !== lastSkinText) { lastSkinText = text; lastSkin = SKIN_LETTER.test(text); }
+  return lastSkin;
+}
+const SEPSIS = new Set(['91302008', '721104000']);
+const ECOLI_SEPSIS = '447899008';
+/** E. coli grown from blood: "E. coli bacteraemia", "blood cultures grew E. coli". */
+const ECOLI_BLOOD = /\b(?:E\.?\s?coli|Escherichia coli)\s+(?:bacter(?:a)?emia|in (?:the )?blood)|\bblood cultures?\b[^.;]{0,80}\b(?:grew|grown|positive for|isolated)\b[^.;]{0,20}\b(?:E\.?\s?coli|Escherichia coli)\b/i;
+const LUMBAR_RADICULOPATHY = '128196005';
+const CERVICAL_NEAR = /\b(?:[Cc]ervical|[Nn]eck|C[2-8](?:\/[C1-8T]+)?|arms?|hands?|brachial)\b/;
+const LUMBAR_NEAR = /\b(?:lumbar|lumbosacral|low(?:er)? back|back pain|sciatica|legs?|L[1-5](?:\/[LS1-5]+)?|S1)\b/i;
 const byDisplay = new WeakMap<Terminology, Map<string, Concept>>();
 
 function conceptNamed(t: Terminology, display: string): Concept | undefined {
@@ -550,6 +570,14 @@ function conceptNamed(t: Terminology, display: string): Concept | undefined {
 function refine(c: Concept, text: string, start: number, end: number, t: Terminology): Concept {
   const lineStart = lineBounds(text, start)[0];
   const lineEnd = lineBounds(text, end)[1];
+  // "no features of melanoma", "previous SCC right ear" in a skin letter: the skin's cancer, unless the line names another organ.
+  const skin = SKIN_CANCER[c.code];
+  if (skin && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd))) return t.get(skin) ?? c;
+  // A bare "radiculopathy" is the spine's level the letter names nearby.
+  if (c.code === LUMBAR_RADICULOPATHY && /^radiculopath/i.test(text.slice(start, end))) {
+    const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 150));
+    if (CERVICAL_NEAR.test(around) && !LUMBAR_NEAR.test(around)) return t.get('54404000') ?? c;
+  }
   if (c.code === FRACTURE) {
     const around = text.slice(lineStart, lineEnd);
     for (const [re, site] of FRACTURE_SITES) {
@@ -631,13 +659,21 @@ function drugBefore(text: string, start: number): boolean {
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
 // (not a result that names its test: "pertussis, confirmed on PCR", "influenza, positive by swab")
-const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
+const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
 const IMAGING_AFTER = /^[\s-]*(?:[A-Za-z]+[\s(-]+){0,2}?(?:angiogra\w*|scan\w*|imaging|venogra\w*|cholangio\w*|enterogra\w*|arthrogra\w*|urogra\w*|mammogra\w*|spectroscop\w*|sequences?|guided|perfusion)\b/i;
 /** Nouns after a condition's adjective ("hyperkalaemic changes") that make it describe something else. */
 const ADJECTIVE_NOUN_AFTER = /^\s+(?:ECG\s+)?(?:changes?|effects?|picture|features?|range|threshold|risks?|agents?|medications?|medicines?|drugs?|therapy|treatment|protocol|regimen|pattern|appearances?)\b/i;
+/** A post or department before a specialty's name: "Consultant in", "Department of", "Professor of", "Clinical Lead for". */
+const SPECIALTY_BEFORE = /\b(?:consultants?|registrars?|SpRs?|SHOs?|fellows?|lecturers?|professors?|departments?|dept\.?|directorate|division|speciali[sz]ts?(?: nurses?)?|(?:clinical )?leads?|nurse specialists?|CNS)\s+(?:in|of|for)\s+(?:(?:the\s+)?[A-Z][\w&-]*\s+){0,2}$/i;
+/** "the suspected lower GI cancer pathway", "an urgent suspected breast cancer referral". */
+const SUSPECTED_BEFORE = /\bsuspected\s+$/i;
+/** A cancer named by its organ (a bare "cancer" names no query). */
+const ORGAN_CANCER = /^\S+.*\b(?:cancer|carcinoma|malignancy)$/i;
+/** Allergic diseases, named by the adjective: conditions of their own, not an allergy's label. */
+const ALLERGIC_DISEASE = /\ballergic\s+(?:rhinitis|rhino-?conjunctivitis|conjunctivitis|asthma|dermatitis|eczema|bronchopulmonary|alveolitis|march|disease|disorder|sinusitis|keratoconjunctivitis)\b/gi;
 /** A report's title line: "ENDOSCOPY UNIT REPORT - COLONOSCOPY", "Cystoscopy report". */
 const REPORT_TITLE = /\breport\b/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
@@ -676,7 +712,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "SpO2 97% RA" is room air; "on RA" likewise.
   if (/(?:%|\bon)\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^RA$/.test(text.slice(start, end))) return true;
   // "Allergy: penicillin (anaphylaxis)": reactions are allergies, not diagnoses.
-  if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
+  // ("seasonal allergic rhinitis, and mild asthma": an allergic disease named before is a condition, not an allergy's label.)
+  if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start).replace(ALLERGIC_DISEASE, ' '))) return true;
   const after = text.slice(end, end + 30);
   const written = text.slice(start, end);
   // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
@@ -685,6 +722,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || drugBefore(text, start))) return true;
   // "Dr Patel (Movement disorders)", "Dr Khan, Heart Failure": a clinician's specialty names a service.
   if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "Consultant in Infectious Diseases", "Department of Respiratory Medicine": a specialty named after a post or department is a service.
+  if (SPECIALTY_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^[A-Z]/.test(text.slice(start, end))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
   // "CAP 342 dB/m", "PVR 150 ml", "EF 45%": an abbreviation followed by a value in a unit of measure is a measurement's name.
   if (/^[A-Z][A-Za-z0-9]{1,4}$/.test(written) && MEASURE_AFTER.test(after)) return true;
@@ -732,7 +771,9 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "coeliac and thyroid screens were normal": coordinated conditions share the test name; a test with no result named is no condition.
   const lead = COORDINATED_LEAD.exec(text.slice(end, end + 60));
   if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
-  if (MODIFIED.test(after) && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
+  // "referred on the suspected lower GI cancer pathway": the cancer a suspected-cancer referral names for an organ is the query itself.
+  const suspectedReferral = SUSPECTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:pathway|referral)\b/i.test(after) && ORGAN_CANCER.test(written);
+  if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
   const line = lineOf(text, start);
   // "ENDOSCOPY UNIT REPORT - COLONOSCOPY": a report's title names the procedure it reports, beside the unit that did it.
   if (serviceLine(line, start < LETTERHEAD_CHARS) && !(m.concept.tag === 'procedure' && REPORT_TITLE.test(line) && !MODIFIED.test(after))) return true;

@@ -9,6 +9,8 @@ import type { Concept, Terminology } from '../../terminology/index.ts';
 import { loadLexicon } from '../../terminology/lexicon.ts';
 import { quoted, type Mention } from './mentions.ts';
 import { conceptIndex, matchConcepts } from './concepts.ts';
+import { assertMention } from './assertion.ts';
+import { sectionKind, type SectionKind } from './sections.ts';
 
 const lexiconCodes = new WeakMap<Terminology, Set<string>>();
 
@@ -74,7 +76,7 @@ function backReference(p: ProcedureItem, all: ProcedureItem[]): boolean {
 /** Procedures that are only the way in to the operation done through them (a colonoscopy is a test of its own; a laparoscopy is not). */
 const APPROACH = /^(?:laparoscopy|thoracoscopy|arthroscopy)$/i;
 /** One coronary intervention, however many of its steps the letter names (PCI, stent, angioplasty). */
-const PCI_FAMILY = new Set(['415070008', '36969009', '41339005', '11101003', '429639007']);
+const PCI_FAMILY = new Set(['414089002', '415070008', '36969009', '41339005', '11101003', '429639007']);
 /**
  * A procedure that is only the approach another procedure's name holds ("Laparoscopy" beside
  * "Laparoscopic appendectomy"), or a step of a coronary intervention named beside the
@@ -121,11 +123,74 @@ function datedLongAgo(letter: Letter, at: number): boolean {
   return ages.length > 0 && ages.every((days) => days > RECENT_DAYS);
 }
 
-/** "I have referred her to the gastroenterology team for an OGD": an operation someone is sent or listed for is planned. */
-const SENT_FOR = /\b(?:refer(?:s|red|ring|ral)?|list(?:ed|ing)?|book(?:ed|ing)?|request(?:ed|ing)?|wait(?:ing)?(?: list)?|await(?:s|ing)?)\b(?:(?!\n\s*\n)[^.;:]){0,60}?\bfor\s+(?:an?\s+|the\s+|further\s+|urgent\s+|routine\s+|elective\s+)*(?:[\w-]+\s+){0,2}$/i;
+/**
+ * "I have referred her to the gastroenterology team for an OGD", "booked for a telephone assessment and
+ * then for a colonoscopy": an operation someone is sent or listed for is planned.
+ */
+const SENT_FOR = /\b(refer(?:s|red|ring|ral)?|TCI(?:\s+date)?|list(?:ed|ing)?|book(?:ed|ing)?|request(?:ed|ing)?|wait(?:ing)?(?: list)?|await(?:s|ing)?)\b(?:(?!\n\s*\n)[^.;:]){0,120}?\bfor\s+(?:an?\s+|the\s+|further\s+|urgent\s+|routine\s+|elective\s+)*(?:[\w-]+\s+){0,2}$/i;
 
 /** "referred for a colonoscopy, which showed …": the operation was done after all. */
 const DONE_AFTER = /^[^.;]*?\b(?:showed|shows|revealed|demonstrated|confirmed|found|identified|was (?:normal|done|performed|carried out|unremarkable)|on \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}\/\d{2,4})/i;
+/** "booked for a colonoscopy on 07/04/2026": a booking's date is the appointment's, not a sign it was done. */
+const DONE_AFTER_RESULT = /^[^.;]*?\b(?:showed|shows|revealed|demonstrated|confirmed|found|identified|was (?:normal|done|performed|carried out|unremarkable))\b/i;
+
+/** An operation a sentence says someone was sent, booked or listed for, and no result or date says was done. */
+function sentFor(text: string, start: number, end: number): boolean {
+  const m = SENT_FOR.exec(text.slice(Math.max(0, start - 160), start));
+  if (!m) return false;
+  const after = text.slice(end, end + 80);
+  return !(/^refer/i.test(m[1]) ? DONE_AFTER : DONE_AFTER_RESULT).test(after);
+}
+
+/**
+ * "He did not attend the colonoscopy", "she DNA'd her OGD", "missed his cystoscopy appointment": the
+ * operation was not done. "a colonoscopy slot", "the OGD appointment": a booking, not the operation.
+ */
+const NOT_ATTENDED_BEFORE = /\b(?:did\s+not|didn't|failed\s+to|unable\s+to)\s+attend(?:\s+(?:for|to))?|\bDNA(?:'?d|ed)?(?:\s+(?:for|to))?|\bmissed(?=\s+(?:his|her|their|the|an?|this|that)\b)|\bwas\s+not\s+brought\s+(?:to|for)|\bnon-attendance\s+(?:at|for)/i;
+const NOT_ATTENDED_PRE = new RegExp(`(?:${NOT_ATTENDED_BEFORE.source})\\s+(?:(?:his|her|their|the|an?|its|this|that|planned|booked|scheduled|arranged|appointment\\s+for)\\s+)*(?:[\\w-]+\\s+)?$`, 'i');
+/** "assessment for TAVI", "work-up for a TURP", "considered for PCI": the operation is what the assessment is for, not done. */
+const WORKUP_BEFORE = /\b(?:(?:pre-?)?assess(?:ed|ment)|work(?:ed)?[- ]?up|consider(?:ed|ation)?|evaluat(?:ed|ion)|counsell?(?:ed|ing)|consent(?:ed|ing)?|suitability|fitness|optimis(?:ed|ation)|listing|prep(?:aration)?|eligibility|MDT)\s+(?:(?:\w+\s+){0,2}?)(?:for|to\s+(?:have|undergo))\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|further\s+|elective\s+|possible\s+|urgent\s+|repeat\s+)*(?:[\w-]+\s+){0,2}$/i;
+/**
+ * "Proceed to TURP if symptoms persist", "options including TURP", "we discussed a cystoscopy", "TURP
+ * and its risks were discussed": an operation proposed or talked about, not done.
+ */
+const PROPOSED_BEFORE = /(?:^|[^\w])(?:proceed\s+(?:to|with)|options?\s+(?:of|including|such\s+as|for|are|were|include)|discuss(?:ed|ion|ing)?(?:\s+(?:about|of|regarding|re|around))?|talked\s+(?:about|through)|explained|information\s+(?:about|on|regarding)|leaflet\s+(?:about|on))\s+(?:(?:an?|the|his|her|their|further|possible|a\s+possible|elective|repeat|surgical|options?\s+(?:of|such\s+as|including)|such\s+as|including)\s+)*(?:[\w-]+\s+)?$/i;
+const PROPOSED_AFTER = /^(?:[^.;\n]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been)\s+discussed|(?:was|were)\s+(?:offered|proposed|suggested|recommended|explained)))\b/i;
+/** A date just after the name that is after the letter's own: "TURP on 12/05/2026" in an April letter is booked. */
+function datedAfterLetter(letter: Letter, end: number): boolean {
+  if (!letter.date) return false;
+  const ref = Date.parse(letter.date);
+  const after = letter.text.slice(end, end + 40).split(/[.;\n]/)[0];
+  const d = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(after);
+  if (!d || Number(d[2]) > 12 || Number.isNaN(ref)) return false;
+  return Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1])) - ref > 86_400_000;
+}
+const BOOKING_AFTER = /^\s*(?:slots?|appointments?|dates?|waiting\s+lists?|bookings?|clinic\s+appointment)\b|^\s*\((?:DNA|did not attend|not attended)\)/i;
+
+/**
+ * "She went on to have a TURP", "he was admitted for an elective laparoscopic cholecystectomy",
+ * "underwent …": a sentence that says the operation was had, not only planned. The assertion
+ * reads "to have" and "for a" as plans; these frames override it where nothing after the verb
+ * plans, books or refers and no future time follows the name.
+ */
+const DONE_FRAME = /\b(?:went\s+on\s+to\s+(?:have|undergo)|proceeded\s+(?:to|with)|went\s+ahead\s+with|(?:was|were)\s+(?:electively\s+)?admitted\s+(?:electively\s+)?for|(?:was|were)\s+taken\s+to\s+theatre\s+(?:for|and)|went\s+to\s+theatre\s+for|underwent|has\s+(?:now\s+)?had|went\s+on\s+to\s+receive)\b/gi;
+const PLAN_WORD = /\b(?:for|assess(?:ed|ment)?|work-?up|pre-?assessment|counsell?(?:ed|ing)|will|would|shall|should|may|might|could|plans?|list(?:ed)?|book(?:ed)?|await(?:s|ing)?|wait(?:ing)?|referr?(?:al|ed)?|consent(?:ed)?|offer(?:ed)?|due|if|once|unless|hope[sd]?|wish(?:es)?|wants?|keen|agreed|prefer(?:s|red)?|decided|consider(?:ed|ing)?|discuss(?:ed)?)\b/i;
+const FUTURE_AFTER = /^[^.;\n]{0,40}?\b(?:next\s+(?:week|month|year)|in\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+)?(?:days?|weeks?|months?)|in\s+(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|eight|twelve)(?:\s*(?:-|–|to)\s*\d+)?\s*(?:days?|weeks?|months?|years?)(?:'s?\s+time)?|later\s+this\s+(?:week|month|year)|soon)\b/i;
+
+/** "has had a colonoscopy booked": a word after the name that makes it a plan. */
+const PLANNED_AFTER = /^\s*(?:(?:is|was|has\s+been|have\s+been|had\s+been)\s+)?(?:planned|booked|scheduled|requested|arranged|pending|awaited|deferred|postponed|cancell?ed)\b/i;
+
+function doneFrame(text: string, start: number, end: number): boolean {
+  const clause = text.slice(Math.max(0, start - 200), start).split(/[.;:\n]/).pop()!;
+  let last: RegExpExecArray | null = null;
+  for (const m of clause.matchAll(DONE_FRAME)) last = m as RegExpExecArray;
+  if (!last) return false;
+  const before = clause.slice(0, last.index), between = clause.slice(last.index + last[0].length);
+  if (between.split(/\s+/).filter(Boolean).length > 10) return false;
+  if (PLAN_WORD.test(between) || /\b(?:will|would|if|once|unless|when|should|may|might)\b[^,]*$/i.test(before)) return false;
+  const after = text.slice(end, end + 60);
+  return !FUTURE_AFTER.test(after) && !PLANNED_AFTER.test(after);
+}
 
 /**
  * "We plan a colonoscopy", "she is due to have an OGD", "he declined a TURP": an operation the
@@ -142,6 +207,16 @@ const datedBefore = (letter: Letter, at: number) => lineDateAges(letter, at).som
 /** "post TURP day 2", "day 3 post hemiarthroplasty", "POD1 post laparoscopic cholecystectomy". */
 const POST_AT = /\bpost[- ](?=[A-Za-z])/gi;
 const DAY_BEFORE = /\b(?:day|POD|D)\s*\d{1,2}\s*$/i;
+/** "6 weeks post TKR", "2/52 post TURP", "three months post hemiarthroplasty": the time since an operation, if recent. */
+const SINCE_BEFORE = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(days?)|(weeks?|wks?|\/52)|(months?|\/12))\s+(?:now\s+)?$/i;
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+function recentSince(before: string): boolean {
+  const m = SINCE_BEFORE.exec(before);
+  if (!m) return false;
+  const n = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+  const days = m[2] ? n : m[3] ? n * 7 : n * 30;
+  return days <= RECENT_DAYS;
+}
 const DAY_AFTER = /^\s*,?\s*(?:day|POD|D)\s*\d{1,2}\b/i;
 
 /**
@@ -154,7 +229,7 @@ function postOperativeDays(letter: Letter, t: Terminology): { concept: Concept; 
   const idx = conceptIndex(t);
   for (const p of text.matchAll(POST_AT)) {
     const at = p.index! + p[0].length;
-    const dayBefore = DAY_BEFORE.test(text.slice(Math.max(0, p.index! - 12), p.index!));
+    const dayBefore = DAY_BEFORE.test(text.slice(Math.max(0, p.index! - 12), p.index!)) || recentSince(text.slice(Math.max(0, p.index! - 25), p.index!));
     const m = matchConcepts(idx, text, at, Math.min(text.length, at + 80)).find((x) => x.start === at && x.fromLexicon);
     if (!m || !(dayBefore || DAY_AFTER.test(text.slice(m.end, m.end + 12)))) continue;
     for (const code of m.codes) {
@@ -165,26 +240,128 @@ function postOperativeDays(letter: Letter, t: Terminology): { concept: Concept; 
   return out;
 }
 
+/** Peripheral arteries and other beds: an angiogram on their line is not coronary unless the line names the heart's arteries. */
+const PERIPHERAL_LINE = /\b(?:SFA|CFA|SFAs|iliac|popliteal|tibial|peroneal|profunda|superficial femoral|common femoral|fem(?:oral)?[- ]pop(?:liteal)?|carotid|vertebral|renal arter(?:y|ies)|mesenteric|coeliac|limbs?|legs?|foot|feet|toes?|run-?off|pulmonary arter(?:y|ies)|cerebral|intracranial|hepatic|bronchial|splenic|uterine|fistula|AV fistula|below knee|above knee)\b/i;
+const CORONARY_STRONG = /\bcoronar|\b(?:LAD|RCA|LMS|LMCA|circumflex|Cx|OM\d?|PCI|PTCA|cath(?:eter)? lab|NSTEMI|STEMI|angina)\b/i;
+/** "completion angiogram", "check angiogram": the look at the end of an intervention is part of it. */
+const COMPLETION_BEFORE = /\b(?:completion|check|final|post-?(?:procedure|dilatation|stenting|stent))\s+$/i;
+/** A stent or an angioplasty on a line about the heart's arteries is the coronary one. */
+const CORONARY_FORM: Record<string, string> = { '103716009': '36969009', '68457009': '11101003' };
+
+/** A device named bare ("PEG", "ICD", "vascath") is a procedure only where the clause says it was put in. */
+const DEVICE_ONLY = /^(?:PEGs?|PEG tubes?|RIGs?|RIG tubes?|ICDs?|S-ICD|subcutaneous ICD|CRT-[DP]|PICCs?|vas-?caths?|vas caths?|urinary catheters?|(?:tunnell?ed\s+)?(?:haemo)?dialysis (?:lines?|catheters?)|Tesio(?: lines?)?|(?:indwelling\s+)?pleural catheters?|K-? ?wires?|(?:[\w-]+\s+)?stents?)$/i;
+const INSERT_BEFORE = /\b(?:(?:fixed|fixation|stabili[sz]ed|held|secured)\s+with|insert(?:ed|ion|ing)|implant(?:ed|ation|ing)|plac(?:ed|ement|ing)|fitted|fitting|sited|siting|put in|position(?:ed|ing))\s+(?:of\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w/-]+\s+){0,3}$/i;
+const INSERT_AFTER = /^\s*(?:\(\s*)?(?:[\w/-]+\s+){0,4}?(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:inserted|insertion|implanted|implantation|placed|placement|fitted|sited|positioned|put in)\b/i;
+function deviceInserted(text: string, start: number, end: number): boolean {
+  const pre = text.slice(Math.max(0, start - 60), start).split(/[.;:\n]/).pop()!;
+  return INSERT_BEFORE.test(pre) || INSERT_AFTER.test(text.slice(end, end + 60).split(/[.;\n]/)[0]);
+}
+
+/**
+ * Verbs that name an operation by what was done to a thing ("the BCC was excised", "the knee was
+ * aspirated"): a procedure only where the clause names a thing that operation is done to, and
+ * not where "aspiration" is breathing something in.
+ */
+const EXCISED = /^excised$/i;
+const EXCISED_THING = /\b(?:BCCs?|SCCs?|basal cell|squamous cell|melanomas?|naev(?:us|i)|nev(?:us|i)|moles?|skin|lesions?|cysts?|lipomas?|keratos[ie]s|keratoacanthoma|papilloma|warts?|seborrh?oeic|dermatofibroma)\b/i;
+/** an excision inside the body is not a skin excision */
+const NOT_SKIN = /\b(?:breast|ovar(?:y|ian)|thyroid|kidney|renal|liver|hepatic|bowel|colon|rect|polyps?|bladder|lung|brain|parotid|lymph nodes?|testi(?:s|cular)|uter(?:us|ine)|cervi(?:x|cal)|pancrea|gastric|stomach|oesophag|prostat)/i;
+const ASPIRATE = /^aspirat(?:ed|ion)$/i;
+const ASPIRATED_THING = /\b(?:knee|joint|effusion|cysts?|fluid|\d+\s*(?:ml|mls|mL|L|litres?)|bursa|ganglion|seroma|ha?ematoma|abscess|dryness|hip|shoulder|elbow|ankle|wrist|hydrocele|straw-coloured|turbid|blood-stained|purulent)\b/i;
+const INHALED = /\b(?:pneumonia|pneumonitis|inhal|vomit|food|gastric contents|chest|lungs?|swallow|SALT|dysphagia|risk of|foreign body|airway)\b/i;
+const ASPIRATION = '14766002';
+const GENERIC_STENT = '103716009';
+const DEFIBRILLATOR = '233170003';
+const CHEST_DRAIN = '264957007';
+const PLEURAL = /\b(?:pneumothorax|pleural|effusion|empyema|ha?emothorax|hydrothorax|chest drain|intercostal|Seldinger)\b/i;
+const BREAST_CYST_ASPIRATION = '287572003';
+
+function verbFrameHolds(letter: Letter, m: Mention): boolean {
+  const word = letter.text.slice(m.start, m.end);
+  const sentence = clauseSentence(letter.text, m.start, m.end);
+  if (EXCISED.test(word)) return EXCISED_THING.test(sentence) && !NOT_SKIN.test(sentence);
+  if (ASPIRATE.test(word)) return ASPIRATED_THING.test(sentence) && !INHALED.test(sentence);
+  return true;
+}
+
+/** The sentence around a mention (to its full stop, line break or semicolon). */
+function clauseSentence(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf(';'));
+  const after = text.slice(end, end + 200);
+  const stop = after.search(/\.(?:\s|$)|\n|;/);
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+
+/**
+ * Sentence frames the term matcher cannot read as one phrase: "I injected her right knee with
+ * 40 mg triamcinolone", "the left shoulder was injected". Each becomes a mention with the same
+ * context (section, assertion) as a matched term, so the same done-or-planned rules apply.
+ */
+const INJECTED_JOINT = /\binjected\s+(?:(?:her|his|their|the)\s+)?(?:(?:left|right|L|R|both|bilateral)\s+)?(knees?|shoulders?|subacromial space|hips?|ankles?|elbows?|wrists?|thumb base|(?:first\s+)?CMC joint|(?:[\w-]+\s+)?joint|trochanteric bursa)\b|\b(?:(?:left|right|L|R)\s+)?(knee|shoulder|hip|ankle|elbow|wrist)\s+(?:joint\s+)?(?:was|were)\s+injected\b/gi;
+const JOINT_INJECTION: Record<string, string> = { knee: '301877006', shoulder: '308028008', subacromial: '308028008' };
+function frameMentions(letter: Letter, t: Terminology): Mention[] {
+  const out: Mention[] = [];
+  const text = letter.text;
+  const year = letter.date ? Number(letter.date.slice(0, 4)) : undefined;
+  for (const f of text.matchAll(INJECTED_JOINT)) {
+    const joint = (f[1] ?? f[2] ?? '').toLowerCase().replace(/s$/, '').split(/\s+/)[0];
+    const concept = t.get(JOINT_INJECTION[joint] ?? '27813003');
+    if (!concept) continue;
+    const start = f.index!, end = start + f[0].length;
+    let section = { title: '', start: 0, end: text.length };
+    for (const s of letter.sections) if (s.start <= start && s.end >= end && s.start >= section.start) section = s;
+    const kind: SectionKind = sectionKind(section);
+    if (kind === 'allergies' || kind === 'admin' || kind === 'signature' || kind === 'advice') continue;
+    const ctx = assertMention(text, start, end, { section: kind, chronic: false, year });
+    out.push({ concept, ctx, start, end, section, kind, fromLexicon: true, before: text.slice(Math.max(0, start - 30), start), after: text.slice(end, end + 40), inExam: false });
+  }
+  return out;
+}
+
 /** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
   if (letter.document?.entry?.some((e) => e.resource?.resourceType === 'Procedure')) return [];
   const seen = new Set<string>();
   let out: ProcedureItem[] = [];
-  for (const m of mentions) {
-    if (!countsAsProcedure(m.concept, m.fromLexicon)) continue;
-    if (IMAGING_BEFORE.test(letter.text.slice(Math.max(0, m.start - 12), m.start))) continue;
-    if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(letter.text.slice(m.start, m.end)) && !CORONARY_LINE.test(lineAround(letter.text, m.start))) continue;
-    if (m.ctx.planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
+  /** items read from a bare verb ("excised"): dropped where the letter names the operation itself */
+  const weak = new Set<ProcedureItem>();
+  const text = letter.text;
+  for (const m of [...mentions, ...frameMentions(letter, t)]) {
+    const word = text.slice(m.start, m.end);
+    const verbFrame = m.concept.code === ASPIRATION && ASPIRATE.test(word) ? verbFrameHolds(letter, m) : undefined;
+    if (!countsAsProcedure(m.concept, m.fromLexicon) && !verbFrame) continue;
+    if (verbFrame === false || !verbFrameHolds(letter, m)) continue;
+    if (DEVICE_ONLY.test(word) && !deviceInserted(text, m.start, m.end)) continue;
+    if (IMAGING_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    const line = lineAround(text, m.start);
+    if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
+    // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
+    const planned = m.ctx.planned && !doneFrame(text, m.start, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
+    if (planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
-    if (datedLongAgo(letter, m.start) || (SENT_FOR.test(letter.text.slice(Math.max(0, m.start - 100), m.start)) && !DONE_AFTER.test(letter.text.slice(m.end, m.end + 80)))) continue;
-    if (NOT_DONE_AFTER.test(letter.text.slice(m.end, m.end + 40))) continue;
-    if (NOT_DONE_BEFORE.test(letter.text.slice(Math.max(0, m.start - 60), m.start).split(/[.;:\n]/).pop()!)) continue;
-    if (seen.has(m.concept.code)) continue;
-    seen.add(m.concept.code);
-    out.push({ code: m.concept.code, display: m.concept.display, evidence: quoted(letter, m), source: 'narrative' });
+    if (datedLongAgo(letter, m.start) || sentFor(text, m.start, m.end)) continue;
+    if (NOT_DONE_AFTER.test(text.slice(m.end, m.end + 40)) || BOOKING_AFTER.test(text.slice(m.end, m.end + 30)) || FUTURE_AFTER.test(text.slice(m.end, m.end + 60))) continue;
+    const clausePre = text.slice(Math.max(0, m.start - 80), m.start).split(/[.;:\n]/).pop()!;
+    if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
+    if (PROPOSED_BEFORE.test(clausePre) || PROPOSED_AFTER.test(text.slice(m.end, m.end + 60)) || datedAfterLetter(letter, m.end)) continue;
+    let concept = m.concept;
+    // In a chest letter an "ICD" is an intercostal drain, not a defibrillator.
+    if (concept.code === DEFIBRILLATOR && /^ICDs?$/i.test(word) && PLEURAL.test(clauseSentence(text, m.start, m.end))) concept = t.get(CHEST_DRAIN) ?? concept;
+    const coronary = CORONARY_FORM[concept.code];
+    if (coronary && CORONARY_STRONG.test(line) && !PERIPHERAL_LINE.test(line)) concept = t.get(coronary) ?? concept;
+    if (concept.code === ASPIRATION && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200)) && /\bcysts?\b/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CYST_ASPIRATION) ?? concept;
+    if (seen.has(concept.code)) continue;
+    seen.add(concept.code);
+    const item: ProcedureItem = { code: concept.code, display: concept.display, evidence: quoted(letter, m), source: 'narrative' };
+    if (EXCISED.test(word)) weak.add(item);
+    out.push(item);
   }
+  out = out.filter((p) => !weak.has(p) || !out.some((q) => q !== p && !weak.has(q) && /excision|biopsy|Mohs|resection/i.test(q.display)));
+  // "stented as above" beside "insertion of left ureteric JJ stent": a bare stent is the specific one the letter names.
+  out = out.filter((p) => p.code !== GENERIC_STENT || !out.some((q) => q !== p && /stent/i.test(q.display)));
   for (const p of postOperativeDays(letter, t)) {
     if (seen.has(p.concept.code)) continue;
     seen.add(p.concept.code);

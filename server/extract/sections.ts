@@ -93,6 +93,7 @@ export function detectSections(text: string): Section[] {
     const lineStart = pos;
     pos += line.length + 1;
     const trimmed = line.trim();
+    const before = prev;
     // A lower-case line after one that has not ended wraps it ("…without psychotic / symptoms"): not a heading.
     const wraps = /^[a-z]/.test(trimmed) && /[A-Za-z,]$/.test(prev);
     prev = trimmed;
@@ -120,6 +121,9 @@ export function detectSections(text: string): Section[] {
     // A sign-off ends the letter's body; "Dictated …" at the top of a letter is only a typing note.
     if (SIGN_OFF.test(trimmed) && (lineStart > text.length * 0.5 || /^(?:yours|kind regards|with best|best wishes)/i.test(trimmed))) { heads.push({ title: trimmed.replace(/[:,\s]+$/, ''), lineStart, bodyStart: Math.min(pos, text.length) }); continue; }
     // An unknown heading in capitals on its own line ("HOSPITAL COURSE") still ends the section before it.
+    // "GORD", "COPD" alone on a line in a list of conditions is an item: one short word in capitals
+    // straight after another line (a heading or an item, no blank line between) is an abbreviation, not a heading.
+    if (/^[A-Z]{3,5}$/.test(trimmed) && before) continue;
     if (/^[A-Z][A-Z &/,()'’\-]{3,60}:?$/.test(trimmed) && /[A-Z]{3}/.test(trimmed) && trimmed.split(/\s+/).length <= 7) {
       heads.push({ title: trimmed.replace(/[:\s]+$/, ''), lineStart, bodyStart: Math.min(pos, text.length) });
     }
