@@ -116,7 +116,7 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:(?:the|a|his|her|their) )?(?:course|\d+[- ]days?|(?:\d+|one|two|three|four|six)[- ]weeks?)(?: course)?)\b/.test(b)) return 'completing a course the hospital started and should supply';
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
     if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
-    if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugLexicon().find(text).some((d) => ANTIBIOTIC.test(d.generic)))) return 'completing a course the hospital started and should supply';
+    if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugs.some((g) => ANTIBIOTIC.test(g)))) return 'completing a course the hospital started and should supply';
     const specialist = specialistMedicine(text, lower);
     return specialist && `${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }

@@ -58,7 +58,8 @@ const YEARLESS_RANGE = /\b(?:between\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?
 // month first: "on March 12th", "by April 3"
 const YEARLESS_MF = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\s*(?:mg|g|ml|units?|days?|weeks?)\b)/gi;
 
-function num(s: string | undefined): number | undefined {
+/** A count written as digits or words ("6", "six", "a couple of"). */
+export function num(s: string | undefined): number | undefined {
   if (!s) return undefined;
   const k = s.toLowerCase();
   return /^\d+$/.test(k) ? +k : NUM_WORDS[k];

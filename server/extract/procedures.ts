@@ -4,6 +4,7 @@
 // imaging, ECGs and monitoring, tests, examinations, medicines, fluids, oxygen, vaccines,
 // ventilation, dressings or therapy sessions. Lexicon procedures are curated to the first list;
 // procedures found only by their FSN must look invasive and not look like the second.
+import { num } from './due-date.ts';
 import type { Letter, ProcedureItem } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
 import { loadLexicon } from '../../terminology/lexicon.ts';
@@ -209,11 +210,10 @@ const POST_AT = /\bpost[- ](?=[A-Za-z])/gi;
 const DAY_BEFORE = /\b(?:day|POD|D)\s*\d{1,2}\s*$/i;
 /** "6 weeks post TKR", "2/52 post TURP", "three months post hemiarthroplasty": the time since an operation, if recent. */
 const SINCE_BEFORE = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:(days?)|(weeks?|wks?|\/52)|(months?|\/12))\s+(?:now\s+)?$/i;
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 function recentSince(before: string): boolean {
   const m = SINCE_BEFORE.exec(before);
   if (!m) return false;
-  const n = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
+  const n = num(m[1])!;
   const days = m[2] ? n : m[3] ? n * 7 : n * 30;
   return days <= RECENT_DAYS;
 }
