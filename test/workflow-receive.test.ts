@@ -128,6 +128,15 @@ S('an R4 document Bundle and a PDF DocumentReference are accepted and processed'
   assert.match(Buffer.from(text.data, 'base64').toString(), /atrial fibrillation/i, 'text taken out of the PDF');
 });
 
+S('a DocumentReference whose "PDF" is not a PDF is refused at once and stores nothing', async ({ t }) => {
+  const inbound = await count(t, 'inbound');
+  const dr = { resourceType: 'DocumentReference', status: 'current', content: [{ attachment: { contentType: 'application/pdf', data: Buffer.from('Dear Dr Shah, this is plain text').toString('base64') } }] };
+  const res = await t.post('DocumentReference', JSON.stringify(dr), 'application/fhir+json');
+  assert.is(res.status, 400);
+  assert.match(await res.text(), /not a PDF/);
+  assert.is(await count(t, 'inbound'), inbound);
+});
+
 S('an unmatched letter waits in the unmatched queue; a matched one is on its patient', async ({ t }) => {
   await t.services.store.create({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9997973097' }], name: [{ family: 'Holloway', given: ['Edith'] }], birthDate: '1939-06-03' });
   const sub = submissionFor(read('dev-a-003.txt'), 'dev-a-003.txt');

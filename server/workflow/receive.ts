@@ -203,6 +203,7 @@ export async function receiveDocument(s: Services, bytes: Uint8Array, contentTyp
 }
 
 const LETTER_TYPES = /^(text\/plain|text\/html|application\/pdf|application\/xhtml\+xml)\b/i;
+const PDF_SIGNATURE = Buffer.from('%PDF-');
 
 /** POST /fhir/DocumentReference with a text, HTML or PDF letter as an inline attachment. */
 export async function receiveDocumentReference(s: Services, bytes: Uint8Array, contentType: string): Promise<Reply> {
@@ -211,6 +212,11 @@ export async function receiveDocumentReference(s: Services, bytes: Uint8Array, c
   const att = dr.content?.[0]?.attachment;
   if (!att?.data) return reply(400, 'error', 'required', 'DocumentReference.content[0].attachment.data (base64) is required');
   if (!att.contentType || !LETTER_TYPES.test(att.contentType)) return reply(415, 'error', 'not-supported', `Attachment content type "${att.contentType ?? ''}" is not supported: send text/plain, text/html or application/pdf`);
+  // A "PDF" that is not one would only fail later in the queue: tell the sender now. (Readers
+  // accept the %PDF- header anywhere in the first 1024 bytes, so this does too.)
+  if (/^application\/pdf\b/i.test(att.contentType) && !Buffer.from(att.data.slice(0, 1368), 'base64').subarray(0, 1024).includes(PDF_SIGNATURE)) {
+    return reply(400, 'error', 'invalid', 'The attachment is declared application/pdf but is not a PDF (no %PDF- header)');
+  }
   // Without an identifier, the letter's own bytes identify it: a sender's retry is a duplicate.
   const documentId = dr.masterIdentifier?.value ?? dr.identifier?.[0]?.value ?? `urn:sha256:${sha256(Buffer.from(att.data, 'base64'))}`;
   const replaces = dr.relatesTo?.find((r) => r.code === 'replaces')?.target?.identifier?.value;
