@@ -154,6 +154,21 @@ for (const kind of await testDatabases()) {
     assert.is(peak, 4);
   });
 
+  s('jobs are claimed in batches, not one statement per finished job', async () => {
+    let claims = 0;
+    const claim = queue.claim.bind(queue);
+    queue.claim = (...a: Parameters<Queue['claim']>) => { claims++; return claim(...a); };
+    let done = 0;
+    // all 40 are waiting before the worker starts, and each job takes a different time, so
+    // they finish one by one
+    for (let i = 0; i < 40; i++) await queue.enqueue('k-batch', { i });
+    queue.start<{ i: number }>('k-batch', async (job) => { await sleep(2 + (job.payload.i % 7) * 3); done++; }, { concurrency: 8, pollMs: 10 });
+    await queue.drain('k-batch');
+    assert.is(done, 40);
+    // one claim per finished job would be 40 or more
+    assert.ok(claims <= 20, `${claims} claim statements for 40 jobs`);
+  });
+
   s('delayed jobs wait for runAt', async () => {
     let at = 0;
     queue.start('k-later', async () => void (at = Date.now()), { pollMs: 10 });

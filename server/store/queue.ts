@@ -128,7 +128,7 @@ class Worker {
     try {
       do {
         this.again = false;
-        while (!this.stopped && this.inflight.size < this.concurrency) {
+        while (!this.stopped && this.wantsJobs()) {
           const done = this.done.splice(0);
           let jobs: Job[];
           try {
@@ -148,12 +148,21 @@ class Worker {
             this.inflight.add(p);
           }
         }
-      } while ((this.again || this.done.length) && !this.stopped);
+      } while ((this.again || this.done.length) && !this.stopped && this.wantsJobs());
     } catch {
       // database unavailable or closing: the next poll tries again
     } finally {
       this.pumping = false;
     }
+  }
+
+  /**
+   * Claims are made in batches: only once half the slots are free (or all, with concurrency 1).
+   * Claiming the moment each job finishes made one claim statement per job, and on the embedded
+   * store each statement costs the single database thread about as much as a small write.
+   */
+  private wantsJobs(): boolean {
+    return this.inflight.size <= Math.floor(this.concurrency / 2);
   }
 
   async stop(): Promise<void> {
