@@ -13,7 +13,7 @@ type Cue = MedicationChange | 'none' | 'restarted';
 const STATUS: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:temporarily (?:stopped|discontinued)|(?:stopped|discontinued) (?:temporarily|until|pending|for now))\b/i, cue: 'held' },
   { re: /\b(?:new(?:ly started)?|started|start(?:ed)? today|added|commenced|initiated|TTO (?:supplied|given|dispensed)|supplied (?:as|on) TTO)\b/i, cue: 'started' },
-  { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted)\b/i, cue: 'stopped' },
+  { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted|deprescribed|weaned off)\b/i, cue: 'stopped' },
   { re: /\b(?:withheld|on hold|held|suspended|paused|omitted)\b/i, cue: 'held' },
   { re: /\b(?:dose (?:increased|reduced|decreased|changed|amended|adjusted)|increased|reduced|decreased|amended|changed|titrated|uptitrated|switched)\b/i, cue: 'dose-changed' },
   { re: /\b(?:continued?|unchanged|no change|same|ongoing|as before)\b/i, cue: 'none' },
@@ -22,19 +22,21 @@ const STATUS_ANY = new RegExp(STATUS.map((s) => s.re.source.replace(/^\\b|\\b$/g
 const LIST_LEAD = /^\s*(?:[-•*]\s*)?(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|reduced|increased|dose changed|changed|amended)\b\s*(?::|-|–|\s{2,}|(?=\s+[A-Za-z]))|^\s*(?:[-•*]\s*)?(stop|start|hold|withhold|increase|reduce)\s*:/i;
 
 /** The change a status word states; undefined for "continued" and unknown words. */
-const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|increased|changed)|reduced|increased|changed|unchanged|continued)\b[^)]*\)/gi;
+const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|increased|changed)|reduced|increased|changed|unchanged|continued)\b[^)]*\)|\((?:supplied|dispensed)\)/gi;
 /** "STOP: amlodipine" in a discharge list labels what was done. */
 const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', omit: 'withheld', suspend: 'suspended', increase: 'increased', reduce: 'reduced', continue: 'continued' };
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
-const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now )?(?:been )?(?:stopped|discontinued)) (?:this|it|them|these)\b/i;
+const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
 const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b)/i;
 // "Apply Dermovate ointment once daily …; we have started this today"
 const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commenced|prescribed|initiated) (?:this|it|these|them)\b(?!\s+(?:process|discussion|conversation|referral|plan|pathway))/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
-const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
-const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS})\\b(?!\\s+(?:over\\s+)?to\\b)`);
+const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|deprescribed|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
+const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS}|(?:supplied|SUPPLIED|dispensed|DISPENSED)(?=\\s*(?:$|[(,;.])))\\b(?!\\s+(?:over\\s+)?to\\b)`);
+// "Lactulose 10 ml BD PRN - supplied": on a discharge list, the item the hospital dispensed is new
+const SUPPLY_STATUS = /^\W*(?:supplied|dispensed)\W*$/i;
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
 const ALL_LABEL = /^\s*[A-Za-z ]{0,30}?\b(?:medications?|medicines|drugs|meds|tto|ttas?)\b[A-Za-z ]{0,30}?\s*(?:[([]\s*|[-–:]\s+)(?:all|both)\s+(?:are\s+)?(new|started|stopped|discontinued|withheld|held)\s*[)\]]?\s*:?\s*$/i;
@@ -47,6 +49,7 @@ const CAPS_IMPERATIVE = 'STOP|START|HOLD|WITHHOLD|OMIT|SUSPEND|INCREASE|REDUCE|C
 const CAPS_LEAD = new RegExp(`^\\s*(?:[-•*]\\s*)?(${CAPS_IMPERATIVE})\\b\\s*(?::|-|–)?\\s*`);
 
 function statusOf(word: string): MedicationChange | undefined {
+  if (SUPPLY_STATUS.test(word)) return 'started';
   const imp = /^\W*(stop|start|hold|withhold|omit|suspend|increase|reduce|continue)\W*$/i.exec(word);
   if (imp) word = IMPERATIVE_LABEL[imp[1].toLowerCase()] ?? 'continued';
   for (const s of STATUS) if (s.re.test(word)) return s.cue === 'none' || s.cue === 'restarted' ? undefined : s.cue;
@@ -80,7 +83,11 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
   { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
-  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b|\bgiven\b(?!\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
+  // "He has been given paracetamol and codeine to take home": supplied for after discharge
+  { re: /\b(?:given|supplied|provided|issued)\b(?=[^.;]{0,80}?\bto take (?:home|away|out)\b)/gi, cue: 'started' },
+  // "Medication on discharge: as per admission plus paracetamol …": what the list adds is new
+  { re: /\bas (?:per|on|before) (?:admission|pre-?admission)\s*,?\s*(?:plus|with the addition of|and (?:also )?the addition of|\+)(?=\s)/gi, cue: 'started' },
+  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b)|\bgiven\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
 // ("we have agreed to switch from anastrozole to letrozole": the decision made in clinic)
@@ -109,9 +116,15 @@ const OWN_ACCORD = /\b(?:himself|herself|themselves|of (?:his|her|their) own acc
 // (oculentum) as ophthalmic prescriptions write them; the prefix opens the item before its drug
 const DROPS_PREFIX = /^(?:G|Gtt|Oc|Ung)\.\s*/;
 const ITEM_LEAD = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?/;
-// (and the next of a list the route heads: "IV co-amoxiclav + clarithromycin")
-const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose)\s+$|\b(?:iv|intravenous|i\.v\.|nebulised)\s+[A-Za-z][\w-]*(?:\s+[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?))?\s*(?:\+|&|and|,|\/)\s*$/i;
+// (and the next of a list the route heads: "IV co-amoxiclav + clarithromycin"); an injection into
+// the eye, a joint, the bladder or the spine is given by the hospital team however long the course
+const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose|intra-?vitreal|intra-?cameral|intra-?articular|intra-?vesical|intra-?thecal|intra-?lesional)\s+$|\b(?:iv|intravenous|i\.v\.|nebulised)\s+[A-Za-z][\w-]*(?:\s+[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?))?\s*(?:\+|&|and|,|\/)\s*$/i;
+// "a furosemide infusion was started", "Furosemide 80 mg IV BD was started", "teicoplanin via OPAT": the route after the name
+const ROUTE_RIGHT_AFTER = /^\s+(?:[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?)(?:\/(?:kg|hr?|hour))?\s+)?(?:iv\b|intravenous|i\.v\.|infusions?\b|via (?:opat|a syringe driver|the drip)\b)/i;
 const RELATIVE_CLAUSE = /,\s*(?:which|who)\b[^,.;]*,/g;
+// "…and stopped doxazosin 2 mg OD, which was started some years ago for BP.": a relative clause
+// closing the sentence that tells the drug's history dates the drug, not the change made now
+const RELATIVE_TAIL = /,\s*(?:which|who)\b[^,.;]*(?=[.;]|$)/g;
 
 export interface Finding { drug: string; code?: string; change: MedicationChange; start: number; end: number; fromRow: boolean }
 
@@ -175,9 +188,12 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       // "Enoxaparin 40 mg SC OD  STOPPED  Inpatient VTE prophylaxis only": started and stopped in the stay
       // (the drug's other mentions, "the codeine was stopped", tell of the same ward course)
       else if (f.change === 'stopped' && INPATIENT_ONLY.test(line)) { found.splice(k, 1); inpatientOnly.add(f.drug); }
+      // "Methylprednisolone 1 g IV OD x3 days - NEW", "IV co-amoxiclav - stopped": an intravenous course is the hospital's
+      else if (f.fromRow && byHospitalRoute(line, f.start - l.start)) found.splice(k, 1);
+      else if (f.change === 'started' && INPATIENT_ONLY.test(line)) found.splice(k, 1);
     }
     const course = shortCourse(text, line, l.start, drugs);
-    if (course) found.push(course);
+    if (course) found.push(course, ...moreCourseItems(line, l.start, drugs, course));
   }
   const wardOnly = new Set<string>(inpatientOnly);
   let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
@@ -202,6 +218,14 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     prev = { mentions, start: s.start, end: s.end, text: sentence };
     const n0 = found.length;
     proseChanges(sentence, s.start, mentions, found, restarted);
+    // "Co-codamol was started in ED …; she has since stopped it": started and stopped within the episode is no change
+    // (the stop refers back to the mention the start was found on; "MST was started and Oramorph stopped" is two)
+    for (let k = found.length - 1; k >= n0; k--) {
+      const f = found[k];
+      if (f.change !== 'stopped') continue;
+      const j = found.findIndex((g, i) => i >= n0 && g.drug === f.drug && g.change === 'started' && g.start <= f.start && f.start < g.end && g.end < f.end);
+      if (j >= 0) { found.splice(Math.max(j, k), 1); found.splice(Math.min(j, k), 1); k = Math.min(k, found.length); }
+    }
     // "Warfarin was stopped because of the bleed, to restart in one week": stopped with a plan to restart is held
     for (let k = n0; k < found.length; k++) {
       const f = found[k];
@@ -218,8 +242,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     const heading = headingAbove(text, sp.start);
     if (!heading || !CHANGES_HEADING.test(heading)) continue;
     const item = text.slice(sp.start, sp.end);
-    if (/\b(?:continued?|unchanged|no change|as before|stopped|withheld|held|reduced|increased)\b/i.test(item) || REQUEST.test(item) || PAST.test(item)) continue;
+    if (/\b(?:continued?|unchanged|no change|as before|stopped|withheld|held|reduced|increased|completed)\b/i.test(item) || REQUEST.test(item) || PAST.test(item) || GIVEN_HERE.test(item) || INPATIENT_ONLY.test(item)) continue;
     for (const d of within(all, sp.start, sp.end)) {
+      if (byHospitalRoute(item, d.start)) continue;
       if (DOSE_AFTER.test(item.slice(d.end, d.end + 24))) found.push({ drug: d.generic, code: d.code, change: 'started', start: sp.start + d.start, end: sp.start + d.end + (DOSE_AFTER.exec(item.slice(d.end, d.end + 24))?.[0].length ?? 0), fromRow: false });
     }
   }
@@ -229,6 +254,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   // "Medications on admission: … / Medications on discharge: …" with no word for the change: the
   // difference between the two lists is what was changed
   admissionDischargeDiff(text, all, found);
+  // "She takes no regular medication. … Medication on discharge: paracetamol …": all of it is new
+  noRegularThenDischarge(text, all, found);
   // withheld (or stopped) and restarted during the stay: no change to the patient's medicines
   // so is a course given for the first days of the stay and then stopped
   // (a course the letter says ran only within the stay is not a change even where a list marks it stopped)
@@ -269,13 +296,25 @@ function joinDropPrefixes<T extends { start: number; end: number; row: boolean }
   return out;
 }
 
+// An item given by vein: the route before the drug ("IV co-amoxiclav") or after its name and dose
+// ("Methylprednisolone 1 g IV OD", "Ferinject 1000 mg infusion")
+const ROUTE_BEFORE = /\b(?:iv|intravenous|i\.v\.)\s+$/i;
+const ROUTE_AFTER = /^[^,;()|\t\n]{0,40}?\b(?:iv|intravenous|i\.v\.|infusions?)(?![\w.])/i;
+function byHospitalRoute(line: string, at: number): boolean {
+  return ROUTE_BEFORE.test(line.slice(Math.max(0, at - 16), at)) || ROUTE_AFTER.test(line.slice(at, at + 60));
+}
+
+// "Depo-Medrone 120 mg IM given in clinic today": a dose the team gave, not a medicine the patient goes on with
+const GIVEN_HERE = /\b(?:given|administered)\b(?=[^.;]{0,30}?\b(?:in (?:clinic|ed|a&e|the department|theatre|hospital|the unit|the day unit|resus)|on the ward|today|stat)\b)|\b(?:im|iv|intramuscular|intravenous)\s+(?:injection\s+)?(?:given|administered)\b|\b(?:stat|one-off|single) dose\b/i;
+
 // A discharge medicines list, or a "Discharge:" line that names what the patient went home with.
 const DISCHARGE_HEADING = /\b(?:discharge (?:medications?|medicines?|meds|prescriptions?|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
 const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with))?|tto|on discharge)\s*[:-]\s*/i;
 // a course with an end: "for 5 days", "5 days supply", "to complete 7 days"
-const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b|\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce|taper(?:ing)?|wean(?:ing)?)\s+(?:by|over)\s+\d|\bas per (?:the )?(?:weaning|reducing|tapering) (?:plan|regime|regimen|chart|sheet|schedule)\b|(?:^|[-–(,]\s*)(?:\d{1,2}|five|seven|ten|fourteen) (?:days?|weeks?)\b(?!\s+(?:ago|before|after|later|prior|post))|\buntil\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th|\/\d{1,2})\b/i;
+const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bx\s?\d{1,2}\s?(?:days?|weeks?)\b|\b(?:\d{1,2}|one|two)[- ]weeks?['’]? supply\b|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b|\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce|taper(?:ing)?|wean(?:ing)?)\s+(?:by|over)\s+\d|\bas per (?:the )?(?:weaning|reducing|tapering) (?:plan|regime|regimen|chart|sheet|schedule)\b|(?:^|[-–(,]\s*)(?:\d{1,2}|five|seven|ten|fourteen) (?:days?|weeks?)\b(?!\s+(?:ago|before|after|later|prior|post))|\buntil\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th|\/\d{1,2})\b/i;
 // the course's own words are no sign of an old medicine: "stop once course completed"
-const COURSE_WORDS = /\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce)\s+by\s+\d/gi;
+// ("Paracetamol 1 g QDS - regular for 7 days": taken regularly, not as needed, for the course)
+const COURSE_WORDS = /\bregular(?:ly)?\s+(?:for|x)\s+(?:\d{1,2}|one|two|three|five|seven|ten|fourteen)\s+(?:days?|weeks?)\b|\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce)\s+by\s+\d/gi;
 const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|regular|long[- ]term|stopped|completed|withheld|held|suspended|reduced|increased|given|in hospital|on the ward|iv|intravenous)\b/i;
 
 /**
@@ -283,11 +322,25 @@ const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|
  * days"): a medicine the patient goes home with for a fixed time is new, since a regular one
  * has no end date.
  */
+const TTO_MARK = /\((?:TTO|TTA)(?: supplied| given| dispensed)?\)|\s[-–]\s*(?:TTO|TTA)\b/;
+const TTO_ITEM_LABEL = /^\s*(?:[-•*·]\s*)?(?:analgesia|pain relief|antibiotics?|antiemetics?|laxatives?)\s*:\s*/i;
+// "Medication on discharge (7 days supplied):": a list headed by a supply of a few days is a course of new medicines
+const SHORT_SUPPLY_HEADING = /\(\s*(?:[1-9]|10|one|two|three|four|five|six|seven|ten)\s+days?['’]?\s+(?:supplied|supply|dispensed)\s*\)/i;
+
 function shortCourse(text: string, line: string, offset: number, drugs: DrugMention[]): Finding | undefined {
   const d = drugs[0];
-  if (!d || !COURSE.test(line) || NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)) return undefined;
-  const label = DISCHARGE_LABEL.exec(line);
-  const lead = label ? label[0].length + (DROPS_PREFIX.exec(line.slice(label[0].length))?.[0].length ?? 0) : (/^\s*(?:[-•*·]\s*)?(?:(?:G|Gtt|Oc|Ung)\.\s*)?/.exec(line)?.[0].length ?? 0);
+  if (!d || NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)) return undefined;
+  if (!COURSE.test(line)) {
+    // (an item of a list the heading gives a few days' supply, with no course of its own)
+    const bullet = /^\s*(?:[-•*·]|\d{1,2}[.)])\s*/.exec(line);
+    if (!bullet || d.start !== bullet[0].length) return undefined;
+    const heading = headingAbove(text, offset) ?? '';
+    if (!SHORT_SUPPLY_HEADING.test(heading) || !DISCHARGE_HEADING.test(heading)) return undefined;
+    return finding(d, 'started', line, offset, false);
+  }
+  // ("Analgesia: paracetamol 1 g QDS and ibuprofen 400 mg TDS for 5 days (TTO)": the line marks itself as take-home)
+  const label = DISCHARGE_LABEL.exec(line) ?? (TTO_MARK.test(line) ? TTO_ITEM_LABEL.exec(line) : null);
+  const lead = label ? label[0].length + (DROPS_PREFIX.exec(line.slice(label[0].length))?.[0].length ?? 0) : (/^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?/.exec(line)?.[0].length ?? 0);
   if (d.start !== lead) return undefined;
   if (!label && !DISCHARGE_HEADING.test(headingAbove(text, offset) ?? '')) return undefined;
   const f = finding(d, 'started', line, offset, false);
@@ -295,6 +348,24 @@ function shortCourse(text: string, line: string, offset: number, drugs: DrugMent
   const c = COURSE.exec(line.slice(d.end));
   if (c) f.end = Math.max(f.end, offset + d.end + c.index + c[0].length);
   return f;
+}
+
+/**
+ * The other items of a take-home line that lists several, each with its own course: "TTO: co-codamol
+ * 30/500 2 tabs QDS PRN x 5 days, naproxen 500 mg BD x 5 days", or joined by "and" in one course.
+ */
+function moreCourseItems(line: string, offset: number, drugs: DrugMention[], first: Finding): Finding[] {
+  const out: Finding[] = [];
+  for (let k = 1; k < drugs.length; k++) {
+    const gap = line.slice(drugs[k - 1].end, drugs[k].start);
+    const joined = JOINED_ITEM.test(gap);
+    if (!joined && !/^[^;,]*[;,]\s*(?:and\s+)?$/.test(gap)) break;
+    const item = line.slice(drugs[k].start, drugs[k + 1]?.start ?? line.length);
+    // (an item of its own needs its own course; "and" shares the course written after both)
+    if (!joined && (!COURSE.test(item) || NOT_NEW.test(item))) break;
+    out.push(finding(drugs[k], first.change, line, offset, false));
+  }
+  return out;
 }
 
 const N_SUPPLY = '(?:\\d{1,2}|one|two|three|four|six|seven|ten|fourteen|twenty-eight)';
@@ -320,6 +391,26 @@ function listBlock(text: string, from: number, all: DrugMention[], stopAt: numbe
     if (!out.has(ms[i].generic)) out.set(ms[i].generic, tail);
   }
   return out;
+}
+
+// The letter says the patient took no medicines before this episode.
+const NO_REGULAR = /\b(?:(?:takes|taking|is on|was on|on) no regular (?:medications?|medicines|treatment|tablets)|nil regular (?:medications?|medicines)|no regular (?:medications?|medicines)\s*(?:[.;\n]|$)|(?:(?:medications?|medicines|drugs|meds)\s+(?:on|before|prior to)\s+admission|(?:regular|usual|current|pre-?admission) (?:medications?|medicines|drugs|meds)|DH|drug history)\s*:\s*(?:nil|none)\b)/i;
+
+function noRegularThenDischarge(text: string, all: DrugMention[], out: Finding[]): void {
+  const none = NO_REGULAR.exec(text);
+  if (!none) return;
+  const rest = text.slice(none.index + none[0].length);
+  const dRel = DISCHARGE_LIST.exec(rest);
+  if (!dRel) return;
+  const from = none.index + none[0].length + dRel.index + dRel[0].length;
+  const after = listBlock(text, from, all, text.length);
+  for (const [g, tail] of after) {
+    const d = all.find((x) => x.start >= from && x.generic === g);
+    if (!d || out.some((f) => f.drug === g) || NOT_NEW.test(tail) || REQUEST.test(tail)) continue;
+    const ls = text.lastIndexOf('\n', d.start) + 1;
+    if (byHospitalRoute(text.slice(ls, d.end + tail.length), d.start - ls)) continue;
+    out.push({ drug: g, code: d.code, change: 'started', start: d.start, end: d.end, fromRow: false });
+  }
 }
 
 function admissionDischargeDiff(text: string, all: DrugMention[], out: Finding[]): void {
@@ -403,7 +494,8 @@ function courseChanges(sentence: string, offset: number, mentions: DrugMention[]
     if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
     if (WARD_COURSE_DRUG.test(d.generic) && STOPPED_IN_STAY.test(after)) wardOnly.add(d.generic);
     // "managed with a short course of digoxin, which has been stopped again": started and stopped in the stay
-    if (/\b(?:short|brief|(?:a )?few days['’]?) course of\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued|completed)|stopped again)\b/i.test(after)) wardOnly.add(d.generic);
+    // ("steroid hyperglycaemia covered with gliclazide, which has been stopped again": cover for the stay)
+    if (/\b(?:(?:short|brief|(?:a )?few days['’]?) course of|covered (?:(?:him|her|them) )?with|cover (?:of|with))\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued|completed)|stopped again)\b/i.test(after)) wardOnly.add(d.generic);
     // "Given apixaban 10 mg BD pending the scan - stopped after it": given and stopped in the episode
     if (GIVEN_LINE.test(sentence.slice(0, d.start)) && /^\s*[^.;]{0,25}$/.test(sentence.slice(0, d.start).replace(GIVEN_LINE, '')) && /\b(?:stopped|discontinued|ceased)\b/i.test(after)) wardOnly.add(d.generic);
     if (PATIENT_TO_START.test(sentence.slice(Math.max(0, d.start - 40), d.start)) && (HOSPITAL_SUPPLY.test(after) || (HOSPITAL_SUPPLY.test(next) && !REQUEST.test(after) && !mentions.some((o) => o.start > d.end)))) {
@@ -622,7 +714,7 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     const stop = nextLabel(line, lead[0].length);
     // ("STARTED apixaban 5 mg BD - aspirin not started in view of anticoagulation": a drug the item
     // says was not changed is no part of the list)
-    for (const d of drugs) if (d.start < stop && !NOT_DONE.test(line.slice(d.end, d.end + 40))) out.push(finding(d, cue, line, offset, true));
+    for (const d of drugs) if (d.start < stop && !NOT_DONE.test(line.slice(d.end, d.end + 40)) && !inReasonBracket(line, d.start)) out.push(finding(d, cue, line, offset, true));
     return;
   }
   const tabular = isRowLine(line);
@@ -668,6 +760,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     let from = 0;
     for (const p of parens) {
       const cue = statusOf(p[0]);
+      // ("Paracetamol 1 g QDS PRN (supplied)": only a list item that opens with its drug, and is not an old medicine)
+      if (SUPPLY_STATUS.test(p[0]) && (drugs[0].start !== lead0 || !suppliedAsNew(line) || parens.length > 1)) break;
       const seg = drugs.filter((d) => d.start >= from && d.end <= p.index!);
       // a list item starts at the bracket before it or at ", <drug>"
       let pick = seg[0];
@@ -680,7 +774,7 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   if (!tabular && (dashStatus || capsStatus)) {
     const st = (dashStatus ?? capsStatus)!;
     const cue = statusOf(st[0]);
-    if (!cue) return;
+    if (!cue || (SUPPLY_STATUS.test(st[0]) && !suppliedAsNew(line))) return;
     const after = /^[A-Z ]+:/.test(line.slice(st.index + (st[0].match(/^\s*[-–]?\s*/)?.[0].length ?? 0)));
     const target = after
       ? drugs.find((d) => d.start > st.index)
@@ -716,7 +810,7 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   if (tabular && /\t/.test(line) && line.slice(0, first.start).includes('\t')) return;
   const rest = line.slice(first.end);
   let cue: MedicationChange | undefined;
-  if (dashStatus && dashStatus.index >= first.end) cue = statusOf(dashStatus[0]);
+  if (dashStatus && dashStatus.index >= first.end) cue = SUPPLY_STATUS.test(dashStatus[0]) && !suppliedAsNew(line) ? undefined : statusOf(dashStatus[0]);
   else {
     STATUS_ANY.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -741,6 +835,17 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   }
   if (!cue) return;
   out.push(finding(first, cue, line, offset, true));
+}
+
+/** A supplied item that reads as new: taken as needed or for a set time, and not an old medicine. */
+function suppliedAsNew(line: string): boolean {
+  return (/\b(?:prn|when required|as required|as needed|if needed)\b/i.test(line) || COURSE.test(line)) && !NOT_NEW.test(line) && !REQUEST.test(line);
+}
+
+/** "Stopped: aspirin (now on apixaban), …": a drug inside an item's bracketed reason is not an item. */
+function inReasonBracket(line: string, at: number): boolean {
+  const open = line.lastIndexOf('(', at);
+  return open >= 0 && open > line.lastIndexOf(')', at) && /[a-z]{2,}/i.test(line.slice(open + 1, at));
 }
 
 /** Between two drugs of one list item: a dose and frequency, then "and": "1 g QDS and ". */
@@ -771,7 +876,8 @@ function finding(d: DrugMention, change: MedicationChange, line: string, offset:
 function proseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], restarted: Set<string>): void {
   if (!mentions.length) return;
   // clauses: a sentence cut at semicolons and at ", and/but/so/when/whilst"
-  const masked = sentence.replace(RELATIVE_CLAUSE, (m) => ' '.repeat(m.length));
+  let masked = sentence.replace(RELATIVE_CLAUSE, (m) => ' '.repeat(m.length));
+  if (/,\s*(?:which|who)\b/i.test(masked)) masked = masked.replace(RELATIVE_TAIL, (m) => (PAST.test(m) ? ' '.repeat(m.length) : m));
   const clauses: [number, number][] = [];
   // ("G. prednisolone", "Oc. chloramphenicol": an eye-drop or ointment prefix is no sentence end)
   const cut = /;|,\s+(?:and|but|so|when|whilst|while|as(?!\s+well\s+as)|because)\b|(?<!\b(?:[A-Za-z]|Oc|Gtt|Ung))\.\s|\s+and\s+(?=(?:his|her|their)\s)/g;
@@ -790,10 +896,17 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   clauses.push([s, masked.length]);
   // "…taking aspirin 75 mg bought over the counter; I have advised her to stop this": the drug before
   // the pronoun refers back unless a drug stands in apposition right after it ("stopped it, the amlodipine")
+  // (a line break inside the phrase is a space: "asked him to\nstop it"; one character for one, so offsets hold)
+  const flat = masked.includes('\n') ? masked.replace(/[\r\n]/g, ' ') : masked;
+  let anaphoricStop = false;
   for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held'], [ANAPHORIC_START, 'started']] as const) {
-    const anaphor = re.exec(masked);
+    const anaphor = re.exec(flat);
     if (!anaphor) continue;
-    const prior = mentions.filter((d) => d.end <= anaphor.index);
+    if (change === 'stopped') anaphoricStop = true;
+    // ("she is managing with paracetamol alone now and has stopped it": the drug kept is not the one stopped)
+    // ("her pill (Rigevidon) reduces lamotrigine levels; she has stopped taking it": a drug named as a modifier is no referent)
+    const prior = mentions.filter((d) => d.end <= anaphor.index && !(change === 'stopped' && /^\s*(?:alone|only|instead)\b/i.test(masked.slice(d.end, d.end + 12)))
+      && !/^\s*(?:levels?|concentrations?|toxicity|side[- ]effects?)\b/i.test(masked.slice(d.end, d.end + 20)));
     const d = prior[prior.length - 1];
     const end = anaphor.index + anaphor[0].length;
     const apposed = mentions.some((m) => m.start >= end && m.start - end < 16 && /^[\s,(:–-]*(?:the\s+|his\s+|her\s+)?$/i.test(masked.slice(end, m.start)));
@@ -801,7 +914,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   }
   for (const [cs, ce] of clauses) {
     const clause = masked.slice(cs, ce);
-    const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)));
+    const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)) && !ROUTE_RIGHT_AFTER.test(clause.slice(d.end, d.end + 40)));
     // "The ward stopped his codeine for 2 days, and it has since been restarted": the pronoun's
     // restart ends the hold of the drug of the clause before
     if (!drugs.length && PRONOUN_RESTARTED.test(clause)) {
@@ -887,6 +1000,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
     for (let i = cues.length - 1; i >= 0; i--) {
       if (cues[i].cue === 'started' && cues.some((o) => o !== cues[i] && o.cue === 'dose-changed' && o.at === cues[i].at && o.end > cues[i].end)) cues.splice(i, 1);
     }
+    let lastTargets: DrugMention[] = [];
     for (let i = 0; i < cues.length; i++) {
       const c = cues[i];
       const prevEnd = i > 0 ? cues[i - 1].end : 0;
@@ -897,8 +1011,12 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
         for (const d of drugs) if (d.end <= c.at) restarted.add(d.generic);
         continue;
       }
+      // "… and has stopped it": the verb's object is a pronoun (its drug is found where the pronoun is read)
+      if (c.cue === 'stopped' && !after.length && anaphoricStop && /^\s+(?:it|this|them|these)\b/i.test(clause.slice(c.end))) continue;
       // "naproxen has been stopped" is passive; "I have started alendronic acid" is not
-      const aux = (AUX_BEFORE.test(clause.slice(0, c.at)) && !ACTIVE_PERFECT.test(clause.slice(0, c.at))) || /\((?:\s*dose)?\s*$/i.test(clause.slice(0, c.at));
+      // ("she … has stopped the tramadol": "has" with no "been" is the active perfect; its object follows)
+      const perfectObject = !!after[0] && /\b(?:has|have|had)\s+(?:\w+ly\s+)?$/i.test(clause.slice(0, c.at)) && /^\s+(?:(?:his|her|their|the)\s+)?$/i.test(clause.slice(c.end, after[0].start));
+      const aux = (AUX_BEFORE.test(clause.slice(0, c.at)) && !ACTIVE_PERFECT.test(clause.slice(0, c.at)) && !perfectObject) || /\((?:\s*dose)?\s*$/i.test(clause.slice(0, c.at));
       // "was started on apixaban", "switched to clopidogrel": a passive verb that still governs the drug after it
       const onTo = c.cue === 'started' && (/^\s+(?:him|her|them)?\s*(?:on|to)\b/i.test(clause.slice(c.end)) || /\b(?:on|onto|to|with|by|for)$/i.test(clause.slice(c.at, c.end)));
       let targets: DrugMention[];
@@ -911,6 +1029,10 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && /^\s*(?:[,;.)]|(?:and|&)\s|$)/.test(clause.slice(c.end));
       if (nearAfter.length && (!aux || onTo || !before.length) && !postfix) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
+      // "Codeine was started on the ward and has now been stopped": the passive stop shares the subject
+      // of the start before it (the start and stop within the episode then cancel out)
+      if (c.cue === 'stopped' && !targets.length && aux && i > 0 && cues[i - 1].cue === 'started' && lastTargets.length && !drugs.some((d) => d.start >= cues[i - 1].end && d.start < c.at)) targets = lastTargets;
+      lastTargets = targets;
       // "ramipril and metformin were withheld": the list before a passive verb
       // ("…, ramipril, apixaban (new)": a bracketed status belongs to its own item only)
       if (targets.length === 1 && before.includes(targets[0]) && !/\(\s*$/.test(clause.slice(0, c.at))) {

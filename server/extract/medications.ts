@@ -44,6 +44,11 @@ const ESTER_OF: Record<string, string> = {
 // (not a mineral's own salt: "ferrous fumarate" is the medicine's name)
 const ESTER_WORD = /(?<!\b(?:ferrous|ferric|sodium|potassium|calcium|magnesium|zinc|aluminium|dimethyl|diroximel))\s+(?:furoate|propionate|dipropionate|valerate|acetate|butyrate|sodium phosphate|hydrochloride|fumarate|bromide|succinate|tartrate|sulfate|sulphate|maleate|mesilate|besilate)\b/g;
 
+// Combined pills are named either way round: the BNF puts ethinylestradiol first, the products'
+// own leaflets the progestogen ("levonorgestrel/ethinylestradiol"), so the record shows both.
+// (drospirenone and norgestimate pills keep one order: tests pin their display)
+const PROGESTOGEN_FIRST = new Set(['levonorgestrel', 'norethisterone', 'desogestrel', 'gestodene', 'etonogestrel', 'norelgestromin']);
+
 /**
  * "co-codamol" → "co-codamol (codeine/paracetamol)"; a combination named with a component's ester
  * also shows the plain name and the other way round ("fluticasone furoate/umeclidinium/vilanterol
@@ -54,6 +59,8 @@ export function withComponents(drug: string): string {
   if (c) return `${drug} (${c})`;
   const ester = ESTER_OF[drug];
   if (ester) return `${ester} (${drug})`;
+  const [a, b, more] = drug.split('/');
+  if (b && !more && ((a === 'ethinylestradiol' && PROGESTOGEN_FIRST.has(b)) || (b === 'ethinylestradiol' && PROGESTOGEN_FIRST.has(a)))) return `${drug} (${b}/${a})`;
   // (a single medicine's plain name is already a word of its full name: "fluticasone furoate")
   if (drug.includes('/')) {
     const plain = drug.replace(ESTER_WORD, '');
