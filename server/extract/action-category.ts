@@ -96,7 +96,9 @@ function categoriseOne(text: string): ActionCategory {
   if (/\b(?:fit ?notes?|sick notes?|(?:doctor['’]?s |medical )?notes? for (?:his |her |their )?(?:work|employer)|work notes?|sign(?:ed|ing)? (?:him |her |them )?off(?: work)?|med ?3|statement of fitness|fitness to work|certificate|off work|return to work|(?:dvla|insurance|pip|blue badge|attendance allowance|ds1500|sr1|esa\d*|dwp|benefits?) forms?|ds1500|sr1|medical report|letters? (?:for|to) (?:his |her |their |the )?(?:employer|work|school|college|university|council|housing|insurer|insurance|solicitor|landlord)|(?:dvla|insurance|insurer|pip|employer|solicitor|court|occupational health)(?: [\w-]+){0,2} (?:forms?|questionnaires?|reports?)|reports? for (?:the |his |her )?(?:insurance|insurer|solicitor|court|dvla|employer|coroner)\w*|(?:supporting )?letters? (?:of|to|in) support|supporting letter|(?:complete|fill in|sign) (?:the |a |an |his |her )?[\w-]* ?forms?)\b/.test(lower)) return 'certificate';
   const body = requestBody(text);
   const b = body.toLowerCase();
-  const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt|dpp-?4(?: inhibitors?)?|glp-?1(?: (?:receptor )?agonists?| ras?)?|sglt-?2i?|ace-?is?|arbs|ccbs?|calcium channel blockers?|(?:[\w-]+ )?(?:inhibitors?|blockers?|agonists?|antagonists?)|diuretics?|antiplatelets?|laxatives?|antiemetics?|antihistamines?|antipsychotics?|anticonvulsants?|antiepileptics?|pde-?5i?|triptans?|opioids?|nrt|nicotine replacement)\b/.test(b);
+  const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt|dpp-?4(?: inhibitors?)?|glp-?1(?: (?:receptor )?agonists?| ras?)?|sglt-?2i?|ace-?is?|arbs|ccbs?|calcium channel blockers?|(?:[\w-]+ )?(?:inhibitors?|blockers?|agonists?|antagonists?)|diuretics?|antiplatelets?|laxatives?|antiemetics?|antihistamines?|antipsychotics?|anticonvulsants?|antiepileptics?|pde-?5i?|triptans?|opioids?|nrt|nicotine replacement|iron(?!\s+(?:studies|stores|levels?|deficiency|deficient|profile|indices|overload|status|saturation|results?))|oral iron)\b/.test(b);
+  // "discuss and arrange alternative contraception": providing a contraceptive ("arrange a contraception review" is an appointment)
+  if (/^(?:(?:discuss|review) and )?(?:arrange|start|provide|prescribe|offer|organise)\s+(?:(?:her|him|them)\s+)?(?:(?:an?|some)\s+)?(?:(?:alternative|suitable|effective|reliable|other|new|different|long-acting(?: reversible)?|hormonal|non-hormonal)\s+)?contraception\b(?!\s+(?:review|appointment|clinic|discussion|consultation|counselling))/.test(b)) return 'medication';
   if (/^(?:prescribe|provide|supply|issue|give)\b/.test(b) && /\b(?:test strips|lancets|pen needles|glucose meter|spacer|stoma|emollients?|dressings|catheters|incontinence pads)\b/.test(b)) return 'medication';
   // "request an assessment from the CMHT": asking another service to see the patient
   if (/^(?:request|ask for|seek)\b[^.;]*\b(?:assessment|opinion|review|input)\b[^.;]*\bfrom (?:the |a |an )?(?:[\w-]+ ){0,5}(?:team|service|clinic|cmht|camhs|department|specialist|consultant)s?\b/.test(b)) return 'referral';
@@ -122,6 +124,8 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:telephone|phone|call|ring|contact|confirm|remind)\b/.test(b) && hasDrug) return 'medication';
   if (/^(?:check and update|update|code|inform|notify|let (?:us|me|the)|record|share|send (?:(?:us|me|them|any|the|all|relevant|further|a|copies of)\s+)*(?:information|details|copy|copies|letters?|records?|reports?|results?)|cease|file|register)\b/.test(b)) return 'admin';
   if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
+  // "discuss him with the on-call medical registrar": seeking a specialist's advice, not seeing the patient
+  if (/^discuss (?:(?:him|her|them|this|the patient|the results?) )?with (?:the |a |an )?(?:[\w-]+ ){0,3}(?:registrar|consultant|team|specialist|on-call|doctor|microbiologist|haematologist|oncologist)\b/.test(b)) return 'other';
   if (/^(?:contact|write to|liaise with|speak to) (?!him|her|them)(?:the )?[\w' -]{0,40}?(?:department|team|service|unit|clinic|coordinator|secretary|office)\b/.test(b)) return 'admin';
   // "review the result and refer him to hepatology if it shows fibrosis": the referral is what is asked
   // (chasing a report the hospital requested stays the investigation, whatever it may lead to)
@@ -173,7 +177,7 @@ function categoriseOne(text: string): ActionCategory {
   }
   if (/^follow[- ]?up\b/.test(b) && TESTS.test(b)) return 'investigation';
   // "arrange for him to have his B12 injections": giving a medicine
-  if (/^(?:arrange|organise|book)\b/.test(b) && (/\b(?:injections?|infusions?|depot|jabs?|vaccin\w*|immunis\w*|(?:first|next|second|further) dose)\b/.test(b) || (hasDrug && !TESTS.test(b))) && !/\b(?:joint|steroid) injection\b/.test(b)) return 'medication';
+  if (/^(?:arrange|organise|book|invite)\b/.test(b) && (/\b(?:injections?|infusions?|depot|jabs?|vaccin\w*|immunis\w*|(?:first|next|second|further) dose)\b/.test(b) || (hasDrug && !TESTS.test(b))) && !/\b(?:joint|steroid) injection\b/.test(b)) return 'medication';
   if (/^arrange\b/.test(b)) {
     if (TESTS.test(b.split(/\bto (?:confirm|check|review|assess)\b/)[0])) return 'investigation';
     if (/\breferral\b/.test(b)) return 'referral';
@@ -186,8 +190,11 @@ function categoriseOne(text: string): ActionCategory {
   if (/^consider whether\b/.test(b)) return 'other';
   // no verb recognised: the request's object decides; a test named first is the request ("U&E 1/52 (new Entresto)")
   // ("U&E and FBC in 4 weeks to review the apixaban dose": the tests, with their purpose after them)
-  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|after starting|for|to (?:review|check|guide|assess|monitor|confirm|ensure|make sure|look for|exclude|inform))\b/)[0];
-  if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && TESTS.test(head) && (/\blevels?\b/.test(head) || (!drugLexicon().find(head).length && !MED_OBJECT.test(head)))) return 'investigation';
+  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|now that|after starting|for|to (?:review|check|guide|assess|monitor|confirm|ensure|make sure|look for|exclude|inform))\b/)[0];
+  // ("his B12 injections every 12 weeks": a medicine given, not a test)
+  const given = /\b(?:injections?|infusions?|depot|jabs?)\b/.test(head) && !/\b(?:joint|steroid|contrast)\b/.test(head);
+  if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && TESTS.test(head) && !given && (/\blevels?\b/.test(head) || (!drugLexicon().find(head).length && !MED_OBJECT.test(head)))) return 'investigation';
+  if (given) return 'medication';
   if (CHECK_WITH.test(lower)) return 'follow-up';
   // "COPD review in 6/52 for inhaler technique + rescue pack": a review of the patient, whatever it is for
   if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && /\b(?:review|appointment|follow[- ]?up|visit)\b/.test(head) && !/\b(?:medications?|medicines?|drugs?|dose|prescri\w*|treatment)\s+review\b/.test(head) && !drugLexicon().find(head).length && !MED_OBJECT.test(head.replace(/\breview\b/, ''))) return 'follow-up';
@@ -195,6 +202,6 @@ function categoriseOne(text: string): ActionCategory {
   if (/\brefer(?:ral)?\b/.test(b)) return 'referral';
   if (TESTS.test(b)) return 'investigation';
   if (ADMIN_OBJECT.test(b)) return 'admin';
-  if (/\b(?:review|appointment|see (?:him|her|them)|wound|sutures?|clips|staples|dressings?|follow[- ]?up)\b/.test(b)) return 'follow-up';
+  if (/\b(?:review|appointment|see (?:him|her|them)|wound|sutures?|stitches|clips|staples|dressings?|follow[- ]?up)\b/.test(b)) return 'follow-up';
   return 'other';
 }

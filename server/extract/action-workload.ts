@@ -65,6 +65,19 @@ export function letterContext(text: string): LetterContext {
   };
 }
 
+// "Unfortunately our Fracture Liaison Service is not accepting new referrals", "our clinic is not
+// able to telephone patients with results", "blood monitoring remains with the hospital until shared
+// care is agreed": the letter itself says the work is the hospital's, then asks the practice for it
+const HOSPITAL_OWN = /\b(?:our|the hospital['’]?s?|the)\s+(?:[\w-]+\s+){0,4}?(?:service|clinic|team|department|unit|pharmacy|laboratory|lab|ward)s?\s+(?:is|are|has|have)\s+(?:currently\s+|presently\s+|at present\s+|temporarily\s+|now\s+)?(?:not\s+(?:able|accepting|taking|offering|running|currently)|unable|closed|suspended|stopped)\b|\b(?:our|the hospital['’]?s?)\s+(?:[\w-]+\s+){0,4}?(?:service|clinic|team|department|unit|pharmacy|laboratory|lab|ward)s?\s+(?:cannot|can['’]t|could not|couldn['’]t|does not|do not)\s+(?:currently\s+)?(?:supply|issue|arrange|refer|offer|provide|prescribe|follow|book|do|see|telephone|phone|contact|monitor|take|accept)\b|\bwe\s+(?:cannot|can['’]t|could not|couldn['’]t)\s+(?:currently\s+)?(?:supply|issue|arrange|refer|offer|provide|prescribe|follow|book|do|see|telephone|phone|contact|monitor|take|accept)\b|\b(?:remains?|stays?|rests?|sits?)\s+with\s+(?:the\s+hospital|us|our\s+(?:team|clinic|service|department|unit))\b|\bwe\s+(?:are|were)\s+(?:currently\s+)?(?:not\s+able|unable)\s+to\b/i;
+
+/**
+ * Why the stretch of letter just before a request (the same list item or paragraph) makes it
+ * a transfer: the hospital says the work is its own but that it cannot do it.
+ */
+export function hospitalOwnWork(before: string): string | undefined {
+  return HOSPITAL_OWN.test(before) ? 'work the letter says is the hospital\'s own' : undefined;
+}
+
 /** Why the request is a workload transfer, or undefined when it is ordinary practice work. */
 export function workloadReason(text: string, category: ActionCategory, ctx: LetterContext): string | undefined {
   const b = requestBody(text).toLowerCase();
@@ -131,6 +144,11 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w/-]+ ){0,5}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
     && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on (?:it|them|any (?:positive|abnormal) (?:results?|findings))|not (?:yet )?(?:back|available|reported))\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
+  // "check the histology result on ICE in 3 weeks": histology and cytology come from samples the hospital took
+  if ((category === 'investigation' || category === 'follow-up') && /^(?:check|review|look at|look up|follow up|act on|action|see)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|his|her|their|any)\s+(?:[\w/-]+\s+){0,3}?(?:histology|histopathology|cytology|biopsy|biopsies)\b/.test(b)) return 'acting on results of tests the hospital took';
+  // "she needs a baseline DEXA scan now that she is starting an aromatase inhibitor": the work-up
+  // for a treatment the hospital starts belongs to the clinician who starts it
+  if (category === 'investigation' && /(?<!\b(?:to|towards|around|near|above|below|from|at|of|than|within)\s(?:(?:his|her|their|the)\s)?)\bbaseline\b/.test(lower) && /\b(?:now that|as|because|since|before|when)\s+(?:he|she|they|the patient)\s+(?:is|are)\s+(?:starting|commencing|beginning|about to start)\b|\bbefore (?:starting|commencing|initiating)\b/.test(lower)) return 'baseline tests for a treatment the hospital is starting';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
   // "the radiologist advises a repeat ultrasound in 3 months; please arrange this": follow-up imaging
   // of the hospital's own finding, asked for by its radiologists (a chest X-ray after pneumonia and

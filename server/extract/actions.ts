@@ -7,7 +7,7 @@ import type { Letter, ActionItem, ActionCategory } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import { sentences, letterSentences, sectionAt, headingAbove, type Span } from './action-sentences.ts';
 import { categorise, requestBody, TESTS } from './action-category.ts';
-import { workloadReason, letterContext } from './action-workload.ts';
+import { workloadReason, letterContext, hospitalOwnWork } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
 import { eventDate, operationDate, datesIn } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
@@ -32,6 +32,8 @@ const GP_SECTION = /\b(?:(?:actions?|advice|plan|management|follow[- ]?up|recomm
 const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community|letter|summary|notification|report)\b/i;
 const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
 const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
+// a request wording cut off before its verb: what follows is a list of requests
+const OPEN_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could|can|would) you|\b(?:could|can|would) you(?: please| kindly)?|\bgrateful if the practice (?:could|would)|\bi would ask (?:that )?you(?: to)?)(?: please| kindly)?\s*$/i;
 const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|share|continue|switch|adjust)';
 // (", and please could you reduce …", ", and please consider colchicine …": a second request of its own)
 const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*(?:(?:could|can|would) you\\s+(?:also\\s+)?)?${SPLIT_VERB}\\b|(?:also\\s+)?(?:(?:please|pls)\\s+(?:(?:could|can|would) you\\s+)?(?:also\\s+)?)?consider\\b)`, 'gi');
@@ -47,23 +49,27 @@ const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe
 const CONDITION_ACT = /^(?:(?:please|pls|then)\s+)?(?:(?:he|she|they|the patient)\s+(?:needs?|should|must|will need)\b|(?:re-?refer|refer|send|admit|contact|call|phone|ring|discuss|stop|start|re-?start|withhold|hold|increase|reduce|repeat|re-?check|check|review|see|arrange|prescribe|seek|ask)\b)/i;
 // "Please note the safeguarding referral and add an alert to her children's records": what to do about what is noted
 const NOTE_AND_ACT = /\bplease (?:note|be aware of)\b[^.;]*?\s(?:and|then)\s+(?:please\s+)?(?:add|record|code|flag|update|amend|arrange|check|review|refer|prescribe|stop|start|book|inform)\b/i;
+// the sentence after a request: the patient (or a parent or carer) will book it
+const PATIENT_BOOKS = /^[\s.;,)]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+|he|she|they|the patient|patient|(?:his|her|their) (?:mother|father|mum|dad|parents?|carers?|wife|husband|partner))\b[^.;\n]{0,50}?\b(?:will|is to|has been asked to|can|should|is going to)\s+(?:book|arrange|make)\s+(?:this|it|these|them|that|an appointment|the appointment)\b/i;
 const BEDSIDE = /\b(?:pulse|heart rate|hr|bp|blood pressure)\b|\d{2,3}\/\d{2,3}/i;
 const BEDSIDE_CONDITION = /\b(?:if|once|when|until)\s+(?:(?:his|her|their|the)\s+)?(?:resting\s+)?(?:pulse|heart rate|hr)\b/i;
+const MED_STEP = /^(?:(?:also|please|pls|then)\s+)*(?:start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|switch|prescribe)\b/i;
 const SAME_DRUG_STEP = /^(?:(?:also|please|pls)\s+)*(?:(?:could|can|would) you\s+)?consider\s+(?:increasing|reducing|decreasing|titrating|up-?titrating|stopping|weaning|switching|doubling|halving)\b/i;
 const CONTACT_PATIENT = /^(?:contact|telephone|phone|call|ring|speak to|see)\s+(?:the patient|him|her|them|(?:mr|mrs|ms|miss|mx)\.?\s+\w+)\b/i;
 const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|these|it|that|one)\s*$/i;
 const COMMA_VERB = new RegExp(`,\\s+(?=(?:re-?check|check|repeat|refer|re-?refer|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|withhold|hold|switch)\\b)`, 'gi');
-const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:${SPLIT_VERB}|complete|consider\\s+(?:re-?)?referr(?:ing|al))\\b)`, 'gi');
+const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:then\\s+)?(?:${SPLIT_VERB}|complete|invite|consider\\s+(?:re-?)?referr(?:ing|al))\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
 const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
 const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
-const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|no (?:higher|lower|worse|more|less) than|stable|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed|recovered|normali[sz]ed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
 // "BP 78/40 on arrival", "K 5.9": a test named with its value is a result, not a request ("U&E 1/52" is one)
 const MEASURED = /^(?:[\w&-]+\s+){1,2}[<>]?\d+(?:\.\d+)?(?:\/\d+)?(?![\d./])(?<!\/(?:52|12|7))(?!\s*(?:days?|weeks?|months?|years?|wks?|mths?|-|–|to)\b)/i;
 const NOT_THAT = /^(?:please\s+)?(?:do not|don['’]t|never|not to)\s+(?:issue|prescribe|add|stop|change|restart|supply)\s+(?:it|this|them|these|that)\b[^.]{0,40}\.?$/i;
-const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|this|them|these))? (?:by brand|generically|as (?:the same|a single) brand|by (?:the )?same brand)\b[^.]{0,40}\.?$/i;
+// ("Please prescribe in 2-weekly supplies, with the aim that …": how much to issue at a time)
+const HOW_TO_PRESCRIBE = /^(?:please )?(?:prescribe|dispense|issue)(?: (?:it|this|them|these))? (?:by brand|generically|as (?:the same|a single) brand|by (?:the )?same brand|in (?:\d+-(?:weekly|daily|monthly)|weekly|fortnightly|monthly|small|\d+[- ]days?['’]?|(?:one|two|\d+)[- ]weeks?['’]?) (?:supplies|supply|prescriptions|quantities|instalments|amounts))\b[^.]{0,90}\.?$/i;
 // a request due when a period the sentence named first is over
 const AFTER_THAT = /\b(?:after (?:that|this|then)|thereafter|from then on)\b/i;
 const FIRST_PERIOD = /\b(?:for|over) the first (\d{1,2}|one|two|three|four|six|eight|twelve) (days?|weeks?|months?)\b/i;
@@ -77,6 +83,12 @@ const CONDITIONAL_AND = /,?\s+and,?\s+(?=if\b(?!\s+so\b)(?:[^.;]|\.\d){3,140}?,?
 // to do on a result, after a dash, is a request of its own
 const DASH_CONDITION = /\s+[-–]\s+(?=if\b(?:[^.;]|\.\d){3,140}?,\s*\S)/gi;
 const REPEAT_LIST_TAIL = /^(?:also\s+)?(?:update|amend)\s+(?:his|her|their|the)\s+(?:repeat|medication|prescription)/i;
+// "2 weeks after the dose increase", "a fortnight after this change"
+// (a medicine it names must be the one the request before changes: "2/52 after the ramipril increase"
+// made in clinic is not the semaglutide increase asked for just before)
+const AFTER_THE_CHANGE = /\b(?:(?:\d{1,2}|an?|one|two|three|four|six|ten|fourteen)\s*(?:days?|weeks?|wks?|fortnights?|months?)|\d{1,2}\s*\/\s*(?:52|7|12))\s+(?:after|following)\s+(?:the|this|that)\s+(?:([a-z][\w-]*)\s+)?(?:dose\s+)?(?:increase|increment|change|titration|up-?titration|switch|reduction)\b/i;
+// a request that waits on something happening to the patient
+const PATIENT_EVENT = /^\W*(?:if|should|when|whenever)\s+(?:he|she|they|the patient|(?:mr|mrs|ms|miss|mx)\.?\s+\w+)\s+(?:contacts?|presents?|develops?|becomes?|attends?|reports?|notices?|re-?presents?|re-?attends?|has (?:any )?(?:further|new|another|recurrent|more)|gets? (?:any )?(?:further|new|another|recurrent|more))\b/i;
 const SAME_DAY_AS_RESULT = /\b(?:the same day|same[- ]day|immediately|straight away|without delay)\b/i;
 // a second step that only follows from the first one's result
 const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:indicated|appropriate|required|needed|so)|accordingly|depending on (?:the )?(?:result|findings|outcome)s?)\s*[.;]?\s*$/i;
@@ -140,7 +152,10 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     // advice written for the patient ("Advice given: please take regular paracetamol") asks nothing of the practice
     if (!inGp && PATIENT_SECTION.test(headingAbove(text, s.start) ?? '') && !/\b(?:the gp|the practice|your gp surgery)\b/i.test(str)) continue;
     // "I would be grateful if you could:" (any request wording ending in a colon) opens a list of requests
-    if (LIST_LEAD_IN.test(str) || (/:\s*$/.test(str) && MARKER.test(str))) { leadIn = true; continue; }
+    // (read with its line breaks as spaces: "… I would be grateful if\nyou could:" wraps)
+    const one = /\s\s|[\n\t]/.test(str) ? str.replace(/\s+/g, ' ') : str;
+    // ("I would be grateful if you could" with the list straight below it and no colon)
+    if (LIST_LEAD_IN.test(one) || (/:\s*$/.test(one) && MARKER.test(one)) || (OPEN_LEAD_IN.test(one) && spans[i + 1]?.item)) { leadIn = true; continue; }
     // a new heading ("Hospital actions:") ends the list
     if (leadIn && /:\s*$/.test(str) && !s.item) leadIn = false;
     // the list ends at the first span that is neither an item nor a wrapped part of one
@@ -247,7 +262,10 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
   for (let [ps, pe] of parts) {
     // "She has asked for a fit note; please provide one": the request names its object in the
     // statement before it, so that statement is part of the request
-    if (statement !== undefined && ONE_OF_THOSE.test(str.slice(ps, pe)) && MARKER.test(str.slice(ps, pe))) ps = statement;
+    // ("… she needs an HbA1c at 13 weeks, then annually; please add her to the practice recall":
+    // a recall or reminder with no object of its own is for what the statement says is needed)
+    const recall = statement !== undefined && RECALL_ONLY.test(str.slice(ps, pe));
+    if (statement !== undefined && (recall || ONE_OF_THOSE.test(str.slice(ps, pe))) && MARKER.test(str.slice(ps, pe))) ps = statement;
     statement = MARKER.test(str.slice(ps, pe)) ? undefined : ps;
     // a negative instruction after a request belongs to it ("…; please avoid NSAIDs")
     if (requested && /^\s*(?:and\s+)?(?:please\s+)?(?:avoid|do not|don['’]t)\b/i.test(str.slice(ps, pe))) {
@@ -256,7 +274,7 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
       continue;
     }
     // "I have written to …, and I would be grateful if you would add this": the request clause only
-    const cut = clauseBeforeMarker(str.slice(ps, pe));
+    const cut = recall ? 0 : clauseBeforeMarker(str.slice(ps, pe));
     // "The clips need to come out on 21st to 23rd March, and I would be grateful if your practice
     // nurse could remove them": a request that points back at the statement takes its time from it
     const said = cut > 0 ? str.slice(ps, ps + cut) : undefined;
@@ -346,6 +364,8 @@ const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\
 
 // a request whose object is "one": "please issue one covering his admission", "provide her with one"
 const ONE_OBJECT = /\b(?:provide|issue|give|write|complete|sign|do)\s+(?:(?:him|her|them)\s+(?:with\s+)?)?one\b(?!\s+(?:of|more|further|tablet|dose|capsule|sachet|puff)\b)/i;
+// a reminder or recall with no object of its own: "Please set a reminder.", "please add her to the practice recall"
+const RECALL_ONLY = /^\s*(?:and\s+)?(?:(?:please|pls|kindly)\s+)?(?:(?:i|we)(?: would|['’]d) be grateful if (?:you|the practice) (?:could|would)\s+|(?:could|can|would) (?:you|the practice)\s+)?(?:please\s+)?(?:(?:set|put)(?: up)?(?: a| an)? (?:reminder|recall|alert)|diari[sz]e(?: this| it)?|add (?:a )?(?:reminder|recall)|(?:add|put|place) (?:him|her|them|the patient|this) (?:to|on|onto|in) (?:the |your |a )?(?:practice |surgery |gp )?(?:recall|reminder)(?: system| list| register)?)(?: for (?:this|it|that|these|them))?\s*[.!]?\s*$/i;
 const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through|give|administer)\s+(?:one|it|this|these|them)\b/i;
 
 /**
@@ -449,7 +469,8 @@ function splitRequests(part: string): [number, number, boolean?][] {
   if (!cuts.some((c) => !c.drop)) {
     BARE_AND.lastIndex = 0;
     while ((m = BARE_AND.exec(part))) {
-      const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length);
+      // ("… and then start allopurinol": the step is read without its "then", which times it after the first)
+      const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length).replace(/^then\s+/i, '');
       // "remove them and check the wound at the same visit": one visit, one request
       if (/\bat the same (?:visit|time|appointment|review)\b/i.test(tail)) continue;
       // "GP pls prescribe and refer to the stop smoking service": a referral is a request of its own
@@ -469,8 +490,20 @@ function splitRequests(part: string): [number, number, boolean?][] {
       if (/^(?:add|record|code|update)\b/i.test(tail) && categorise(tail) === 'admin' && requestBody(head).split(/\s+/).length >= 3 && !['admin', 'other'].includes(categorise(head))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
       if (TREAT_THEN_MEASURE.test(head)) continue;
+      // "prescribe calcium and vitamin D supplements and check her vitamin D level": a prescription and a
+      // one-off test ("… and check her calcium every 3 months" is the monitoring of that medicine)
+      if (/^(?:(?:also|please|pls)\s+)*(?:check|re-?check|repeat|measure)\b/i.test(tail) && !RECURRING.test(tail) && /^(?:(?:also|please|pls)\s+)*(?:(?:could|can|would) you\s+)?(?:prescribe|start|issue)\b/i.test(requestBody(head)) && categorise(head) === 'medication' && categorise(tail) === 'investigation') { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      // "check U&Es in 1-2 weeks and uptitrate ramipril as BP allows", "recheck his U&Es in 1 week and
+      // restart metformin if his eGFR is above 45": a timed blood test, then a step with a named
+      // medicine (which may wait on its result), are two requests; a BP or pulse check and treating
+      // to what it shows stay one ("check his BP in 2 weeks and up-titrate amlodipine if above 130/80")
+      if (MED_STEP.test(tail) && !/\b(?:pulse|heart rate|hr|bp|blood pressure)\b/i.test(head) && !DEPENDENT_TAIL.test(tail) && categorise(head) === 'investigation' && dueDate(head, '2000-01-01') !== null && categorise(tail) === 'medication' && drugLexicon().find(tail).length) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // "please arrange this and refer her to gynaecology if …": the first request is complete
       if (ANAPHOR_END.test(head) && !SAME_THING.test(tail)) { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      // "add him to the asthma register and invite him for the flu vaccine": a record entry and a
+      // vaccination ("… and invite him for his annual SMI health check" is what the register is for)
+      if (/^invite\b/i.test(tail) && categorise(head) === 'admin' && categorise(tail) === 'medication') { cuts.push({ at: m.index, len: m[0].length }); continue; }
+      if (/^invite\b/i.test(tail)) continue;
       // "please add him to the diabetes register and start metformin": a record entry and clinical work
       if (CLINICAL_STEP.test(tail) && categorise(head) === 'admin' && !['admin', 'other'].includes(categorise(tail))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // "repeat her HbA1c and check her glucose control in 4 weeks": two tests joined without a
@@ -542,6 +575,18 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       last.text = last.evidence.quote.replace(/\s+/g, ' ');
       continue;
     }
+    // "Ticagrelor should be stopped after 12 months. Please set a reminder.": a reminder with no
+    // object of its own is how to carry out the request just before it (or, after a statement,
+    // what that statement says is needed)
+    const prevStart = RECALL_ONLY.test(quote) ? previousSentence(text, start) : undefined;
+    if (prevStart !== undefined) {
+      if (last && last.evidence.end <= start && last.evidence.end > prevStart - 2) {
+        last.evidence = { ...last.evidence, end, quote: text.slice(last.evidence.start, end) };
+        last.text = last.evidence.quote.replace(/\s+/g, ' ');
+        continue;
+      }
+      start = prevStart; quote = text.slice(start, end);
+    }
     const key = quote.toLowerCase().replace(/\W+/g, ' ').trim();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -554,6 +599,10 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       const para = text.slice(Math.max(0, start - 300), start).split(/\n\s*\n/).pop()!;
       basis = `${para.split(/(?<=[.!?])\s+/).slice(-2).join(' ').replace(/\s+/g, ' ')} ${flat}`;
     }
+    // "… she needs an HbA1c at 13 weeks; please add her to the practice recall": the recall is how
+    // the practice does what the statement asks for, which decides the kind of work
+    const recallTail = /[;.]\s+([^;.]*\.?)$/.exec(flat);
+    if (recallTail && RECALL_ONLY.test(recallTail[1]) && categorise(flat.slice(0, recallTail.index)) !== 'other') basis = flat.slice(0, recallTail.index);
     const category: ActionCategory = categorise(basis);
     // (a schedule is due at its first step for tests and for sending their results: "send us the results each week")
     let due = dueDate(flat, letter.date, { recurring: category === 'investigation' || (category === 'admin' && /\bresults?\b/i.test(flat)), ...dates });
@@ -562,6 +611,17 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     if (category === 'certificate' && due && !datesIn(flat).some((d) => d.iso === due)) due = null;
     // "if the potassium is 6.5 or above, send him to ED the same day": the same day as the result,
     // so the request is due when the test it waits on is
+    // "increase candesartan after 2 weeks, and check her U&Es a fortnight after the dose increase":
+    // counted from when the change just asked for is due, not from the letter
+    if (due && last && last.category === 'medication' && last.due && last.due > (letter.date ?? '') && start - last.evidence.end < 200 && !/\bi\.?e\b/i.test(flat)) {
+      const change = AFTER_THE_CHANGE.exec(flat);
+      const named = change?.[1] && !/^(?:dose|first|next|planned|recent|new)$/i.test(change[1]) ? change[1].toLowerCase() : undefined;
+      if (change && (!named || last.text.toLowerCase().includes(named))) due = dueDate(flat, last.due, dates) ?? due;
+    }
+    // "If she contacts the practice with a sore throat, please arrange an urgent FBC the same day",
+    // "if he presents with a fever in the next 3 months, …": waiting on an event with no date of its
+    // own, so not due at any date (a time inside the condition is how long it applies)
+    if (due && PATIENT_EVENT.test(flat)) due = null;
     const own = due;
     if (due && CONDITION_ON_RESULT.test(flat) && SAME_DAY_AS_RESULT.test(flat)) due = null;
     if (!due && units[i].when) due = dueDate(units[i].when!, letter.date, dates);
@@ -595,10 +655,17 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // "…, then uptitrate ramipril as tolerated": the next step, once the request before it is done
     // ("BP check in a fortnight, please titrate amlodipine as needed": the titration follows the check)
     if (!due && (units[i].follows || /^then\b/i.test(flat)) && last && start - last.evidence.end < 16) due = last.due;
+    // "Sutures to be removed by the practice nurse in 10-14 days. Mr Grainger will book this.": the
+    // patient makes the appointment, so it is not a task for the practice (a direct request, "please
+    // see him in 2 weeks", still is)
+    if ((category === 'follow-up' || category === 'investigation') && !/\b(?:please|pls|grateful|could you|would you|can you|kindly)\b/i.test(flat) && PATIENT_BOOKS.test(text.slice(end, end + 120))) continue;
     // the same request said twice (in the letter's prose and again in its list of GP actions) is one request
     const words = contentWords(flat);
     if (out.some((o) => o.category === category && o.due === due && dice(contentWords(o.text), words) >= 0.8)) continue;
     let reason = workloadReason(basis, category, ctx);
+    // "Our Fracture Liaison Service is not accepting new referrals. I would therefore be grateful if
+    // you could arrange a DEXA scan": what the item says before the request makes it a transfer
+    if (!reason && category !== 'certificate' && !ctx.gpOrdered) reason = hospitalOwnWork(`${itemBefore(text, start)} ${flat}`);
     // "please prescribe the azathioprine from … . Please also arrange FBC, U&E and LFTs weekly":
     // the monitoring of a specialist medicine the practice was just asked to prescribe
     if (!reason && category === 'investigation' && last && /red list|shared-care/.test(last.workloadReason ?? '') && start - last.evidence.end < 40 && !drugLexicon().find(flat).length) reason = `monitoring of that ${/red list/.test(last.workloadReason!) ? 'hospital-only (red list)' : 'shared-care'} medicine`;
@@ -653,6 +720,14 @@ function sentenceBefore(text: string, offset: number): string {
   const before = text.slice(Math.max(0, offset - 200), offset);
   const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\t'), before.lastIndexOf('\n\n'));
   return before.slice(cut + 1);
+}
+
+/** The sentence before an offset and the start of its own sentence, within the same list item or paragraph. */
+function itemBefore(text: string, offset: number): string {
+  let before = text.slice(Math.max(0, offset - 300), offset);
+  const cut = /[\s\S]*(?:\n[ \t]*\n|\n[ \t]*(?:[-•*·]|\d{1,2}[.)])[ \t]+)/.exec(before);
+  if (cut) before = before.slice(cut[0].length);
+  return before.split(/(?<=[.!?])\s+(?=[A-Z])/).slice(-2).join(' ');
 }
 
 /** Start of the sentence before an offset, within the same paragraph or table cell. */

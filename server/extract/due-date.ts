@@ -20,7 +20,7 @@ const RANGE_MIXED = new RegExp(`\\b(?:in|within|at|after|over|by)\\s+(?:the\\s+n
 
 // "in 2 weeks", "within the next 2 weeks", "at 3 months", "in about 4 weeks", "in 3-4 days", "after four weeks"
 const RELATIVE = new RegExp(
-  `\\b(in|within|at|after|over|by|no later than)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than|up to|under)?\\s*(${NUM})(?:(?:\\s*,\\s*|\\s+and\\s+)${NUM})*(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:tablets|supply|the hospital supply)|hospital supply|starter))`,
+  `\\b(in|within|at|after|over|by|no later than|from)\\s+(?:the\\s+)?(?:next\\s+)?(?:about|around|approximately|approx\\.?|roughly|another|a further|a maximum of|no more than|no later than|up to|under)?\\s*(${NUM})(?:(?:\\s*,\\s*|\\s+and\\s+)${NUM})*(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s*(${UNIT})(?![a-z])(?:['’]s?)?(?:\\s+time)?(?![a-z])(?!\\s+(?:ago\\b|supplied|supply|of (?:tablets|supply|the hospital supply)|hospital supply|starter))`,
   'gi');
 // bare shorthand: "2/52" (weeks), "6/12" (months), "3/7" (days); "in 2/52"
 const SHORTHAND = /(?<![\d/])(?:\d{1,2}\s*(?:-|–|to)\s*)?(\d{1,2})\s*\/\s*(52|12|7)(?![\d/])/g;
@@ -57,6 +57,11 @@ const YEARLESS_RANGE = /\b(?:between\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?
 
 // month first: "on March 12th", "by April 3"
 const YEARLESS_MF = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\s*(?:mg|g|ml|units?|days?|weeks?)\b)/gi;
+
+// "i.e. in 4/52", "ie around 25/06/2026", "that is, in 4 weeks"
+const IE = /\b(?:i\.e\.?,?|ie,?|that is,)\s+(?=(?:(?:in|at|by|on|around|about|approximately|within)\s+)?(?:\d|the\s+\d|a\s+(?:week|fortnight|month|year)\b|(?:one|two|three|four|five|six|eight|ten|twelve)\s)|(?:in|at|by|on|around|about|within)\s+)/i;
+// "a week before", "2 weeks prior to"
+const BEFORE_DATE = new RegExp(`\\b(${NUM})\\s*(days?|weeks?|wks?|months?|mths?|fortnights?)\\s+(?:before|prior to|ahead of)\\b`, 'gi');
 
 /** A count written as digits or words ("6", "six", "a couple of"). */
 export function num(s: string | undefined): number | undefined {
@@ -103,10 +108,28 @@ const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT
 /** Due date (ISO) of a request's text, or null when it gives no time. */
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
   if (!from) return null;
+  // "2 weeks after the dose increase, i.e. in 4/52": the restatement says when, in the letter's own terms
+  const ie = /\b(?:ie|i\.e|that is)\b/i.test(text) ? IE.exec(text) : null;
+  if (ie) {
+    const restated = dueDate(text.slice(ie.index + ie[0].length, ie.index + ie[0].length + 60), from, opts);
+    if (restated) return restated;
+  }
   // "(28 days supplied today)": an aside on what was done, not when the request is due
   text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
+  // "a week before her next clinic appointment, which is on 20/05/2026": counted back from that date
+  const early = new Map<number, string>();
+  BEFORE_DATE.lastIndex = 0;
+  let b: RegExpExecArray | null;
+  if (/\b(?:before|prior to|ahead of)\b/i.test(text)) while ((b = BEFORE_DATE.exec(text))) {
+    const n = num(b[1]);
+    const end = b.index + b[0].length;
+    const target = datesIn(text.slice(end, end + 90))[0];
+    if (n !== undefined && target && !/[.;]\s/.test(text.slice(end, end + target.index))) early.set(end + target.index, shift(target.iso, -n, b[2]));
+  }
   for (const d of datesIn(text)) {
+    const back = early.get(d.index);
+    if (back) { if (back >= from) found.push(back); continue; }
     // "(last dose 03-Mar-2026)", "since 03/03/2026": history, not when the request is due
     if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|started|stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
     // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
