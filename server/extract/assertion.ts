@@ -51,17 +51,22 @@ export interface AssertOptions {
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
 const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
 
+/** "HER2 negative", "ER positive", "triple negative", "Rh D negative": a receptor status or blood group, not a negation. */
+const RECEPTOR_STATUS = /\b(?:ER|PR|PgR|HER-?2|oestrogen receptor|estrogen receptor|progesterone receptor|hormone receptor|triple|EGFR|ALK|PD-?L1|Rh(?:esus)?(?: D)?)[ -]?(?:negative|neg|positive|pos)\b/gi;
+const NEG_OR_POS = /neg|pos/i;
 /** Pseudo-triggers that link a condition to its cause ("possibly related to"). */
 const CAUSAL_PSEUDO = /^(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to$/i;
 
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|given(?<!\b(?:been|be|was|were|is|are|being|not|had|has|have|get|got) given) (?=(?:the|that|her|his|their|a|an|this|these|recent|new|known|ongoing)\b)|in view of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|contribut(?:ing|es|ed) to|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
 
-const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|compatible with|characteristic of|typical of|indicative of|diagnostic of|those of|concerned (?:about|by)|due to|caused by|have|had))?|inconsistent with|incompatible with|(?:argues?|arguing|argued|speaks?|points?|counts?) against(?: (?:a|an|the) diagnosis of)?|(?:does|did|do) not fit(?: with)?(?: (?:a|an))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
+const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence|(?:red )?flags?) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|compatible with|characteristic of|typical of|indicative of|diagnostic of|those of|concerned (?:about|by)|due to|caused by|have|had))?|inconsistent with|incompatible with|(?:argues?|arguing|argued|speaks?|points?|counts?) against(?: (?:a|an|the) diagnosis of)?|(?:does|did|do) not fit(?: with)?(?: (?:a|an))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
 const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported|suspected)|not (?:thought|felt|considered|believed) (?:to be )?likely|not likely|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis))\b)/i;
+/** A ruling still to come: "to be excluded", "needs to be ruled out", "yet to be excluded". */
+const TO_BE_EXCLUDED = /^[^.;]{0,40}?\b(?:to be|should be|must be|will be|would (?:need to )?be|needs? to be|remains? to be|yet to be|has yet to be|have yet to be)\s+(?:excluded|ruled out)\b/i;
 /** A condition's test named after it, then a clear result ("coeliac serology negative", "coeliac and thyroid screens last year were normal"). */
 const TEST_CLEAR_POST = /^\s*(?:(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?)?(?:serology|screens?|screening bloods|antibod(?:y|ies)|antibody tests?|tests?|pcr|swabs?)\b[^.;]{0,40}?\b(?:(?:was|were|is|are|came back|returned|have been|has been)\s+)?(?:normal|negative|unremarkable|not detected)\b/i;
 /** A dash or colon, then a test named for the mention and its clear result. */
@@ -70,7 +75,11 @@ const TEST_ANSWER_POST = /^\s*(?:\s[-–]|:)\s*(?:(?:a|the|her|his|repeat|bedsid
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|(?:would|could|might|may) (?:well )?fit(?: with)?|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
+/** "There is a possibility of early Parkinson's disease": the possibility's own object (not "the possibility of surgery for his gallstones"). */
+const POSSIBILITY_OF = /\b(?:a|the|real|strong|distinct) possibility (?:of|that)\s+(?:(?:an?|the|early|underlying|some|mild|she|he|has|have|may|might|could)\s+){0,3}$/i;
+/** The possibility triggers alone, without the words after them that POSS_PRE allows. */
+const POSS_TRIGGER_ALL = new RegExp(POSS_PRE.source.replace('[^.;]{0,60}$)', ')'), 'gi');
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 /** "Microscopic colitis: biopsies pending", "lymphoma - awaiting histology": the diagnosis waits on its confirming test. */
 const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)\s+(?:(?:is|are)\s+)?(?:pending|awaited|to follow|outstanding)|(?:awaiting|pending|await)\s+(?:the\s+)?(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)(?:\s+(?:results?|report))?)\b/i;
@@ -80,6 +89,17 @@ const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(
 const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|(?<!\b(?:being|is|are|currently|now|still) )treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
 const PAST_EPISODE_PRE = /\b(?:(?:had|suffered|developed|was treated for)\s+(?:(?:a|an)\s+)?|(?:a|an|one|single|first|second|brief|isolated|further)\s+episodes?\s+of\s+)(?:[\w-]+\s+)?$/i;
 const PAST_WHEN_POST = /^\s*(?:(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|the (?:summer|spring|autumn|winter))\b|(?:last|the previous) (?:week|month|year|summer|winter|spring|autumn)\b|(?:\w+ )?(?:weeks|months) ago\b|(?:(?:while|when) (?:she was |he was |they were )?)?(?:at|in) (?:university|college|school|secondary school|primary school|sixth form|medical school)\b|(?:while|when) (?:she was |he was )?(?:at university|a student|travelling|abroad))/i;
+/** A past trigger, then a dated item closed by a comma, before the mention: "previous wrist fracture 2019, kyphosis" dates only the first item. */
+const DATED_ITEM_BETWEEN = /\b(?:previous(?:ly)?|prior|old|former|remote)\b[^,;]*\b(?:19|20)\d\d\)?\s*[,;][^,;]*$/i;
+/** "previous stroke with residual weakness, osteoporosis": a past word before an earlier list item is that item's, not a long-term condition's after the comma. */
+const PAST_ITEM_BEFORE = /\b(?:previous(?:ly)?|prior|old|former|remote|past)\b[^,;]*[,;](?![^,;]*\b(?:previous(?:ly)?|prior|old|former|remote|past)\b)[^;]*$/i;
+/** "no evidence of progression of", "no further deterioration in": the change is denied, not the condition. */
+const PROGRESSION_OF = /^\s*(?:(?:any|further|significant|interval|radiological|clinical|obvious)\s+)*(?:progression|worsening|deterioration|extension|enlargement|change|flare)\s+(?:of|in)\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+)?$/i;
+/** A past time after its own item, closed by a list's comma: "appendicectomy as a child, hypothyroidism" dates only the appendicectomy. */
+const CLOSED_POST_PAST = /\b(?:as an? (?:child|teenager|toddler|infant|baby)|in (?:early )?childhood)\b\s*\)?\s*[,;]/i;
+const CLOSED_POST_PAST_ALL = new RegExp(CLOSED_POST_PAST.source, 'gi');
+/** "Asthma diagnosed aged 5", "epilepsy first diagnosed in childhood": the age is a long-term condition's onset, not its end. */
+const ONSET_POST = /^\s*[,(]?\s*(?:(?:was|were|first|initially|originally)\s+)*(?:diagnosed|started|began|onset|presented|developed)\b/i;
 const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again)\b/i;
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
@@ -120,6 +140,8 @@ const SINCE_YEAR = /\b(?:since|ever since)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z
  */
 const TEST_YEAR = /\b(?:diagnosed|dx|confirmed|proven|found|detected|noted|ultrasound|USS|biopsy|histology|endoscopy|colonoscopy|OGD|gastroscopy|DXA|DEXA|fibroscan)\s*(?:in\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$/i;
 const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
+/** A month and year, "03/2024" (not a whole date's year, "12/03/2024"). */
+const MONTH_YEAR = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d/])/g;
 
 /** The clause around [start, end): sentence bounds, then scope terminators either side. */
 export function clauseAround(text: string, start: number, end: number): { sentStart: number; sentEnd: number; pre: string; post: string; sentence: string } {
@@ -153,7 +175,11 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
   }
   const sentence = text.slice(s, e);
   // "perhaps related to her childhood TB": the hedge on a cause is blanked, but it still ends the clause before it, as "due to" does.
-  const depseudo = (x: string) => x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => CAUSAL_PSEUDO.test(m) ? 'due to'.padEnd(m.length) : ' '.repeat(m.length));
+  const depseudo = (x: string) => {
+    const y = x.replace(/\s+/g, ' ').replace(PSEUDO, (m) => CAUSAL_PSEUDO.test(m) ? 'due to'.padEnd(m.length) : ' '.repeat(m.length));
+    // (receptor statuses apart: few clauses hold "neg" or "pos" at all)
+    return NEG_OR_POS.test(y) ? y.replace(RECEPTOR_STATUS, (m) => ' '.repeat(m.length)) : y;
+  };
   // A closed parenthesis before the mention qualifies the item before it: "asthma (2 previous admissions), eczema".
   let pre = depseudo(text.slice(s, start)).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   // "no evidence of infection (CXR: small effusions, …": a labelled parenthesis is a result of its own; the trigger outside does not reach in.
@@ -171,6 +197,13 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
     const neg = [...pre.slice(0, dash).matchAll(NEG_PRE_ALL)].at(-1);
     const ownHead = !!neg && /[A-Za-z]{3,}/.test(pre.slice(neg.index! + neg[0].length, dash));
     if (/[A-Za-z]/.test(pre.slice(dash + 3)) || ownHead) pre = pre.slice(dash + 3);
+  }
+  // "Suspected osteoporosis - previous wrist fracture 2019": a hedge with its own head before a spaced dash does not reach past it.
+  const pdash = Math.max(pre.lastIndexOf(' - '), pre.lastIndexOf(' – '));
+  if (pdash >= 0 && /[A-Za-z]/.test(pre.slice(pdash + 3)) && !POSS_PRE.test(pre.slice(pdash + 3)) && POSS_PRE.test(pre.slice(Math.max(0, pdash - 80), pdash))) {
+    const before = pre.slice(Math.max(0, pdash - 80), pdash);
+    const trig = [...before.matchAll(POSS_TRIGGER_ALL)].at(-1);
+    if (trig && /[A-Za-z]{3,}/.test(before.slice(trig.index! + trig[0].length))) pre = pre.slice(pdash + 3);
   }
   const t = new RegExp(TERMINATOR.source, 'i').exec(post);
   // "IDA - likely secondary to a polyp": the hedge is about the cause, which the terminator cut off.
@@ -253,7 +286,7 @@ const TEST_AFTER = /^[^.;]{0,60}?\b(?:on|at)\s+(?:the\s+|his\s+|her\s+|their\s+|
 /** "no previous history of X", "no prior episodes of X": only the past is denied. */
 const PAST_DENIED = /^(?:no|nil|not)\b[^.;]{0,12}?\b(?:previous|prior|past)\s+(?:\w+\s+)?(?:history|hx|episodes?)\s+(?:of|or)\b/i;
 /** Nouns through which a negation reaches the mention ("no signs of X", "no further episodes of X"). */
-const RULING_NOUN = /\b(?:evidence|signs?|features?|suggestion|indication|symptoms?|history|hx|episodes?|recurrence|findings?|diagnosis|focus|source|collection|area|areas)\b/i;
+const RULING_NOUN = /\b(?:evidence|signs?|features?|suggestion|indication|symptoms?|history|hx|episodes?|recurrence|findings?|diagnosis|focus|source|collection|area|areas|(?:red )?flags?)\b/i;
 
 /**
  * A bare negation followed by another head noun and a preposition before the mention ("no ECG
@@ -327,12 +360,21 @@ function lastWords(s: string, n: number): string {
   // Same as s.split(/(?<=\s)/).slice(-n).join(''), without building the array: this runs per mention.
   let k = 0;
   // A run of spaces (a blanked parenthesis or pseudo-trigger) is one gap between words, not many.
+  // (Character codes, not a regex per character: this loop is the hottest in assertion.)
+  let nextWs = isWs(s.charCodeAt(s.length - 1));
   for (let i = s.length - 2; i >= 0; i--) {
-    if (WS.test(s[i]) && !WS.test(s[i + 1]) && ++k === n) return s.slice(i + 1);
+    const ws = isWs(s.charCodeAt(i));
+    if (ws && !nextWs && ++k === n) return s.slice(i + 1);
+    nextWs = ws;
   }
   return s;
 }
-const WS = /\s/;
+/** Exactly the characters of the regex class \s. */
+function isWs(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 export function assertMention(text: string, start: number, end: number, opts: AssertOptions): MentionContext {
   const c = clauseAround(text, start, end);
@@ -377,13 +419,24 @@ export function assertMention(text: string, start: number, end: number, opts: As
 
   out.planned = PLANNED.test(lastWords(condPre, 10)) || /^\s*(?:and [^.;\t]{0,30}?)?(?:\/\s*[\w-]+\s+)?(?:(?:surveillance|screening|monitoring|prophylaxis)\s+)?(?:is |was |has been |have been |are |were )?(?:planned|booked|scheduled|requested|arranged|to be arranged|will be|pending|awaited|not (?:currently |yet )?(?:indicated|needed|required|necessary|warranted))\b/i.test(c.post);
   // A year dates the mention only when it is written beside it ("MI 2016", "DVT in 2019").
-  const near = text.slice(Math.max(c.sentStart, start - 20), start) + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
+  const nearPreText = text.slice(Math.max(c.sentStart, start - 20), start);
+  const near = nearPreText + ' ' + text.slice(end, Math.min(c.sentEnd, end + 35));
   for (const m of near.matchAll(YEAR)) {
     const y = Number(m[1]);
+    // "previous wrist fracture 2019, kyphosis": a year closed by a list's comma before the mention dates the item before it.
+    if (m.index! < nearPreText.length && /^\)?\s*[,;]/.test(near.slice(m.index! + 4))) continue;
     const lead = near.slice(Math.max(0, m.index! - 25), m.index);
     // "AF since 2019" is ongoing; on a problem list "NAFLD (ultrasound 2024)" dates the test that found it.
     if (SINCE_YEAR.test(lead) || (opts.section === 'diagnoses' && TEST_YEAR.test(lead))) continue;
     if (opts.year ? y < opts.year : true) out.pastYear = true;
+  }
+  // "anterior resection 03/2024": a month and year date the mention as a bare year does.
+  if (!out.pastYear && near.includes('/')) {
+    for (const m of near.matchAll(MONTH_YEAR)) {
+      const lead = near.slice(Math.max(0, m.index! - 25), m.index);
+      if (SINCE_YEAR.test(lead) || (opts.section === 'diagnoses' && TEST_YEAR.test(lead))) continue;
+      if (opts.year ? Number(m[1]) < opts.year : true) out.pastYear = true;
+    }
   }
 
   // The head of a table row takes the status its row gives it.
@@ -400,6 +453,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const window = lastWords(pre, 12);
   const negPre = [...window.matchAll(NEG_PRE_ALL)].at(-1);
   if (negPre) {
+    // "no red flags for X, and her coeliac screen was negative": the mention's own test answers it, whatever the trigger before.
+    if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
     const trigger = window.slice(negPre.index);
     // "he no longer has angina": it was so, and is over.
     if (/^no longer\b/i.test(trigger)) return { ...out, assertion: 'historical', explicit: true };
@@ -412,7 +467,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const sentPre = text.slice(c.sentStart, start).replace(/\s+/g, ' ');
     const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post);
     const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of)\b/i.test(trigger)
-      && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past)/i.test(trigger);
+      && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|clinical|radiological|convincing|significant|definite|history|previous|past|flags?)/i.test(trigger);
     // A list of negatives is a review of systems: "no A, B, C or D".
     const scope = trigger + text.slice(start, end) + c.post;
     const listed = (scope.match(/,/g)?.length ?? 0) >= 2 || /,[^,]*\bor\b/.test(scope);
@@ -421,6 +476,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const historyList = (listed || paired) && /^(?:no|nil)\s+(?:(?:known|significant|relevant|other)\s+)?history\s+of\b/i.test(trigger);
     const weak = (bare || historyList) && !tested;
     // A bare negation's scope is its own head noun: "no ECG changes of X" denies the changes, not X.
+    // "no signs of progression of the ILD", "no further deterioration in her COPD": what is denied is a change in a condition she has.
+    if (PROGRESSION_OF.test(trigger.slice(negPre[0].length))) return out;
     if (bare && detailOf(trigger.slice(negPre[0].length))) return { ...out, detail: true };
     return { ...out, assertion: 'negated', explicit: true, weakNegation: weak, listed, paired, leads: !/,|\b(?:or|nor|and)\b/i.test(trigger.slice(negPre[0].length)), negSince: /^\s*(?:since|for (?:the )?(?:past|last)\b)/i.test(c.post) };
   }
@@ -433,8 +490,11 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (TEST_ANSWER_POST.test(text.slice(end, Math.min(c.sentEnd, end + 60))) && (queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start)) || POSS_PRE.test(lastWords(pre, 10)))) return { ...out, assertion: 'negated', explicit: true };
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
   // Under a family history heading every condition not denied is a relative's, whenever it was.
-  if (opts.section === 'family' && !NEG_POST.test(c.post)) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
-  if (NEG_POST.test(c.post)) {
+  const negPost = NEG_POST.test(c.post);
+  if (opts.section === 'family' && !negPost) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
+  // "Microscopic colitis to be excluded": a ruling still to come leaves the query open.
+  if (negPost && TO_BE_EXCLUDED.test(c.post)) return { ...out, assertion: 'possible', explicit: true };
+  if (negPost) {
     if (/^[^.;]*\bunlikely\b/i.test(c.post) && POSS_PRE.test(pre)) return { ...out, assertion: 'possible', explicit: true };
     return { ...out, assertion: 'negated', explicit: true };
   }
@@ -443,7 +503,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const open = pre.lastIndexOf('(');
   // (A gloss in the parenthesis keeps the hedge: "likely to be functional (IBS)".)
   const possPre = open >= 0 && pre.indexOf(')', open) < 0 && REFERRAL_BEFORE_PAREN.test(pre.slice(0, open)) ? pre.slice(open + 1) : pre;
-  if (POSS_PRE.test(lastWords(possPre, 10)) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
+  if (POSS_PRE.test(lastWords(possPre, 10)) || (possPre.includes('possibility') && POSSIBILITY_OF.test(possPre.slice(-60))) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
     // "X was queried … but TFTs were normal": the sentence settles its own query.
     const rest = c.sentence.slice(end - c.sentStart);
     // "X was considered at referral; she does not meet the criteria": the next clause answers the query.
@@ -464,7 +524,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (item.resolvedTail && !(opts.chronic && item.settledOnly) && (item.head || CAUSE_LINK.test(item.lead))) return item.head ? { ...out, assertion: 'historical', explicit: true } : out;
   // "Confusion resolved by day 3 - was delirium from sepsis": the past is the delirium's; the cause after "from" is its own matter.
   const nearPre = lastWords(pre.slice(lastCause(pre)), 8);
-  if (HIST_PRE.test(nearPre) || HIST_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
+  if ((HIST_PRE.test(nearPre) && !DATED_ITEM_BETWEEN.test(nearPre) && !(opts.chronic && PAST_ITEM_BEFORE.test(nearPre)) && (!CLOSED_POST_PAST.test(nearPre) || HIST_PRE.test(nearPre.replace(CLOSED_POST_PAST_ALL, ' ')))) || (HIST_POST.test(c.post) && !(opts.chronic && ONSET_POST.test(c.post)))) return { ...out, assertion: 'historical', explicit: true };
   // "a DVT in her thirties", "drank heavily in his fifties": an episode of an earlier decade of life is over.
   if (!opts.chronic && HIST_DECADE_POST.test(c.post) && !STILL.test(c.sentence) && !/\bdiagnosed\b/i.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.

@@ -155,8 +155,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const raw = m[0] === '#' ? 'fracture' : m[0].replace(/['’]$/, '');
     let word = raw;
     let upper = false;
+    // A word opening in lower case is no abbreviation: most words skip the tests below.
+    const first = raw.charCodeAt(0);
     // On a line in capitals, capitals say nothing of abbreviations; common short words stay words.
-    if (!lineUpper || !CAPS_WORDS.has(raw.toUpperCase())) {
+    if (((first >= 65 && first <= 90) || (first >= 48 && first <= 57)) && (!lineUpper || !CAPS_WORDS.has(raw.toUpperCase()))) {
       const abbr = /^([A-Z0-9]*[A-Z][A-Z0-9]*)s?$/.exec(raw.replace(/['’]s$/, ''));
       if (abbr && abbr[1].length >= 2) { upper = true; word = abbr[1]; }
       else if (raw.length === 1 && /[A-Z]/.test(raw)) upper = true;
@@ -177,7 +179,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 const POSITION = /^(?:\d{1,2}(?:[.:]\d{2})?\s*o['’]?\s?clock\b|(?:upper|lower)[ -](?:outer|inner)(?:[ -]quadrant)?\b|[UL][OI]Q\b|retro-?areolar\b)/i;
 function positionAt(text: string, at: number, raw: string): boolean {
   const c = raw.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) && !/^(?:upper|lower|[UL][OI]Q|retro)/i.test(raw)) return false;
+  // Only a digit or "upper", "lower", "UOQ", "retro-areolar" opens a position (u, l, r in either case).
+  if (!(c >= 48 && c <= 57) && !((c === 117 || c === 85 || c === 108 || c === 76 || c === 114 || c === 82) && /^(?:upper|lower|[UL][OI]Q|retro)/i.test(raw))) return false;
   return POSITION.test(text.slice(at, at + 30));
 }
 function positionEnd(text: string, at: number): number {
@@ -300,6 +303,15 @@ export function conceptIndex(t: Terminology): ConceptIndex {
         insert(keys, [c.code], false);
       }
     }
+  }
+  // "Adenocarcinoma of the sigmoid colon": where the GPS has no adenocarcinoma of an organ, its malignant tumour is the
+  // nearest concept. Read after every FSN, so that an organ's own adenocarcinoma concept keeps its name.
+  for (const c of byTag.get('disorder') ?? []) {
+    const mal = MALIGNANT.exec(c.display);
+    if (!mal || mal[1].split(' ').length > 3) continue;
+    const organ = mal[1].toLowerCase();
+    for (const o of [organ, ...(ORGAN_ADJECTIVES[organ] ?? [])]) insert(termKeys(`${o} adenocarcinoma`, false), [c.code], false);
+    insert(termKeys(`adenocarcinoma of ${organ}`, false), [c.code], false);
   }
   const lex = loadLexicon(t);
   for (const e of lex.entries) insert(termKeys(e.term, true), e.codes, true);

@@ -58,6 +58,7 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   }
   const out: DiagnosisItem[] = [];
   const bare = new Set<DiagnosisItem>();
+  const overdoses = kept.filter((m) => m.ctx.assertion !== 'family' && OVERDOSE.test(m.concept.display));
   for (const list of byKey.values()) {
     const chosen = finalStatus(list, letter.text);
     // "?appendicitis … Normal appendix": a normal organ later on answers the query about it.
@@ -65,6 +66,9 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     // "Stopped smoking ten years ago": the past is the smoking's; being an ex-smoker is the status now.
     if (assertion === 'historical' && PAST_SMOKING_STATUS.test(chosen.concept.display)) assertion = 'present';
     if (chosen.ctx.negSince && assertion === 'negated') assertion = 'historical';
+    // "an intentional overdose of 24 x co-codamol on 19/06/2026": an act the story dates is over, unless a list names it undated as the episode's diagnosis.
+    if (assertion === 'present' && OVERDOSE.test(chosen.concept.display) && list.some((m) => datedBefore(letter, m.end))
+      && !overdoses.some((m) => (m.kind === 'diagnoses' || m.kind === 'pmh') && !datedBefore(letter, m.end))) assertion = 'historical';
     const item: DiagnosisItem = {
       code: chosen.concept.code, display: chosen.concept.display, assertion,
       ...(chosen.ctx.relative ? { relative: chosen.ctx.relative } : {}),
@@ -78,6 +82,15 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/** A date within the clause after a mention, before the letter's own date ("… on 10/08/2026 in the context of …"). */
+const DATE_AFTER = /^(?:[^.;\n]|\n(?![ \t]*\n)|\.(?=\d)){0,80}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+function datedBefore(letter: Letter, end: number): boolean {
+  const d = DATE_AFTER.exec(letter.text.slice(end, end + 100));
+  if (!d || !letter.date || Number(d[2]) > 12) return false;
+  const when = Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]));
+  return when < Date.parse(letter.date);
 }
 
 /** The words of a quote, normalised as the matcher reads them. */
@@ -99,18 +112,27 @@ function backReferences(kept: Mention[], text: string): Mention[] {
     const words = quotes.get(m);
     // "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own.
     if (!words?.length || causeQualified(text, m.start)) return m;
+    // "Vasovagal syncope … cardiac syncope is felt unlikely": an adjective before the bare name makes another kind.
+    const kind = KIND_BEFORE.exec(text.slice(Math.max(0, m.start - 30), m.start));
     let best: Mention | undefined;
     let bestLength = 0;
     for (const s of own) {
       const sw = quotes.get(s)!;
       if (s === m || sw.length <= words.length || sw.length <= bestLength || s.concept.code === m.concept.code) continue;
       if (!words.every((w) => sw.includes(w)) || !narrower(s.concept, m.concept)) continue;
+      // (only where the specific name is itself a kind by its adjective: "vasovagal", "actinic"; "iron deficiency anaemia" takes "postoperative anaemia" in)
+      if (kind && !NOT_A_KIND.test(kind[1]) && !sw.includes(normWord(kind[1])) && sw.some((w) => !words.includes(w) && KIND_WORD.test(w))) continue;
       best = s; bestLength = sw.length;
     }
     return best ? { ...m, concept: best.concept } : m;
   });
 }
 
+/** An adjective of kind right before a name ("cardiac", "seborrhoeic", "obstructive"). */
+const KIND_BEFORE = /\b([A-Za-z]{4,}(?:ic|ac|al|ar|ous|ive|oid|ary|ile))[ \t]+$/;
+const KIND_WORD = /^[a-z]{4,}(?:ic|ac|al|ar|ous|ive|oid|ary|ile)$/;
+/** Adjectives of place, extent or manner that name no other kind. */
+const NOT_A_KIND = /^(?:bilateral|unilateral|lateral|medial|distal|proximal|central|clinical|typical|usual|initial|original|actual|several|general|total|recurrent|occasional|intermittent|similar|further|additional|previous|original|potential|possible|probable|definite|significant|minimal|marginal|overall|eventual|residual|ongoing|symptomatic|asymptomatic)$/i;
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
@@ -124,9 +146,14 @@ const HYPERTENSION = /\bhypertensi|eclampsia|\bHELLP\b/i;
 
 /** "Focal epilepsy with impaired awareness seizures", "asthma with nocturnal cough": the symptom after "with" describes the disorder before it. */
 const WITH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?with[ \t]+(?:[\w'’-]+[ \t]+){0,3}$/i;
+const RESIDUAL_WORD = /\b(?:residual|persisting|persistent|ongoing|remaining|permanent)\b/i;
 /** "Possible sleep apnoea (snores heavily, daytime somnolence)": symptoms in a parenthesis after the disorder are its features. */
 const DASH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?[-–][ \t]+$/;
 const PAREN_BETWEEN = /^[ \t]*\((?:[^()]{0,50}[,;][ \t]*)?$/;
+/** "Transient ischaemic attack (left hemisphere) - 20 minutes of right arm weakness and expressive dysphasia": the item's dash, then its story. */
+const ITEM_DASH_BETWEEN = /^[ \t]*(?:\([^()\n]{0,40}\))?[ \t]+[-–][ \t]+[^.;:()\n]{0,70}(?:\n[ \t]+[^.;:()\n\-*•]{0,70})?$/;
+/** "She snores loudly, wakes unrefreshed …, so I wonder whether obstructive sleep apnoea …": symptoms given as the grounds for a disorder named after them. */
+const GROUNDS_BETWEEN = /^(?:(?!\n[ \t]*\n)[^.;]){0,120}?(?:,\s*|\s)(?:so|which (?:suggests?|raises?)|suggesting|raising the (?:possibility|question) of)\s+(?:(?:i|we)\s+(?:wonder(?:ed)?|suspect(?:ed)?|think|thought)\s+(?:whether|if|that)?\s*|(?:this|these|it)\s+(?:is|are|may be|might be|could be)\s+)?(?:(?:an?|the|her|his|their|possible|probable|likely|underlying)\s+)*$/i;
 function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): Set<Mention> {
   const out = new Set<Mention>();
   for (const m of mentions) {
@@ -134,10 +161,17 @@ function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): 
     const registered = /^registered\b/i.test(text.slice(m.start, m.end));
     if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding' || registered) || idx.problems.has(m.concept.code)) continue;
     const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
-      && ((!registered && WITH_BETWEEN.test(text.slice(d.end, m.start))) || PAREN_BETWEEN.test(text.slice(d.end, m.start))
+      // ("Previous stroke 2021 with residual dysphasia": what a past event left behind is a problem now, not the event's feature.)
+      && ((!registered && WITH_BETWEEN.test(text.slice(d.end, m.start)) && d.ctx.assertion !== 'historical' && !RESIDUAL_WORD.test(text.slice(d.end, m.start))) || PAREN_BETWEEN.test(text.slice(d.end, m.start))
         // "Chronic migraine without aura - headache on 18 days a month": a symptom after a dash describes the disorder before it.
         || (!registered && idx.symptoms.has(m.concept.code) && DASH_BETWEEN.test(text.slice(d.end, m.start)))));
-    if (named) out.add(m);
+    // A symptom in a disorder's list item, after the dash that opens the item's story ("TIA - … arm weakness and dysphasia").
+    const item = !named && !registered && !idx.risks.has(m.concept.code) && mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 150 && d.kind === 'diagnoses' && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
+      && ITEM_DASH_BETWEEN.test(text.slice(d.end, m.start)));
+    // Symptoms given as the grounds for a disorder the same sentence goes on to name.
+    const grounds = !named && !item && !registered && m.ctx.assertion === 'present' && mentions.find((d) => d !== m && d.start >= m.end && d.start - m.end < 150 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
+      && d.ctx.assertion !== 'negated' && d.ctx.assertion !== 'family' && GROUNDS_BETWEEN.test(text.slice(m.end, d.start)));
+    if (named || item || grounds) out.add(m);
   }
   return out;
 }
@@ -149,7 +183,7 @@ const PAST_SMOKING_STATUS = /^ex-(?:\w+ )?smoker|^never smoked/i;
 const IHD = '414545008';
 const FAMILY_PROCEDURE: Record<string, string> = { '232717009': IHD, '415070008': IHD, '414089002': IHD, '36969009': IHD };
 /** Operations that name the disorder they treated: an appendicectomy is for appendicitis. */
-const PAST_PROCEDURE: Record<string, string> = { '80146002': '74400008' };
+const PAST_PROCEDURE: Record<string, string> = { '80146002': '74400008', '54885007': '193570009', '84149000': '193570009' };
 
 /**
  * A normal finding of the organ a queried condition is named for, after its last mention:
@@ -172,10 +206,12 @@ const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure',
 /** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
 const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis' };
 /** GPS names that say in other words what a kin's name says: "Blood in urine" is the haematuria "Frank hematuria" is a kind of. */
-const DISPLAY_ALIAS: Record<string, string> = { 'blood in urine': 'hematuria' };
+// "Viral hepatitis type C" is the hepatitis C that "Chronic hepatitis C" is a kind of.
+const DISPLAY_ALIAS: Record<string, string> = { 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
 /** Eponymous fractures by the bone end they break: a Colles' or Smith's fracture is one of the distal radius. */
 const NAMED_FRACTURE: Record<string, string[]> = { colles: ['lower', 'end', 'radius'], smith: ['lower', 'end', 'radius'], barton: ['lower', 'end', 'radius'] };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
+const NEOPLASM_KIND = /^(?:melanoma|sarcoma|lymphoma|adenocarcinoma|myeloma|mesothelioma|glioma|leukemia)$/;
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
 const wordCache = new Map<string, Set<string>>();
 function words(s: string): Set<string> {
@@ -186,6 +222,8 @@ function words(s: string): Set<string> {
   for (const w of (DISPLAY_ALIAS[lower] ?? lower).split(/[^a-z0-9]+/)) {
     if (!w || GENERIC_WORDS.has(w)) continue;
     out.add(SAME_WORD[w] ?? w);
+    // "Malignant melanoma of skin" is a kind of "Malignant neoplasm of skin".
+    if (NEOPLASM_KIND.test(w)) out.add('neoplasm');
     if (INJURIES.test(w)) out.add('injury');
     for (const x of NAMED_FRACTURE[w] ?? []) out.add(SAME_WORD[x] ?? x);
   }
@@ -219,7 +257,8 @@ function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
 }
 
 /** A concept "due to" or "with" another is a complication: the other still stands on its own. */
-const COMPLICATION = /\b(?:due to|with|associated|and|caused|following|secondary|co-occurrent|in|exacerbation)\b/i;
+// "Acute on chronic systolic heart failure" is an episode of the chronic condition, as an exacerbation is.
+const COMPLICATION = /\b(?:due to|with|associated|and|caused|following|secondary|co-occurrent|in|exacerbation|acute on)\b/i;
 
 /** Complication words of a name ("with", "due to") that the other name does not share. */
 const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
@@ -263,12 +302,15 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: str
     || (a.assertion === 'possible' && b.assertion === 'present' && narrower(b, a) && b.evidence.start > a.evidence.start)
     // "New L1 wedge compression fracture … favour an osteoporotic fracture": a bare fracture is the named one again.
     || (a.code === GENERIC_FRACTURE && a.assertion !== 'negated' && b.assertion === 'present' && narrower(b, a))
+    // "Recurrent depressive disorder … two previous episodes of depression": past episodes are the recurrent disorder's.
+    || (a.assertion === 'historical' && b.assertion === 'present' && /\brecurrent\b/i.test(b.display) && narrower(b, a))
     // "gallstone pancreatitis - settled" is the episode a plain "pancreatitis was diagnosed" names.
     || (a.assertion === 'present' && b.assertion === 'historical' && narrower(b, a))
     // "Acute ischaemic stroke … CT: left MCA infarct": one condition under two of the GPS's near-synonymous names; the first stands.
     || (b.assertion === a.assertion && equivalent(a, b) && b.evidence.start < a.evidence.start)
     // "an intentional overdose … Intentional paracetamol overdose": one event, named by its drug where the letter names it.
-    || (b.assertion === a.assertion && GENERIC_OVERDOSE.has(a.code) && !GENERIC_OVERDOSE.has(b.code) && OVERDOSE.test(b.display)))));
+    // (or the same act dated over: "an intentional overdose … on 31/10/2026" beside the list's "Intentional paracetamol overdose")
+    || ((b.assertion === a.assertion || (a.assertion === 'present' && b.assertion === 'historical')) && GENERIC_OVERDOSE.has(a.code) && !GENERIC_OVERDOSE.has(b.code) && OVERDOSE.test(b.display)))));
 }
 
 const SOCIAL_FACT = /\b(?:lives?|living|alone|wife|husband|partner|carer|married|divorced|widow\w*|retired|employed|unemployed|works?|housebound)\b/i;
@@ -280,6 +322,8 @@ const EQUIVALENT = new Map<string, number>([
   ['15167005', 3], ['7200002', 3],
   // "Non-smoker | Never smoked": one smoking status written twice.
   ['8392000', 4], ['266919005', 4],
+  // Coronary artery disease, ischaemic heart disease, and the coronary stenosis an angiogram shows: one condition.
+  ['53741008', 5], ['414545008', 5], ['233970002', 5],
 ]);
 
 const equivalent = (a: DiagnosisItem, b: DiagnosisItem) => a.code !== b.code && EQUIVALENT.get(a.code) !== undefined && EQUIVALENT.get(a.code) === EQUIVALENT.get(b.code);
@@ -299,6 +343,7 @@ const DOSE_BEFORE = /\d\s*(?:mg|micrograms?|mcg|units?|ml|g)\b[^\n]*$/i;
 const PROBLEM_LIST = /\b(?:problems?|issues|comorbidit(?:y|ies))\b/i;
 /** "there is no history of abdominal distension or vomiting": a history's denial, however many symptoms it lists. */
 const NO_HISTORY_OF = /\b(?:no|nil|denies|denied|not)\b[^.;:]{0,20}\b(?:history|hx|h\/o)\s+of\b[^.;:]{0,50}$/i;
+const DIET = /\bdiet\b|\bfeedings?\b/i;
 /** FSN disorders that name a symptom ("Coffee ground vomiting", "Right upper quadrant pain"). */
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
@@ -310,8 +355,8 @@ const NO_HISTORY_BEFORE = /\b(?:no|nil|denies|not)\b[^.;]{0,20}\b(?:history|hx|h
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
-const STANDING_BEFORE = /(?:\b(?:intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
-const STANDING_AFTER = /^\s*(?:(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
+const STANDING_BEFORE = /(?:\b(?:(?:asymptomatic|symptom-free|well|no (?:other )?symptoms|no complaints)\s+(?:apart from|other than|except(?: for)?|aside from|save for)(?:\s+(?:some|mild|occasional|ongoing|persistent))?|intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
+const STANDING_AFTER = /^\s*(?:(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)|year)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
 /** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
 const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
 const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
@@ -347,11 +392,13 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (problems.has(m.concept.code) && m.ctx.assertion === 'negated' && m.ctx.weakNegation) return false;
   if (problems.has(m.concept.code) || /smok|tobacco|cigar/i.test(m.concept.display)) return true;
   // "methotrexate was stopped because of a persistently raised ALT": a finding that is why a medicine changed is the medicine's story.
-  if (m.reason && m.concept.tag === 'finding' && m.ctx.assertion === 'present' && m.kind !== 'diagnoses') return false;
+  if (m.reason && m.concept.tag === 'finding' && (m.ctx.assertion === 'present' || m.ctx.assertion === 'historical') && m.kind !== 'diagnoses') return false;
   // Negatives in a history, an examination or a plan, or in a list of negatives, are routine: not conditions ruled out.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && ((m.ctx.listed && !reported) || m.inExam || m.kind === 'history' || m.kind === 'examination' || m.kind === 'plan' || m.kind === 'actions')) return false;
   // A bare "no A or B" in the narrative is a history's negatives; a report's "no AF or flutter" is a finding.
   if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && m.ctx.paired && m.kind !== 'investigations' && m.kind !== 'diagnoses') return false;
+  // A diet ("tolerated fluids and light diet") is a regimen, never a diagnosis.
+  if (m.concept.tag === 'finding' && !m.fromLexicon && DIET.test(m.concept.display)) return false;
   // A finding by its FSN only (not a UK phrase the lexicon lists) is too often a passing remark.
   if (m.concept.tag === 'finding' && !m.fromLexicon && m.ctx.assertion !== 'family' && m.kind !== 'diagnoses') return false;
   if (finding && m.ctx.assertion === 'historical' && m.kind !== 'diagnoses') return false;
@@ -386,6 +433,11 @@ function finalStatus(list: Mention[], text: string): Mention {
     const plain = list.find((m) => !m.ctx.explicit && m.kind === last.kind && m.start < last.start && m.start >= line[0]
       && text.slice(m.start, m.end).toLowerCase() !== text.slice(last.start, last.end).toLowerCase());
     if (plain) return plain;
+  }
+  // "Diagnosis: viral meningitis (probable) … Impression: enteroviral meningitis": a later diagnosis section states plainly what the query asked.
+  if (last.ctx.assertion === 'possible') {
+    const confirmed = list.find((m) => !m.ctx.explicit && m.ctx.assertion === 'present' && m.kind === 'diagnoses' && m.start > last.end && m.section !== last.section && m.section.title !== last.section.title);
+    if (confirmed) return confirmed;
   }
   // "CTPA: no PE … Imp: ?PE - r/o": the impression restates the query that the test has answered.
   if (last.ctx.assertion === 'possible') {

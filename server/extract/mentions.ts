@@ -14,6 +14,8 @@ import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } 
 const DRUG_CHANGE_REASON = /\b(?:stopped|discontinued|withdrawn|switched|changed|reduced|held|withheld|ceased)\b[^.;\n]{0,25}?\b(?:because of|due to|owing to|in view of|on account of)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** A class of medicines written before a symptom it causes: "aromatase inhibitor arthralgia", "opioid-induced constipation". */
 const DRUG_CLASS_BEFORE = /\b(?:aromatase inhibitors?|AIs?|ACE[- ]?inhibitors?|ACEi|statins?|steroids?|opioids?|opiates?|PPIs?|NSAIDs?|SSRIs?|bisphosphonates?|antipsychotics?|chemotherapy|immunotherapy|beta[- ]blockers?|calcium channel blockers?|diuretics?|antibiotics?)(?:[- ](?:induced|related|associated))?\s+$/i;
+/** A lexicon term's opening verb ("is depressed", "has self-harmed"). */
+const VERB_LEAD = /^(?:is|are|was|were|has|have|had)\s+(?=\S)/i;
 /** Signs on imaging that name a disease by its look: "consolidation" is a pneumonia's. */
 const IMAGING_SIGN = /^consolidat/i;
 /** Sections whose mentions are not statements about the patient's conditions. */
@@ -94,7 +96,14 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         if (SEPSIS.has(concept.code) && !letter.document && ECOLI_BLOOD.test(letter.text)) concept = t.get(ECOLI_SEPSIS) ?? concept;
         if (concept.code === HEMORRHAGE) continue; // a bleed with no site named says nothing codable
         const chronic = (idx.chronic.has(code) && !EPISODIC.test(concept.display)) || CHRONIC.test(concept.display) || /smok|tobacco/i.test(concept.display);
-        const c = assertMention(letter.text, m.headStart ?? m.start, m.headEnd ?? m.end, { section: kind, chronic, year });
+        // "I don't think she is depressed": a term that opens with its verb ("is depressed") leaves the verb to the trigger before it.
+        const verb = m.headStart === undefined && m.fromLexicon ? VERB_LEAD.exec(letter.text.slice(m.start, m.end)) : null;
+        let c = assertMention(letter.text, m.headStart ?? (verb ? m.start + verb[0].length : m.start), m.headEnd ?? m.end, { section: kind, chronic, year });
+        // "Dad smokes", "her husband is a smoker": someone the patient lives with smokes, so the patient breathes it.
+        if (CURRENT_SMOKER.has(concept.code) && kind !== 'family' && HOUSEHOLD_SMOKES.test(letter.text.slice(Math.max(0, m.start - 40), m.start))) {
+          const passive = t.get(PASSIVE_SMOKER);
+          if (passive) { concept = passive; c = { ...c, assertion: 'present', explicit: true, relative: undefined }; }
+        }
         const sign = IMAGING_SIGN.test(letter.text.slice(m.start, m.end));
         const reason = DRUG_CHANGE_REASON.test(letter.text.slice(Math.max(0, m.start - 80), m.start));
         const adverse = (concept.tag === 'finding' || idx.symptoms.has(concept.code)) && (DRUG_CLASS_BEFORE.test(letter.text.slice(Math.max(0, m.start - 40), m.start)) || (/[A-Za-z][ \t]+$/.test(letter.text.slice(Math.max(0, m.start - 2), m.start)) && drugBefore(letter.text, m.start)));
@@ -145,10 +154,16 @@ function reportTitleProcedures(letter: Letter, idx: ConceptIndex, sections: Sect
  * of" (which still make it a relative's).
  */
 const FH_PREFIX = /^(?:family history|fh|fhx)\s*(?:of|:)?\s*/i;
+/**
+ * "History of hypertension", "h/o DVT": a "History of X" situation read as one phrase is X, read after the words
+ * (which still date it for the assertion: a long-term condition stays present, an episode is past).
+ */
+const HISTORY_PREFIX = /^(?:(?:past |previous |personal |known )?(?:medical )?history|hx|h\/o)\s*(?:of|:)\s*/i;
 function familyHistoryHeads(idx: ConceptIndex, text: string, matches: ConceptMatch[]): ConceptMatch[] {
   return matches.map((m) => {
     const written = text.slice(m.start, m.end);
-    const pre = FH_PREFIX.exec(written);
+    let pre = FH_PREFIX.exec(written);
+    if (!pre) { pre = HISTORY_PREFIX.exec(written); if (pre && !m.codes.every((c) => idx.terminology.get(c)?.tag === 'situation')) pre = null; }
     if (!pre || pre[0].length >= written.length) return m;
     const from = m.start + pre[0].length;
     const inner = matchConcepts(idx, text, from, m.end).find((x) => x.start === from && x.end === m.end);
@@ -299,7 +314,8 @@ const NOCTURIA = /\b(?:gets?|getting|got|wakes?|waking|woken|up)\s+(?:up\s+)?(?:
 /** "aortic sclerosis, no stenosis", "mitral valve thickening without regurgitation": the echo's bare lesion is the named valve's. */
 const VALVE_SCLEROSIS = /\b(aortic|mitral)\s+(?:valve\s+)?(?:sclerosis|thickening|calcification)\b[^.;\n]{0,25}?(?:,|\band\b|\bbut\b)?\s*(?:no|without)\s+(?:significant\s+)?(stenosis|regurgitation)\b/gi;
 const VALVE_LESION: Record<string, string> = { 'aortic stenosis': '60573004', 'aortic regurgitation': '60234000', 'mitral stenosis': '79619009', 'mitral regurgitation': '48724000' };
-const FIT_WORDS = /\b(?:did not detect|no) (?:any )?blood (?:was )?(?:detected )?in (?:your|the|his|her) (?:sample|stool|poo)\b/gi;
+// (a history's "no blood in the stool" is a routine negative, not a test's result: with "no", the words say it was detected or name the sample)
+const FIT_WORDS = /\b(?:did not detect (?:any )?blood (?:was )?(?:detected )?in (?:your|the|his|her) (?:sample|stool|poo)|no (?:any )?blood (?:was )?(?:detected in (?:your|the|his|her) (?:sample|stool|poo)|in (?:your|the|his|her) sample))\b/gi;
 /** "BMI 34", "BMI of 38.5": a BMI of 30 or more is obesity (NICE). */
 const BMI = /\bBMI\s*(?:of|is|was|=|:)?\s*(\d{2}(?:\.\d)?)\b(?!\s*(?:-|–|to)\s*\d)/g;
 const WEIGHT_GAIN = /\b(?:has |have |had )?(?:gained|put on)\s+(?:about |around |approximately |over |nearly )?\d+(?:\.\d+)?\s*(?:kg|kilos?|kilograms?|stone)\b(?:\s+in weight)?/gi;
@@ -316,9 +332,36 @@ const JOINT_ASPIRATED = /\b(knee|shoulder|hip|elbow|ankle|wrist)(?:\s+joint)?\s+
 const JOINT_INJECTED = /\binjected\s+(?:it\s+|the\s+\w+\s+)?(?:with\s+)?(?:\d+\s*mg\s+(?:of\s+)?)?(?:depo-?medrone|methylprednisolone|triamcinolone|kenalog|adcortyl|hydrocortisone|(?:a\s+)?steroid|corticosteroid)\b/gi;
 const JOINT_STEROID: Record<string, string> = { knee: '301877006', shoulder: '308028008' };
 
+/** A line's smoking label and its value: "Smoking: quit 2015", "Tobacco - never". */
+const SMOKING_LINE = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:smoking(?: status| history)?|tobacco|smoker)[ \t]*[:–-][ \t]*([^\n.;]{1,60})/gi;
+const SMOKING_LABEL_BEFORE = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:smoking(?: status| history)?|tobacco|smoker)[ \t]*[:–-][ \t]*$/i;
+const SMOKING_EX = /^(?:ex\b|former\b|previous\b|quit\b|stopped\b|gave up\b|given up\b|(?:\d+[ -]pack[ -]years?(?: history)?,?\s+)?(?:quit|stopped|gave up|ex)\b)/i;
+/** "Smoking: 15/day", "Smoking: current, 20 cigarettes a day". */
+const SMOKING_COUNT = /^(?:current(?:ly)?,?\s+)?(?:about\s+|around\s+)?(\d{1,2})\s*(?:-\s*\d{1,2}\s*)?(?:cigarettes?|cigs?|roll-ups?)?\s*(?:a|per|\/|each)\s*day\b/i;
+const SMOKING_NEVER = /^(?:never|lifelong non)\b/i;
+const SMOKING_NONE = /^(?:nil|none|no|non|n\/a)\b/i;
+/** ICD-10 F10 titles as psychiatric summaries write them: "Mental and behavioural disorders due to use of alcohol - harmful use". */
+const ALCOHOL_F10 = /\bdue to (?:the )?use of alcohol\s*(?:[-–:,]\s*)?(harmful use|dependence syndrome)\b/gi;
+
 function patternMentions(text: string, from: number, to: number): PatternMention[] {
   const out: PatternMention[] = [];
   const stretch = text.slice(from, to);
+  // "Smoking: quit 2015", "Smoking: never", "Tobacco - nil": a smoking line's value says the status the lexicon reads from words elsewhere.
+  const smokingStatus = (value: string, start: number, end: number) => {
+    if (/smok/i.test(value)) return; // "Smoking: ex-smoker": the lexicon reads it
+    const count = SMOKING_COUNT.exec(value);
+    const k = count ? Number(count[1]) : NaN;
+    const code = SMOKING_EX.test(value) ? '8517006' : SMOKING_NEVER.test(value) ? '266919005' : SMOKING_NONE.test(value) ? '8392000'
+      : count ? (k < 10 ? '160603005' : k < 20 ? '160604004' : k < 40 ? '160605003' : '160606002') : /^(?:current|yes)\b/i.test(value) ? '77176002' : undefined;
+    if (code) out.push({ code, start, end, assertion: 'present' });
+  };
+  if (/\b(?:smoking|tobacco|smoker)\b/i.test(stretch)) for (const a of stretch.matchAll(SMOKING_LINE)) smokingStatus(a[1], from + a.index!, from + a.index! + a[0].length);
+  // "Smoking: nil" as an inline heading: its value opens the section.
+  if (SMOKING_LABEL_BEFORE.test(text.slice(Math.max(0, from - 25), from))) {
+    const value = /^[^\n.;]{1,60}/.exec(stretch)?.[0];
+    if (value) smokingStatus(value.trim(), from, from + value.length);
+  }
+  if (/use of alcohol/i.test(stretch)) for (const a of stretch.matchAll(ALCOHOL_F10)) out.push({ code: /^harmful/i.test(a[1]) ? '15167005' : '66590003', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/aspirated/i.test(stretch)) for (const a of stretch.matchAll(JOINT_ASPIRATED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/injected/i.test(stretch)) {
     for (const a of stretch.matchAll(JOINT_INJECTED)) {
@@ -385,6 +428,8 @@ function patternMentions(text: string, from: number, to: number): PatternMention
   }
   return out;
 }
+/** A measure as the subject of "to fall" just before it: "his haemoglobin has continued to fall", "the eGFR began to fall". */
+const MEASURE_FALLS = /\b(?:hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|counts?|ferritin|albumin|pressures?|temperature|scores?|readings?|numbers?|output|urea|ALT|CRP|PSA|HbA1c)\b[^.;,\n]{0,30}\bto\s+$/i;
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
 /**
@@ -392,8 +437,8 @@ const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb
  * size ("AAA 5.2 cm", "BCC 7 mm": the condition measured) are not one.
  */
 const MEASURE_AFTER = /^\s*(?:of\s+|[:=]\s*)?[<>~]?\d+(?:\.\d+)?\s*(?:dB\/m|kPa|mmHg|mmol|micromol|umol|µmol|nmol|pmol|mg|g\/L|g\/dL|L\/min|ms|%)(?![A-Za-z])/;
-/** "an increased risk of", "the risk of", "at high risk of": a risk, not the condition. */
-const RISK_OF = /\b(?:increased|increasing|higher|high|raised|greater|lifetime|future|small|low|lower|slight|the|a|any|some|no|at|of|associated|carries|carry|recurrence)\s+risks?\s+(?:of|for)\s+(?:developing\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/i;
+/** "an increased risk of", "the risk of", "at high risk of", "the rare risk of": a risk, not the condition. */
+const RISK_OF = /\b(?:increased|increasing|higher|high|raised|greater|lifetime|future|small|low|lower|slight|the|a|any|some|no|at|of|associated|carries|carry|recurrence)\s+(?:(?:rare|serious|significant|potential|possible|theoretical|known|small|tiny|real|long-term|additional|added|excess|extra|very|slight|low|high|increased|attendant|associated)\s+){0,2}risks?\s+(?:of|for)\s+(?:developing\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/i;
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 /** "to screen for type 2 diabetes", "screening for coeliac disease": the target of a screen. */
 const SCREEN_FOR = /\b(?:screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:him|her|them|the patient)\s+)?for\s+(?:[\w-]+\s+)?$/i;
@@ -492,6 +537,8 @@ const POSTOP_WOUND_INFECTION = '58126003';
 /** An operation named near a wound: its infection is a postoperative one. */
 const AFTER_OPERATION = /\b(?:post-?op\w*|operations?|surgery|surgical|theatre|incision\w*|laparotom\w*|laparoscop\w*|\w+ectomy|\w+otomy|\w+ostomy|\w+plasty|arthroplast\w*|hemiarthroplast\w*|skin clips|staples|sutures|midline wound|port sites?)\b/i;
 const PERIPHERAL_NEUROPATHY = '302226006';
+/** A neuropathy named by its toxic cause. */
+const TOXIC_NEUROPATHY = /\b(?:chemotherapy|chemo|oxaliplatin|cisplatin|carboplatin|platinum|vincristine|paclitaxel|docetaxel|taxane|bortezomib|thalidomide|alcohol|B12)(?:[- ](?:induced|related))?\b/i;
 /** A diabetic foot examination: the neuropathy it finds or rules out is the diabetes's. */
 const DIABETIC_FOOT = /\b(?:foot|feet|monofilament|vibration sense|ankle reflexes|diabet\w*|glove and stocking|stocking distribution)\b/i;
 const POLYP = '441456002';
@@ -505,6 +552,11 @@ const POLYP_SITES: [RegExp, string][] = [
   [/\b(?:gallbladder|gall bladder)\b/i, '197433003'],
 ];
 const SMOKER = new Set(['77176002', '65568007']);
+/** Current smokers, by count or not. */
+const CURRENT_SMOKER = new Set([...SMOKER, '160603005', '160604004', '160605003', '160606002']);
+const PASSIVE_SMOKER = '43381005';
+/** A member of the household as the subject right before "smokes" / "is a smoker" (a family history's "Father: smoker" is not). */
+const HOUSEHOLD_SMOKES = /(?:^|[^\w:–-]\s*)\b(?:mum|mother|dad|father|parents|step-?(?:mum|dad|mother|father)|partner|husband|wife|carers?|grandparents?|grandmother|grandfather|nan|grandad|(?:older |younger )?(?:brother|sister)s?|siblings|everyone (?:else )?at home|household members?)\s+(?:both\s+|also\s+|still\s+)*(?:(?:is|are)\s+(?:an?\s+)?(?:heavy\s+|current\s+)?)?$/i;
 const PERIPHERAL_VASCULAR = '400047006';
 const LOCAL_RECURRENCE_BREAST = '314955001';
 /** The cancers whose local recurrence the GPS names, by the words of their letters. */
@@ -534,6 +586,8 @@ const FRACTURE_SITES: [RegExp, string][] = [
   [/\bpatella/i, 'patella'], [/\belbow/i, 'elbow'], [/\bjaw|mandib/i, 'mandible'], [/\bshoulder/i, 'shoulder'],
 ];
 /** Cancers (and their kin) that a skin letter names bare: melanoma, squamous cell carcinoma → of the skin. */
+const EXCISION_BIOPSY = '8889005';
+const SKIN_EXCISION_BIOPSY = '312968005';
 const SKIN_CANCER: Record<string, string> = { '372244006': '93655004', '402815007': '254651007', '2092003': '93655004' };
 /** A skin letter: dermatology, skin cancer, moles and naevi (a word of the letter, not one mention's line). */
 const SKIN_LETTER = /\b(?:dermatolog\w*|skin|moles?|naev\w*|nevus|nevi|pigmented lesions?|Mohs|sun[- ]?damage\w*|sunscreen|actinic)\b/i;
@@ -573,6 +627,8 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   // "no features of melanoma", "previous SCC right ear" in a skin letter: the skin's cancer, unless the line names another organ.
   const skin = SKIN_CANCER[c.code];
   if (skin && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd))) return t.get(skin) ?? c;
+  // "Excision biopsy performed today" in a skin letter is the skin lesion's, unless the line names another organ.
+  if (c.code === EXCISION_BIOPSY && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd)) && !/\b(?:breast|lymph|thyroid|muscle|bone|node)/i.test(text.slice(lineStart, lineEnd))) return t.get(SKIN_EXCISION_BIOPSY) ?? c;
   // A bare "radiculopathy" is the spine's level the letter names nearby.
   if (c.code === LUMBAR_RADICULOPATHY && /^radiculopath/i.test(text.slice(start, end))) {
     const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 150));
@@ -604,7 +660,9 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   // "a superficial wound infection at the upper end of the midline wound" after a laparotomy is the operation's.
   if (c.code === WOUND_INFECTION && AFTER_OPERATION.test(text.slice(Math.max(0, start - 600), Math.min(text.length, end + 120)))) return t.get(POSTOP_WOUND_INFECTION) ?? c;
   // "monofilament intact - no peripheral neuropathy" in a diabetic letter is the diabetic complication; the type from the letter.
-  if (c.code === PERIPHERAL_NEUROPATHY && /diabet|\bT[12]DM\b/i.test(text) && DIABETIC_FOOT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)))) {
+  // (a neuropathy a drug or chemotherapy caused is not the diabetes's: "peripheral neuropathy in his feet from the oxaliplatin")
+  if (c.code === PERIPHERAL_NEUROPATHY && /diabet|\bT[12]DM\b/i.test(text) && DIABETIC_FOOT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)))
+    && !TOXIC_NEUROPATHY.test(text.slice(Math.max(0, start - 40), Math.min(text.length, end + 80)))) {
     return t.get(diabetesType(text) === 2 ? '713706002' : '424736006') ?? c;
   }
   // "Polyps: none", "no colorectal cancer or polyps": a bare polyp is the organ's the line or the report names.
@@ -640,7 +698,7 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
 }
 
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinic|service|team|nurse|specialist|leaflet|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|unit|centre|center|department|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|ward|consultant|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance)\b/i;
+const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance)\b/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
 const DRUG_BEFORE = /\b[a-z]{3,}(?:azine|idine|ipine|apine|axine|etine|amine|olol|pril|sartan|statin|mycin|cillin|azole|azepam|profen|adone|azide|amide|clazide|zide|asa|alol|afil)\s+$|\([A-Z][a-z]{3,}\s+$/;
 /** Salt and form words between a medicine's name and its release form ("morphine sulfate MR", "isosorbide mononitrate MR"). */
@@ -659,7 +717,7 @@ function drugBefore(text: string, start: number): boolean {
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
 // (not a result that names its test: "pertussis, confirmed on PCR", "influenza, positive by swab")
-const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training)\b)/i;
+const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
@@ -725,6 +783,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "Consultant in Infectious Diseases", "Department of Respiratory Medicine": a specialty named after a post or department is a service.
   if (SPECIALTY_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^[A-Z]/.test(text.slice(start, end))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
+  // "CEA normal", "CEA 12": the tumour marker, not a carotid endarterectomy.
+  if (written === 'CEA' && /^\s*(?:(?:levels?|values?|results?)\s+)?(?:was\s+|is\s+|were\s+|has been\s+|of\s+|:\s*|=\s*)?(?:normal|raised|elevated|high|low|rising|falling|stable|within|<|>|\d)/i.test(after)) return true;
   // "CAP 342 dB/m", "PVR 150 ml", "EF 45%": an abbreviation followed by a value in a unit of measure is a measurement's name.
   if (/^[A-Z][A-Za-z0-9]{1,4}$/.test(written) && MEASURE_AFTER.test(after)) return true;
   // "her uncle died by suicide" is a death; "no thoughts of self-harm or suicide" is a risk screen, not one.
@@ -739,6 +799,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/^[A-Z]{2,3}$/.test(text.slice(start, end)) && IMAGING_AFTER.test(after)) return true;
   // "falls asleep", "a fall in haemoglobin": the verb and the drop, not a fall.
   if (FALLS.has(m.concept.code) && (/^\s*(?:asleep|off|of|from \d|to \d|by)\b/i.test(after) || FALL_IN_MEASURE.test(text.slice(end, end + 50)))) return true;
+  // "his haemoglobin has continued to fall", "eGFR continues to fall": a measure's verb, not a fall.
+  if (FALLS.has(m.concept.code) && /^fall$/i.test(written) && MEASURE_FALLS.test(text.slice(Math.max(0, start - 50), start))) return true;
   // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
   const site = SITE_NAMED[m.concept.code];
   if (site && !site.test(text.slice(...lineBounds(text, start)))) return true;

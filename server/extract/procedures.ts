@@ -91,6 +91,8 @@ function partOf(p: ProcedureItem, all: ProcedureItem[]): boolean {
   return all.some((q) => q !== p && q.code !== p.code && q.display.split(/[^A-Za-z]+/).length > 1 && q.display.split(/[^A-Za-z]+/).some((w) => stem(w) === st));
 }
 
+/** "Coronary angiography last year showed …", "a colonoscopy three years ago": an operation told as long past is not this episode's. */
+const LONG_AGO_AFTER = /^[^.;\n]{0,30}?\b(?:last year|the (?:previous|year) before|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) years? ago)\b/i;
 /** A numeric date on a line: "24/02/2026", "24.02.2026". */
 const LINE_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 /** How far back a dated operation is still "recent" for the practice record (the episode and the weeks before it). */
@@ -200,7 +202,8 @@ function doneFrame(text: string, start: number, end: number): boolean {
 const NOT_DONE_BEFORE = /\b(?:(?:we|I|they|team)\s+(?:would\s+|will\s+)?plan(?:s|ned)?(?:\s+to\s+(?:perform|do|arrange|undertake|proceed\s+(?:to|with)))?|plan(?:ned|s)?\s+(?:is|was)\s+(?:for|to)(?:\s+(?:have|undergo|perform|proceed\s+(?:to|with)))?|due\s+(?:to\s+(?:have|undergo)|for)|declined|refused|decline[sd]?\s+to\s+(?:have|undergo)|unfit\s+for|not\s+(?:a\s+)?(?:suitable\s+)?candidate\s+for|counsell?ed\s+(?:about|on|regarding|for)|consented\s+for)\s+(?:an?\s+|the\s+|further\s+|urgent\s+|elective\s+|repeat\s+)*(?:[\w-]+\s+)?$/i;
 
 /** "The colonoscopy was cancelled", "TURP (postponed)": the operation was not done. */
-const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken))|\((?:cancell?ed|postponed|deferred)\))/i;
+// ("Grommet insertion recommended", "TURP advised": an operation put forward, not done.)
+const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken))|\((?:cancell?ed|postponed|deferred)\)|(?:(?:is|would\s+be|will\s+be)\s+)?(?:recommended|advised|suggested|proposed|indicated)\b)/i;
 
 /** "Management:\n- Colonoscopy on 12/03/2026": a plan's item dated before the letter has been done. */
 const datedBefore = (letter: Letter, at: number) => lineDateAges(letter, at).some((days) => days >= 0 && days <= RECENT_DAYS);
@@ -299,11 +302,29 @@ function clauseSentence(text: string, start: number, end: number): string {
  * context (section, assertion) as a matched term, so the same done-or-planned rules apply.
  */
 const INJECTED_JOINT = /\binjected\s+(?:(?:her|his|their|the)\s+)?(?:(?:left|right|L|R|both|bilateral)\s+)?(knees?|shoulders?|subacromial space|hips?|ankles?|elbows?|wrists?|thumb base|(?:first\s+)?CMC joint|(?:[\w-]+\s+)?joint|trochanteric bursa)\b|\b(?:(?:left|right|L|R)\s+)?(knee|shoulder|hip|ankle|elbow|wrist)\s+(?:joint\s+)?(?:was|were)\s+injected\b/gi;
+/** An abscess or a collection said to have been drained (a verb the term matcher cannot read as one phrase). */
+const DRAINED = /\b(?:(?:peri-?anal|pelvic|psoas|subphrenic|paracolic|perinephric|liver|hepatic|intra-abdominal|subcutaneous|breast|neck|dental)\s+)?(?:abscess(?:es)?|collections?)\b(?:(?!\n\s*\n)[^.;]){0,40}?\b(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:drained|incised and drained)\b/gi;
+const ABSCESS_DRAINAGE = '118442004';
+const PERIANAL_DRAINAGE = '174392009';
 const JOINT_INJECTION: Record<string, string> = { knee: '301877006', shoulder: '308028008', subacromial: '308028008' };
 function frameMentions(letter: Letter, t: Terminology): Mention[] {
   const out: Mention[] = [];
   const text = letter.text;
   const year = letter.date ? Number(letter.date.slice(0, 4)) : undefined;
+  // "A pelvic collection was drained under ultrasound guidance", "the perianal abscess was incised and drained".
+  if (/drain/i.test(text)) {
+    for (const f of text.matchAll(DRAINED)) {
+      const concept = t.get(/perianal|peri-anal/i.test(f[0]) ? PERIANAL_DRAINAGE : ABSCESS_DRAINAGE);
+      if (!concept) continue;
+      const start = f.index!, end = start + f[0].length;
+      let section = { title: '', start: 0, end: text.length };
+      for (const s of letter.sections) if (s.start <= start && s.end >= end && s.start >= section.start) section = s;
+      const kind: SectionKind = sectionKind(section);
+      if (kind === 'allergies' || kind === 'admin' || kind === 'signature' || kind === 'advice') continue;
+      const ctx = assertMention(text, start, end, { section: kind, chronic: false, year });
+      out.push({ concept, ctx, start, end, section, kind, fromLexicon: true, before: text.slice(Math.max(0, start - 30), start), after: text.slice(end, end + 40), inExam: false });
+    }
+  }
   for (const f of text.matchAll(INJECTED_JOINT)) {
     const joint = (f[1] ?? f[2] ?? '').toLowerCase().replace(/s$/, '').split(/\s+/)[0];
     const concept = t.get(JOINT_INJECTION[joint] ?? '27813003');
@@ -342,7 +363,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
     if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
-    if (datedLongAgo(letter, m.start) || sentFor(text, m.start, m.end)) continue;
+    if (datedLongAgo(letter, m.start) || sentFor(text, m.start, m.end) || LONG_AGO_AFTER.test(text.slice(m.end, m.end + 50))) continue;
     if (NOT_DONE_AFTER.test(text.slice(m.end, m.end + 40)) || BOOKING_AFTER.test(text.slice(m.end, m.end + 30)) || FUTURE_AFTER.test(text.slice(m.end, m.end + 60))) continue;
     const clausePre = text.slice(Math.max(0, m.start - 80), m.start).split(/[.;:\n]/).pop()!;
     if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
