@@ -5,7 +5,7 @@ import { documentResources } from '../normalise/render.ts';
 import type { FhirResource, Bundle, Task, CarePlan, Reference } from 'fhir/r4';
 import type { Letter, ActionItem, Evidence } from '../types.ts';
 import { categorise } from './action-category.ts';
-import { workloadReason, letterContext } from './action-workload.ts';
+import { workloadReason, letterContext, type LetterContext } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
 import { sectionAt } from './action-sentences.ts';
 
@@ -23,9 +23,8 @@ function evidenceFor(letter: Letter, description: string): Evidence {
   return { quote: description, start: i, end: i + description.length, section: sectionAt(letter, i) };
 }
 
-export function structuredActions(letter: Letter): ActionItem[] {
+export function structuredActions(letter: Letter, ctx: LetterContext = letterContext(letter.text)): ActionItem[] {
   if (!letter.document) return [];
-  const ctx = letterContext(letter.text);
   const out: ActionItem[] = [];
   const add = (description: string | undefined, end: string | undefined) => {
     const text = description?.replace(/\s+/g, ' ').trim();

@@ -58,7 +58,8 @@ const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
 
 export function letterContext(text: string): LetterContext {
-  const shortSupplied = text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((s) => SHORT_SUPPLY.test(s)).flatMap((s) => drugLexicon().find(s).map((d) => d.generic));
+  // (a sentence that says so is a stretch of the letter that says so: most letters need no split)
+  const shortSupplied = !SHORT_SUPPLY.test(text) ? [] : text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((s) => SHORT_SUPPLY.test(s)).flatMap((s) => drugLexicon().find(s).map((d) => d.generic));
   return {
     missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text),
     shortSupplied, hospitalCultures: CULTURES.test(text),

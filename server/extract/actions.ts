@@ -155,7 +155,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     // (read with its line breaks as spaces: "… I would be grateful if\nyou could:" wraps)
     const one = /\s\s|[\n\t]/.test(str) ? str.replace(/\s+/g, ' ') : str;
     // ("I would be grateful if you could" with the list straight below it and no colon)
-    if (LIST_LEAD_IN.test(one) || (/:\s*$/.test(one) && MARKER.test(one)) || (OPEN_LEAD_IN.test(one) && spans[i + 1]?.item)) { leadIn = true; continue; }
+    // (a lead-in list wording ends in a colon: the cheap tests first)
+    if ((/:\s*$/.test(one) && (LIST_LEAD_IN.test(one) || MARKER.test(one))) || (spans[i + 1]?.item && OPEN_LEAD_IN.test(one))) { leadIn = true; continue; }
     // a new heading ("Hospital actions:") ends the list
     if (leadIn && /:\s*$/.test(str) && !s.item) leadIn = false;
     // the list ends at the first span that is neither an item nor a wrapped part of one
@@ -169,7 +170,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   const narrative = build(letter, units, ctx);
   // coded Tasks / CarePlan activities that the narrative does not already say
   const said = narrative.map((a) => a.text.toLowerCase());
-  const coded = structuredActions(letter).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
+  const coded = structuredActions(letter, ctx).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
   return [...coded, ...narrative];
 }
 
@@ -191,12 +192,20 @@ function responsibleAfter(text: string, spans: Span[], i: number): string | unde
 /** Whether an offset sits under a heading that addresses the practice ("Actions for GP"). */
 function gpSection(letter: Letter, offset: number): boolean {
   // the nearest heading line wins over the (coarser) detected section
-  for (const h of [headingAbove(letter.text, offset), sectionAt(letter, offset)]) {
-    if (!h) continue;
-    if (GP_SECTION.test(h) && !NOT_GP_SECTION.test(h.replace(GP_SECTION, ''))) return true;
-    return false;
+  const h = headingAbove(letter.text, offset) || sectionAt(letter, offset);
+  return !!h && gpHeading(h);
+}
+
+// Every sentence under a heading asks about that heading: each heading is read once.
+const gpHeadings = new Map<string, boolean>();
+function gpHeading(h: string): boolean {
+  let yes = gpHeadings.get(h);
+  if (yes === undefined) {
+    if (gpHeadings.size >= 2000) gpHeadings.clear();
+    yes = GP_SECTION.test(h) && !NOT_GP_SECTION.test(h.replace(GP_SECTION, ''));
+    gpHeadings.set(h, yes);
   }
-  return false;
+  return yes;
 }
 
 /** A span that continues the previous list item (a wrapped second sentence). */
@@ -247,11 +256,13 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
   // a request wrapped across lines ("grateful if your\n    practice nurse could") is read with its
   // line breaks and indents as single spaces; offsets map back to the letter
   const raw = text.slice(start, end);
-  const { flat: str, map } = flatten(raw);
-  const at = (x: number) => start + (x >= str.length ? raw.length : map[x]);
-  const atEnd = (x: number) => start + (x <= 0 ? 0 : map[Math.min(x, str.length) - 1] + 1);
+  const str = flatText(raw);
   // outside a GP list, a sentence with none of the words a request needs asks nothing
   if (!gpContext && !MARKER_HINT.test(str) && !/\bprimary care\b/i.test(str)) return out;
+  // (the offset map and its helpers are made only now: most sentences ask nothing)
+  const map = flatMap(raw, str);
+  const at = (x: number) => start + (x >= str.length ? raw.length : map[x]);
+  const atEnd = (x: number) => start + (x <= 0 ? 0 : map[Math.min(x, str.length) - 1] + 1);
   // semicolon parts; a part that asks nothing is dropped
   const parts: [number, number][] = [];
   let s = 0;
@@ -337,21 +348,23 @@ const PASSIVE_REQUEST_GP = new RegExp(`\\b(?:(?:can|could|should|may|might|must)
 // a request whose object or time is the statement before it: "remove them", "at the same visit"
 const POINTS_BACK = /\b(?:them|it|this|these|those)\b|\bat the same (?:visit|time|appointment)\b/i;
 
-/** Runs of white space holding a line break or indent read as one space; map[i] is the offset in s of flat[i]. */
-function flatten(s: string): { flat: string; map: number[] } {
+/** Runs of white space holding a line break or indent read as one space. */
+function flatText(s: string): string {
+  return /\s\s|[\n\t\r]/.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
+
+/** map[i] is the offset in s of flatText(s)[i] (each run of white space is one space at the run's first offset). */
+function flatMap(s: string, flat: string): number[] {
   const map: number[] = [];
-  if (!/\s\s|[\n\t\r]/.test(s)) { for (let i = 0; i < s.length; i++) map.push(i); return { flat: s, map }; }
-  let flat = '';
-  for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i])) {
-      let j = i;
-      while (j + 1 < s.length && /\s/.test(s[j + 1])) j++;
-      flat += ' ';
-      map.push(i);
-      i = j;
-    } else { flat += s[i]; map.push(i); }
+  if (flat === s) { for (let i = 0; i < s.length; i++) map.push(i); return map; }
+  let i = 0;
+  for (const m of s.matchAll(/\s+/g)) {
+    for (; i < m.index; i++) map.push(i);
+    map.push(m.index);
+    i = m.index + m[0].length;
   }
-  return { flat, map };
+  for (; i < s.length; i++) map.push(i);
+  return map;
 }
 
 // a short plan-table cell that names a task ("Dressing change", "Clip removal", "B12 injection")
@@ -722,11 +735,16 @@ function sentenceBefore(text: string, offset: number): string {
   return before.slice(cut + 1);
 }
 
+const ITEM_BREAK = /\n[ \t]*\n|\n[ \t]*(?:[-•*·]|\d{1,2}[.)])[ \t]+/y;
 /** The sentence before an offset and the start of its own sentence, within the same list item or paragraph. */
 function itemBefore(text: string, offset: number): string {
   let before = text.slice(Math.max(0, offset - 300), offset);
-  const cut = /[\s\S]*(?:\n[ \t]*\n|\n[ \t]*(?:[-•*·]|\d{1,2}[.)])[ \t]+)/.exec(before);
-  if (cut) before = before.slice(cut[0].length);
+  // after the last blank line or bullet: tried at each line break from the end back (what a
+  // greedy "[\s\S]*" before the break finds, without its retry at every start position)
+  for (let nl = before.lastIndexOf('\n'); nl >= 0; nl = nl > 0 ? before.lastIndexOf('\n', nl - 1) : -1) {
+    ITEM_BREAK.lastIndex = nl;
+    if (ITEM_BREAK.test(before)) { before = before.slice(ITEM_BREAK.lastIndex); break; }
+  }
   return before.split(/(?<=[.!?])\s+(?=[A-Z])/).slice(-2).join(' ');
 }
 

@@ -72,15 +72,25 @@ export function monthNumber(name: string): number | undefined {
   return MONTHS[k.startsWith('sept') ? 'sep' : k.slice(0, 3)];
 }
 
+/** The last whole letter datesIn scanned, and what it found. */
+let lastScan: { text: string; dates: { iso: string; index: number; raw: string }[] } | undefined;
+
 /** Every date expression in a stretch of text, with its offset. */
 export function datesIn(text: string): { iso: string; index: number; raw: string }[] {
   const out: { iso: string; index: number; raw: string }[] = [];
+  // every date form has a digit: most request clauses have none, and DATE_G tries its
+  // alternatives at every position
+  if (!/\d/.test(text)) return out;
+  // a whole letter is scanned by several finders (letter date, operation date): once is enough
+  // (copies, so no caller can change what the next one reads)
+  if (text.length > 500 && lastScan?.text === text) return lastScan.dates.map((d) => ({ ...d }));
   DATE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DATE_G.exec(text))) {
     const iso = parseUkDate(m[0]);
     if (iso) out.push({ iso, index: m.index, raw: m[0] });
   }
+  if (text.length > 500) lastScan = { text, dates: out.map((d) => ({ ...d })) };
   return out;
 }
 

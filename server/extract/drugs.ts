@@ -67,8 +67,23 @@ export class DrugLexicon {
     this.size = n;
   }
 
+  // The medication, diagnosis and action finders each scan the whole letter: its mentions are
+  // found once and handed out as copies (so no caller can change what the next one reads).
+  private readonly recent = new Map<string, DrugMention[]>();
+
   /** Longest-match drug mentions in text, in order, not overlapping. */
   find(text: string): DrugMention[] {
+    if (text.length < 500) return this.scan(text);
+    let found = this.recent.get(text);
+    if (!found) {
+      if (this.recent.size >= 8) this.recent.clear();
+      found = this.scan(text);
+      this.recent.set(text, found);
+    }
+    return found.map((d) => ({ ...d }));
+  }
+
+  private scan(text: string): DrugMention[] {
     const toks: { w: string; s: number; e: number }[] = [];
     WORD.lastIndex = 0;
     let m: RegExpExecArray | null;

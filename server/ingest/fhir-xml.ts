@@ -345,6 +345,7 @@ class Converter {
   fill(out: any, el: XEl, defs: Map<string, ElementDef> | null) {
     for (const c of el.children) {
       const name = c.local;
+      const _name = underscored(name);
       let def = defs?.get(name);
       if (!def) {
         this.unknown++;
@@ -360,22 +361,22 @@ class Converter {
       } else value = this.complex(c, elementsOf(this.version, def.kind));
       const isPrim = def.kind === 's' || def.kind === 'n' || def.kind === 'b';
       let repeats = def.array;
-      if (!repeats && !defs?.has(name) && (name in out || ('_' + name) in out)) {
+      if (!repeats && !defs?.has(name) && (name in out || _name in out)) {
         // an element the definitions do not know, seen a second time: it repeats after all
         repeats = true;
         if (name in out && !Array.isArray(out[name])) out[name] = [out[name]];
-        if (('_' + name) in out && !Array.isArray(out['_' + name])) out['_' + name] = [out['_' + name]];
+        if (_name in out && !Array.isArray(out[_name])) out[_name] = [out[_name]];
       }
       if (!repeats) {
-        if (name in out || ('_' + name) in out) this.fail(`<${name}> may occur only once here`, c);
+        if (name in out || _name in out) this.fail(`<${name}> may occur only once here`, c);
         if (value !== undefined) out[name] = value;
-        if (meta) out['_' + name] = meta;
+        if (meta) out[_name] = meta;
       } else if (!isPrim) (out[name] ??= []).push(value);
       else {
         const arr = (out[name] ??= []);
         arr.push(value ?? null);
-        if (meta || out['_' + name]) {
-          const ext = (out['_' + name] ??= []);
+        if (meta || out[_name]) {
+          const ext = (out[_name] ??= []);
           while (ext.length < arr.length - 1) ext.push(null);
           ext.push(meta);
         }
@@ -389,6 +390,19 @@ class Converter {
       }
     }
   }
+}
+
+// The JSON name of a primitive's id and extensions ("_value"): made once per element name, so
+// the property lookups that check for it see the same string every time. (Names come from the
+// sender, so the table is bounded; FHIR itself has a few thousand element names.)
+const UNDERSCORED = new Map<string, string>();
+function underscored(name: string): string {
+  let u = UNDERSCORED.get(name);
+  if (u === undefined) {
+    u = '_' + name;
+    if (UNDERSCORED.size < 10000) UNDERSCORED.set(name, u);
+  }
+  return u;
 }
 
 /** Kind of an element the definitions do not know: primitive when it has a value and no children but extensions. */

@@ -34,7 +34,8 @@ export function letterFromText(text: string, format: Letter['format'] = 'text'):
 
 /** A FHIR document Bundle (or a message Bundle that carries one), STU3 or R4 → Letter. */
 function structured(parsed: ParsedFhir, format: Letter['format']): Letter {
-  const letter = renderDocument(toR4Document(parsed), format);
+  // (parsed here from the bytes and used for nothing else: STU3 is converted to R4 where it is)
+  const letter = renderDocument(toR4Document(parsed, { inPlace: true }), format);
   // A document whose sections carry no heading codes still gets narrative headings found.
   if (!letter.sections.some((s) => s.code)) letter.sections = detectSections(letter.text);
   return letter;

@@ -18,9 +18,10 @@ export function documentOf(b: Bundle): Bundle | undefined {
  * The R4 document Bundle of a parsed message or document: R4 content as it is (the document a
  * message carries, or the document itself), STU3 content converted to R4 UK Core.
  */
-export function toR4Document(parsed: ParsedFhir): Bundle {
+export function toR4Document(parsed: ParsedFhir, opts: { inPlace?: boolean } = {}): Bundle {
   const doc = documentOf(parsed.resource as Bundle);
   if (!doc) throw new Error('no document Bundle (Bundle.type document) in the content');
   if (parsed.fhirVersion === 'R4') return doc;
-  return stu3DocumentToR4(doc).document;
+  // (inPlace: the caller has just parsed the content and hands it over, see stu3DocumentToR4)
+  return stu3DocumentToR4(doc, opts).document;
 }

@@ -373,12 +373,19 @@ export function stu3ResourceToR4(resource: any, dropped: string[] = []): any {
   return conformResource(structuredClone(resource), dropped);
 }
 
-/** An STU3 document Bundle → an R4 UK Core document Bundle, with what could not be carried over. */
-export function stu3DocumentToR4(bundle: any): Stu3ToR4Result {
+/**
+ * An STU3 document Bundle → an R4 UK Core document Bundle, with what could not be carried over.
+ * The input is not modified, unless `inPlace` says the caller owns it and has no further use for
+ * it (a Bundle just parsed from the bytes received): then it is converted where it is, without
+ * the deep copy, which costs as much as the conversion itself.
+ */
+export function stu3DocumentToR4(bundle: any, opts: { inPlace?: boolean } = {}): Stu3ToR4Result {
   if (bundle?.resourceType !== 'Bundle') throw new Error('STU3 → R4: not a Bundle');
   const dropped: string[] = [];
-  const document = stu3ResourceToR4(bundle, dropped) as Bundle;
+  // (which entries had a resource before the conversion, as the input says)
+  const had = Array.isArray(bundle.entry) ? bundle.entry.map((e: any) => !!e?.resource) : [];
+  const document = (opts.inPlace ? conformResource(bundle, dropped) : stu3ResourceToR4(bundle, dropped)) as Bundle;
   // an entry whose resource type R4 lacks goes (its type is listed in `dropped`)
-  document.entry = (document.entry ?? []).filter((e, i) => e.resource || !bundle.entry?.[i]?.resource);
+  document.entry = (document.entry ?? []).filter((e, i) => e.resource || !had[i]);
   return { document, dropped: [...new Set(dropped)] };
 }

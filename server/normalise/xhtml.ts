@@ -16,31 +16,35 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Drop the trailing `chars` of the text built so far (parts emptied by it go). */
+function trimEnd(parts: string[], chars: RegExp): void {
+  while (parts.length) {
+    const last = parts[parts.length - 1].replace(chars, '');
+    if (last) { parts[parts.length - 1] = last; return; }
+    parts.pop();
+  }
+}
+
 export function xhtmlToText(div: string): string {
   // Built in pieces (not by re-scanning a growing string), so long narratives stay linear.
   const parts: string[] = [];
   let cellInRow = 0;
-  const trimEnd = (chars: RegExp) => {
-    while (parts.length) {
-      const last = parts[parts.length - 1].replace(chars, '');
-      if (last) { parts[parts.length - 1] = last; return; }
-      parts.pop();
-    }
-  };
   const re = /<(\/?)([a-zA-Z0-9:]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(div))) {
-    if (m[4] !== undefined) { parts.push(decodeEntities(m[4]).replace(/\s+/g, ' ')); continue; }
+    // (most text has no entity to decode)
+    if (m[4] !== undefined) { parts.push((m[4].includes('&') ? decodeEntities(m[4]) : m[4]).replace(/\s+/g, ' ')); continue; }
     if (!m[2]) continue;
-    const name = m[2].toLowerCase().replace(/^.*:/, '');
+    const lower = m[2].toLowerCase();
+    const name = lower.includes(':') ? lower.replace(/^.*:/, '') : lower;
     const closing = m[1] === '/';
     if (CELL.has(name)) {
-      if (!closing && cellInRow++ > 0) { trimEnd(/ +$/); parts.push('\t'); }
+      if (!closing && cellInRow++ > 0) { trimEnd(parts, / +$/); parts.push('\t'); }
       continue;
     }
     if (BLOCK.has(name)) {
       if (name === 'tr' && !closing) cellInRow = 0;
-      trimEnd(/[ \t]+$/);
+      trimEnd(parts, /[ \t]+$/);
       if (parts.length && !parts[parts.length - 1].endsWith('\n')) parts.push('\n');
     }
   }
