@@ -251,6 +251,9 @@ export function variants(display: string): string[] {
   // "Torsion of ovary" is "ovarian torsion", "Cyst of kidney" a "renal cyst": letters name the organ by its adjective.
   const organ = OF_ORGAN.exec(display);
   if (organ) for (const adj of SITE_ADJECTIVES[organ[2].toLowerCase()] ?? []) out.push(`${adj} ${organ[1]}`);
+  // "Implantation of posterior chamber intraocular lens" is written "insertion of …", and the other way round.
+  const put = /^(Implantation|Insertion) of (.+)$/i.exec(display);
+  if (put && put[2].split(' ').length <= 5) out.push(`${/^impl/i.test(put[1]) ? 'insertion' : 'implantation'} of ${put[2]}`);
   const mal = MALIGNANT.exec(display);
   if (mal) {
     const organ = mal[1].toLowerCase();

@@ -3,6 +3,7 @@
 // diagnoses (mentions.ts), routine absent symptoms are not coded, symptoms a named diagnosis
 // explains are not coded, smoking status and other problems are coded wherever stated.
 import type { Letter, DiagnosisItem, ProcedureItem } from '../types.ts';
+import type { Concept } from '../../terminology/index.ts';
 import type { ExtractContext } from './index.ts';
 import { conceptIndex, normWord, type ConceptIndex } from './concepts.ts';
 import { lineBounds, type SectionKind } from './sections.ts';
@@ -48,6 +49,13 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     const pastDisease = past && m.ctx.assertion !== 'family' && m.ctx.assertion !== 'negated' && m.ctx.assertion !== 'possible' && !m.ctx.planned
       && (m.ctx.assertion === 'historical' || m.ctx.pastYear || m.kind === 'pmh') ? idx.terminology.get(past) : undefined;
     if (pastDisease) m = { ...m, concept: pastDisease, ctx: { ...m.ctx, assertion: 'historical', explicit: true } };
+    // "There is no bronchiectasis": a disorder the clinician states absent is ruled out; an absent sign or symptom stays a routine negative.
+    if (m.ctx.stated && m.ctx.weakNegation && m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && !m.sign && !SYMPTOMS_AFTER.test(m.after)) m = { ...m, ctx: { ...m.ctx, weakNegation: false } };
+    // "no diabetic retinopathy": an absent complication is no more of one type of diabetes than another; the general concept says it.
+    if (m.ctx.assertion === 'negated' && TYPED_DIABETIC.test(m.concept.display)) {
+      const general = generalDiabetic(idx, m.concept.display);
+      if (general) m = { ...m, concept: general };
+    }
     if (!DX_TAGS.has(m.concept.tag) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
     kept.push(m);
   }
@@ -119,6 +127,8 @@ function backReferences(kept: Mention[], text: string): Mention[] {
     for (const s of own) {
       const sw = quotes.get(s)!;
       if (s === m || sw.length <= words.length || sw.length <= bestLength || s.concept.code === m.concept.code) continue;
+      // "a small diffuse goitre … not a toxic multinodular goitre": the kind ruled out is not the one she has.
+      if (s.ctx.assertion === 'negated' && m.ctx.assertion !== 'negated') continue;
       if (!words.every((w) => sw.includes(w)) || !narrower(s.concept, m.concept)) continue;
       // (only where the specific name is itself a kind by its adjective: "vasovagal", "actinic"; "iron deficiency anaemia" takes "postoperative anaemia" in)
       if (kind && !NOT_A_KIND.test(kind[1]) && !sw.includes(normWord(kind[1])) && sw.some((w) => !words.includes(w) && KIND_WORD.test(w))) continue;
@@ -135,6 +145,8 @@ const KIND_WORD = /^[a-z]{4,}(?:ic|ac|al|ar|ous|ive|oid|ary|ile)$/;
 const NOT_A_KIND = /^(?:bilateral|unilateral|lateral|medial|distal|proximal|central|clinical|typical|usual|initial|original|actual|several|general|total|recurrent|occasional|intermittent|similar|further|additional|previous|original|potential|possible|probable|definite|significant|minimal|marginal|overall|eventual|residual|ongoing|symptomatic|asymptomatic)$/i;
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
+const MALIGNANCY = '363346000';
+const MALIGNANT_NAME = /\b(?:malignant|carcinoma|cancer|adenocarcinoma|sarcoma|melanoma|lymphoma|myeloma|leukemia|mesothelioma)\b/i;
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
 // Weight loss is what an eating disorder (anorexia nervosa, ARFID) is defined by.
 const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '91175000': /epilep/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
@@ -176,6 +188,20 @@ function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): 
   return out;
 }
 
+// (Type 2 only: the annotators' ruled-out retinopathies are all in type 2 diabetes; a type 1 letter's keeps its type.)
+const TYPED_DIABETIC = /^retinopathy due to type 2 diabetes mellitus$/i;
+const generalCache = new WeakMap<ConceptIndex, Map<string, Concept | undefined>>();
+/** "Retinopathy due to type 2 diabetes mellitus" → "Retinopathy due to diabetes mellitus", where the GPS has it. (Neuropathies are left: their general concepts name other kinds.) */
+function generalDiabetic(idx: ConceptIndex, display: string): Concept | undefined {
+  let cache = generalCache.get(idx);
+  if (!cache) {
+    cache = new Map();
+    for (const c of idx.terminology.concepts.values()) if (c.active && / due to diabetes mellitus$/i.test(c.display)) cache.set(c.display.toLowerCase(), c);
+    generalCache.set(idx, cache);
+  }
+  return cache.get(display.replace(/ due to type [12] diabetes mellitus$/i, ' due to diabetes mellitus').toLowerCase());
+}
+
 /** Statuses that describe the past by their nature: an ex-smoker, one who never smoked. */
 const PAST_SMOKING_STATUS = /^ex-(?:\w+ )?smoker|^never smoked/i;
 
@@ -204,7 +230,7 @@ function normalLater(text: string, from: number, display: string): boolean {
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
 /** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis' };
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis', convulsion: 'seizure' };
 /** GPS names that say in other words what a kin's name says: "Blood in urine" is the haematuria "Frank hematuria" is a kind of. */
 // "Viral hepatitis type C" is the hepatitis C that "Chronic hepatitis C" is a kind of.
 const DISPLAY_ALIAS: Record<string, string> = { 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
@@ -300,6 +326,9 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: str
     || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
     // "GP referral ?DVT … Provoked proximal DVT, left leg": the query is answered by the narrower diagnosis after it.
     || (a.assertion === 'possible' && b.assertion === 'present' && narrower(b, a) && b.evidence.start > a.evidence.start)
+    // "No evidence of malignancy - endometrial cancer has not been found": the cancer ruled out is the malignancy ruled out, named.
+    // (A query of both stays two items: "an underlying malignancy, and myeloma needs to be considered".)
+    || (a.code === MALIGNANCY && a.assertion === 'negated' && b.assertion === 'negated' && MALIGNANT_NAME.test(b.display))
     // "New L1 wedge compression fracture … favour an osteoporotic fracture": a bare fracture is the named one again.
     || (a.code === GENERIC_FRACTURE && a.assertion !== 'negated' && b.assertion === 'present' && narrower(b, a))
     // "Recurrent depressive disorder … two previous episodes of depression": past episodes are the recurrent disorder's.
@@ -348,15 +377,15 @@ const DIET = /\bdiet\b|\bfeedings?\b/i;
 const SYMPTOM_NAME = /\b(?:pain|ache|vomiting|nausea|cough|swelling|itch|itching|rash|discharge|fever|dizziness|weakness|numbness|tingling|stiffness|cramps?|spasm|palpitations?|sweating|fatigue|malaise|bleeding)\b/i;
 
 /** A test's indication ("Clinical details: weight loss, tired"): the symptoms are the question the test answers, not a story it explains. */
-const INDICATION = /^(?:clinical (?:details|indication|information|history)|indications?|reason for (?:request|referral|investigation|scan|test))$/i;
+const INDICATION = /^(?:clinical (?:details|indication|information|history)|indications?|reason for (?:request|referral|investigation|scan|test)|(?:referral|request) reason)$/i;
 /** A request's clinical details are a line or two; a longer "Clinical details:" paragraph is a history of the illness. */
 const INDICATION_CHARS = 200;
 const NO_HISTORY_BEFORE = /\b(?:no|nil|denies|not)\b[^.;]{0,20}\b(?:history|hx|h\/o)\s+of\s+(?:[\w-]+\s+)?$/i;
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
-const STANDING_BEFORE = /(?:\b(?:(?:asymptomatic|symptom-free|well|no (?:other )?symptoms|no complaints)\s+(?:apart from|other than|except(?: for)?|aside from|save for)(?:\s+(?:some|mild|occasional|ongoing|persistent))?|intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
-const STANDING_AFTER = /^\s*(?:(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)|year)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
+const STANDING_BEFORE = /(?:\b(?:(?:prescribed|taken) for|(?:asymptomatic|symptom-free|well|no (?:other )?symptoms|no complaints)\s+(?:apart from|other than|except(?: for)?|aside from|save for)(?:\s+(?:some|mild|occasional|ongoing|persistent))?|intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
+const STANDING_AFTER = /^\s*(?:(?:symptoms\s+)?for which (?:he|she|they) (?:takes?|uses?|is on|are on|has|have)\b|(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)|year)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
 /** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
 const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
 const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
@@ -426,6 +455,11 @@ function finalStatus(list: Mention[], text: string): Mention {
   const explicit = list.filter((m) => m.ctx.explicit);
   if (!explicit.length) return list[0];
   const last = explicit[explicit.length - 1];
+  // "Fibrotic ILD … ?connective tissue disease-associated ILD": the query is of the cause; the condition stated plainly stands.
+  if (last.ctx.assertion === 'possible' && causeQualified(text, last.start)) {
+    const plain = list.find((m) => !m.ctx.explicit && m.ctx.assertion === 'present' && m.start < last.start);
+    if (plain) return plain;
+  }
   // "Idiopathic generalised epilepsy, most likely juvenile myoclonic epilepsy": the speculation is about a narrower
   // kind the GPS reads as the same concept; the plain statement before it on the line stands.
   if (last.ctx.assertion === 'possible') {

@@ -26,6 +26,8 @@ const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|
 /** "STOP: amlodipine" in a discharge list labels what was done. */
 const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', omit: 'withheld', suspend: 'suspended', increase: 'increased', reduce: 'reduced', continue: 'continued' };
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
+// "After discussion we have agreed to:", "Changes made in clinic today:": the items below are what was done
+const AGREED_HEADING = /\b(?:(?:we|I)\s+(?:have\s+)?(?:jointly\s+|together\s+)?(?:agreed|decided)(?:\s+(?:together|jointly|with (?:him|her|them|the patient|(?:his|her|their) (?:parents?|family|carers?))))?(?:\s+(?:to|on|the following))?|(?:we|I)\s+(?:have\s+)?made the following (?:changes|adjustments)|changes? (?:made|agreed)(?:\s+(?:today|in clinic|on the ward|with (?:him|her|them)))*|changes? (?:today|in clinic(?: today)?))\s*:?\s*$/i;
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
@@ -43,6 +45,11 @@ const ALL_LABEL = /^\s*[A-Za-z ]{0,30}?\b(?:medications?|medicines|drugs|meds|tt
 // ("Treatment started today", "Medicines stopped on discharge:", "Drugs withheld during this admission")
 const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?|creams?|ointments?|antibiotics?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?|treatments?|meds))?(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?\s*:?\s*$/i;
 
+// "Medication - started today", "Medicines (new):", "Drugs: stopped": the status after a separator
+const LIST_LABEL_SEP = /^\s*(?:(?:new|current|discharge|regular)\s+)?(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?)\s*(?:[-–:]|\()\s*(new|started|stopped|discontinued|withheld|held|on hold|suspended|changed|amended|increased|reduced)(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?\s*\)?\s*:?\s*$/i;
+// A list heading that says the hospital handed the items over, or that they follow an operation:
+// "Post-op drops (supplied by the hospital pharmacy, 4-week course):", "Medicines supplied from the ward:"
+const SUPPLIED_LABEL = /^\s*(?=[^\n]{0,100}$)(?:[A-Za-z][\w'-]*[ \t]+){0,4}?(?:(?:medic(?:ation|ine)s?|drugs|treatments?|meds|(?:eye |ear )?drops|tto|ttas?|prescriptions?)\b[^\n]{0,40}?\b(?:supplied|dispensed|provided|issued)\b(?:\s+(?:by|from)\s+(?:the\s+|our\s+)?(?:hospital|ward|clinic|unit|eye unit|day unit|department|pharmacy|hospital pharmacy)\b)|post-?op(?:erative)?\s+(?:eye\s+)?(?:drops|medications?|medicines|meds|prescriptions?)\b)[^\n:]{0,60}?:?\s*$/i;
 // A label in capitals that says what to do, as discharge lists write it: "STOP Ibuprofen 400 mg",
 // "START omeprazole", "Propranolol 40 mg tds - STOP".
 const CAPS_IMPERATIVE = 'STOP|START|HOLD|WITHHOLD|OMIT|SUSPEND|INCREASE|REDUCE|CONTINUE';
@@ -61,43 +68,63 @@ function statusOf(word: string): MedicationChange | undefined {
 // Asked, told or instructed: a direction the hospital gave. "Advised her to stop the ibuprofen
 // she buys" is advice to the patient (an action of hers), so it is left out.
 const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\s+(?:[^.;]{0,80}\\band\\s+)?)';
+// "she should not take her metformin until …": a hold said to the patient, not a request
+const HOLD_TAKE = '\\s+take\\b(?=[^.;]{0,60}?\\b(?:until|for (?:the next )?(?:\\d{1,2}|one|two|three|a few) (?:hours|days|weeks))\\b)';
+// passive ("has been asked to") or modal ("she should", "Mrs Begum is to"): said to the patient
+const DIRECTED = '(?:(?<=\\b(?:(?:has|have|had)\\s+been|was|were)\\s+(?:asked|told|instructed)\\s+)to\\s+|(?<=\\b(?:agreed|decided)\\s+(?:together\\s+)?(?:that\\s+)?(?:he|she|they|you)\\s+(?:will|would|should)\\s+)|(?<=\\b(?:he|she|they|you|the patient|(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z\'-]+)\\s+(?:should|must|is to|are to|needs? to|has to|have to)\\s+(?:now\\s+|also\\s+)?))';
+// advice to stop is a stop made when it takes effect now: "advised her to stop the co-codamol completely from today"
+const ADVISED_NOW = '(?<=\\badvised\\s+(?:him|her|them|the patient)\\s+|\\b(?:(?:has|have|had)\\s+been|was|were)\\s+advised\\s+)to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b(?=[^.;]{0,60}?\\b(?:from today|today|now|immediately|at once|straight away|with immediate effect|completely)\\b)';
+// "asked her to stop the isotretinoin … if she notices any low mood": what to do on a condition is no change
+const NOT_ON_CONDITION = '(?![^.;]{0,120}?\\b(?:if|when|whenever|should (?:he|she|they)|in the event)\\b)';
 const PROSE: { re: RegExp; cue: Cue }[] = [
   // "restarted today at a lower dose", "Restart warfarin at 3 mg daily (previously 4 mg)": a new dose
   { re: /\b(?:restart(?:ed)?|re-started|resumed?)\b(?=[^.;]{0,40}?\bat\s+(?:a\s+)?(?:lower|reduced|higher|increased|smaller|half(?: the)?)\s+dose\b|[^.;]{0,40}?\bat\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?)\b[^.;()]{0,30}?\((?:previously|was|prev\.?|formerly)\s+\d)/gi, cue: 'dose-changed' },
   // restarted within the episode (after being withheld): cancels the hold, is not itself a change
-  { re: /(?<!not (?:been |yet been )?)\brestarted\b|\breintroduced\b|\bresumed\b/gi, cue: 'restarted' },
+  { re: /(?<!not (?:been |yet been |be )?)\brestarted\b|\breintroduced\b|\bresumed\b/gi, cue: 'restarted' },
   // "I have asked him to stop his spironolactone … and to withhold his losartan": what the
   // hospital told the patient to do is a change it made, not a request of the practice
-  { re: new RegExp(`${TOLD}to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b`, 'gi'), cue: 'stopped' },
+  { re: new RegExp(`${TOLD}to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b${NOT_ON_CONDITION}`, 'gi'), cue: 'stopped' },
+  // "She has been asked to stop the Elleste Duet", "he should stop his Beconase", "advised her to stop
+  // the co-codamol from today": the hospital's direction to the patient to stop is a stop it made
+  { re: new RegExp(`${DIRECTED}(?:stop|discontinue|cease)(?:\\s+taking)?\\b${NOT_ON_CONDITION}|${ADVISED_NOW}`, 'gi'), cue: 'stopped' },
+  { re: new RegExp(`${DIRECTED}(?:withhold|omit|pause|suspend)\\b${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
+  { re: new RegExp(`(?<=\\b(?:he|she|they|you|the patient)\\s+(?:should|must)\\s+)not${HOLD_TAKE}${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
-  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:gone|went|been sent|discharged) home (?:on|with|to (?:finish|complete))\b|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:was|were|has been|have been)\s+begun\b|\b(?:gone|went|sent|discharged) home (?:on|with|to (?:finish|complete))\b(?![^.;]{0,30}?\b(?:leaflets?|advice|information|letters?|plans?|cop(?:y|ies)|details|appointments?|instructions)\b)|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided|dispensed)\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  // "Sertraline 50 mg was supplied from our pharmacy for 28 days": the hospital's own supply of a medicine (not the usual ones)
+  { re: /(?<!\b(?:usual|regular|normal|own|repeat|existing)\b[^.;]{0,60})\b(?:was|were|has been|have been|is being|are being)\s+(?:supplied|dispensed)\b(?=[^.;]{0,40}?\b(?:from|by)\s+(?:our|the)\s+(?:hospital\s+)?(?:pharmacy|ward|clinic|hospital|unit|department)\b|[^.;]{0,40}?\bfor\s+(?:\d{1,2}|one|two|four|seven|ten|fourteen|twenty-eight)\s+(?:days?|weeks?)\b)/gi, cue: 'started' },
   // "a Nexplanon (etonogestrel) implant was inserted", "a Mirena coil was fitted": a medicine-releasing device put in
-  { re: /\b(?:implant|coil|ius|iud|intrauterine system|vaginal ring|ring)\s+(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:inserted|fitted|placed)\b/gi, cue: 'started' },
+  // ("a levonorgestrel intrauterine system (Mirena) was inserted", "Nexplanon inserted today": the device's
+  // brand in brackets, or the brand alone, before the verb)
+  { re: /\b(?:implant|coil|ius|iud|intrauterine system|vaginal ring|ring)\s+(?:\([^()]{1,40}\)\s+)?(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:inserted|fitted|placed)\b|(?<=\b(?:mirena|nexplanon|kyleena|jaydess|levosert|benilexa|nuvaring)\s+)(?:(?:was|were|has been|have been)\s+)?(?:successfully\s+)?(?:inserted|fitted|placed)\b(?!\s+(?:in|on)\s+(?:19|20)\d\d)/gi, cue: 'started' },
   // stopped for now, until a review: held
   { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b)|\b(?:stopped|discontinued)\s+(?=for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b)/gi, cue: 'held' },
   { re: /(?<!\b(?:until|till|before being)\s+(?:it is\s+|being\s+)?)\bstopped\b(?!\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b|\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:weaned|tapered) (?:(?:him|her|them) )?(?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
   { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
   // "switched to the CR preparation at night": the same medicine in another form is a dose change
   { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
-  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
+  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b(?!\s+(?:to|onto)\s+(?:the\s+)?(?:oral|po|tablets?)\b)|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
   // "He has been given paracetamol and codeine to take home": supplied for after discharge
   { re: /\b(?:given|supplied|provided|issued)\b(?=[^.;]{0,80}?\bto take (?:home|away|out)\b)/gi, cue: 'started' },
   // "Medication on discharge: as per admission plus paracetamol …": what the list adds is new
   { re: /\bas (?:per|on|before) (?:admission|pre-?admission)\s*,?\s*(?:plus|with the addition of|and (?:also )?the addition of|\+)(?=\s)/gi, cue: 'started' },
-  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b)|\bgiven\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
+  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b)|\bgiven\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b|\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
 // ("we have agreed to switch from anastrozole to letrozole": the decision made in clinic)
 const SWITCH_FROM = /(?:\b(?:switched|changed|converted|swapped|replaced|substituted|cross[- ]?(?:tapered|titrated))|\b(?:agreed|decided) to (?:switch|change|swap|convert))\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
 const NEW_LINE_ITEM = /^\s*\S+\s+\S+[^\n]*(?<!\b(?:on|to|with|regular|of|and|or|a|an|the|his|her|their|oral|daily|low-dose))\s*\n\s*$/i;
+// what may follow a status word written after its drug: "stopped today (…)", "started in clinic - …"
+const GAPPED_DOSE = /^\s+(?:(?:up|down)\s+)?(?:from\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+)?to\s+\d[\d.,/]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b(?![^.;]{0,40}\b(?:is|are|was|were|has|have|will)\b)/i;
+const POSTFIX_TAIL = /^\s*(?:(?:today|now|yesterday|in clinic|on admission|on discharge|from today|on the ward|this admission)\s*(?=[,;.(]|[-–]\s|$))?(?:[,;.)(]|[-–]\s|(?:and|&)\s|$)/i;
 const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\w+ly\s+)?$/i;
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
 
 // A clause that asks or advises rather than reports, or talks of the past.
-const REQUEST = /\bplease\b|\bcould you\b|\bwould you\b|\bgrateful\b|\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\b|\bconsider\b|\bshould (?:be|not)\b|\bcan be\b|\bmay be\b|\bmight\b|\bif\b|\bunless\b|\bdo not (?:restart|start|stop)\b|\bavoid\b|\bmust not\b|\bplan is\b|\bwill (?:need|be)\b|\bwould like\b|\bgp to\b|\bto be (?:started|stopped|increased|reduced)\b|\bkeen to\b/i;
+const REQUEST = new RegExp(`\\bplease\\b|\\bcould you\\b|\\bwould you\\b|\\bgrateful\\b|\\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\\b|\\bconsider\\b|\\bshould (?:be|not(?!${HOLD_TAKE}))\\b|\\bcan be\\b|\\bmay be\\b|\\bmight\\b|\\bif\\b|\\bunless\\b|\\bdo not (?:restart|start|stop)\\b|\\bavoid\\b|\\bmust not(?!${HOLD_TAKE})\\b|\\bplan is\\b|\\bwill (?:need|be)\\b|\\bwould like\\b|\\bgp to\\b|\\bto be (?:started|stopped|increased|reduced)\\b|\\bkeen to\\b`, 'i');
 const PAST_MONTH = /\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)/i;
 const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
 // "Started clarithromycin 500 mg BD from your practice on 19/01/2026": the practice's own earlier change
@@ -138,12 +165,16 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   const restarted = new Set<string>();
   const inpatientOnly = new Set<string>();
   let listStatus: MedicationChange | undefined;
+  let listSupplied = false;
+  let ticks: FlagColumns | undefined;
   let columns: Columns | undefined;
   // "Drug name: Apixaban / Dose: 5 mg BD / Status: New": a record of labelled lines, one field a line
   let record: { drug: DrugMention; line: string; start: number } | undefined;
-  for (const l of lines(text)) {
+  const ls = lines(text);
+  for (let li = 0; li < ls.length; li++) {
+    const l = ls[li];
     const line = text.slice(l.start, l.end);
-    if (!line.trim()) { listStatus = undefined; columns = undefined; record = undefined; continue; }
+    if (!line.trim()) { listStatus = undefined; columns = undefined; record = undefined; ticks = undefined; continue; }
     const field = RECORD_STATUS.exec(line);
     if (field && record) {
       const cue = statusOf(field[1]);
@@ -156,46 +187,69 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       record = d ? { drug: d, line, start: l.start } : undefined;
     }
     // "Stopped:" / "New medicines:" on its own line heads the list below it
-    const label = LIST_LABEL.exec(line);
-    if (label) { listStatus = statusOf(label[1]); continue; }
+    const label = LIST_LABEL.exec(line) ?? LIST_LABEL_SEP.exec(line);
+    if (label) { listStatus = statusOf(label[1]); listSupplied = false; continue; }
+    // "Post-op drops (supplied by the hospital pharmacy):": what the hospital handed over is new
+    // (a discharge list the hospital dispensed holds the usual medicines too)
+    if (SUPPLIED_LABEL.test(line) && !(DISCHARGE_HEADING.test(line) && !/\bpost-?op/i.test(line)) && !within(all, l.start, l.end).length) { listStatus = 'started'; listSupplied = true; continue; }
     // "MEDICATION ON DISCHARGE (all new)": a heading that gives every item below it one status
     const allLabel = ALL_LABEL.exec(line);
-    if (allLabel) { listStatus = statusOf(allLabel[1]); continue; }
+    if (allLabel) { listStatus = statusOf(allLabel[1]); listSupplied = false; continue; }
     const drugs = within(all, l.start, l.end);
     const lead = ITEM_LEAD.exec(line)![0].length;
     if (listStatus && (/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line) || drugs[0]?.start === lead)) {
       const d = drugs[0];
-      if (d) found.push(finding(d, listStatus, line, l.start, true));
+      // (a supplied list may still name an old medicine: "- Latanoprost to the left eye - continue")
+      if (d && !(listSupplied && (NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)))) found.push(finding(d, listStatus, line, l.start, true));
       continue;
     }
     // (an indented line with no medicine wraps the item above it)
     if (listStatus && !drugs.length && /^[ \t]+\S/.test(line)) continue;
     if (listStatus) listStatus = undefined;
     // "Drug | Previous dose | New dose": a header row names the before and after columns
-    if (!drugs.length) { const c = columnsOf(line); if (c) columns = c; continue; }
+    if (!drugs.length) { const c = columnsOf(line); if (c) columns = c; ticks = flagColumnsOf(line) ?? ticks; continue; }
+    // "Drug | Dose | New? | Stopped?" with "Y" under the column of the change made
+    if (ticks && isRowLine(line)) {
+      const f = flagChange(line, l.start, drugs, ticks);
+      if (f) { found.push(f); continue; }
+    }
     if (columns && isRowLine(line)) {
       const f = columnChange(line, l.start, drugs, columns);
       if (f) { found.push(f); continue; }
     }
     const heading = drugs.length ? headingAbove(text, l.start) ?? '' : '';
     const n0 = found.length;
-    rowChanges(line, l.start, drugs, found, CHANGES_HEADING.test(heading) || DISCHARGE_HEADING.test(heading), REQUEST_HEADING.test(heading) && !CHANGES_HEADING.test(heading), PLAN_HEADING.test(heading.trim()) && !REQUEST_HEADING.test(heading));
+    const flags = [CHANGES_HEADING.test(heading) || DISCHARGE_HEADING.test(heading) || AGREED_HEADING.test(heading), REQUEST_HEADING.test(heading) && !CHANGES_HEADING.test(heading), PLAN_HEADING.test(heading.trim()) && !REQUEST_HEADING.test(heading)] as const;
+    rowChanges(line, l.start, drugs, found, ...flags);
+    // "- Prednisolone 15 mg daily for 2 weeks, then 10 mg\n  daily for 2 weeks, then stop - NEW.": an
+    // item wrapped onto indented lines gives its status at the end of the last one
+    let row = line, rowEnd = l.end;
+    if (found.length === n0 && /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) {
+      let k = li + 1;
+      while (k < ls.length && /^[ \t]+[^-•*·\s]/.test(text.slice(ls[k].start, ls[k].end)) && !within(all, ls[k].start, ls[k].end).length) k++;
+      if (k > li + 1) {
+        rowEnd = ls[k - 1].end;
+        row = text.slice(l.start, rowEnd);
+        rowChanges(row, l.start, within(all, l.start, rowEnd), found, ...flags);
+      }
+    }
     // "Edoxaban 60 mg daily - withheld pre-op, restarted 26/02/2026 at the same dose": held and
     // restarted within the stay is no change
     for (let k = found.length - 1; k >= n0; k--) {
       const f = found[k];
-      if ((f.change === 'held' || f.change === 'stopped') && RESTARTED_SINCE.test(text.slice(f.start, l.end))) found.splice(k, 1);
+      if ((f.change === 'held' || f.change === 'stopped') && RESTARTED_SINCE.test(text.slice(f.start, rowEnd))) found.splice(k, 1);
       // "Enoxaparin 40 mg SC OD  STOPPED  Inpatient VTE prophylaxis only": started and stopped in the stay
       // (the drug's other mentions, "the codeine was stopped", tell of the same ward course)
-      else if (f.change === 'stopped' && INPATIENT_ONLY.test(line)) { found.splice(k, 1); inpatientOnly.add(f.drug); }
+      else if (f.change === 'stopped' && INPATIENT_ONLY.test(row)) { found.splice(k, 1); inpatientOnly.add(f.drug); }
       // "Methylprednisolone 1 g IV OD x3 days - NEW", "IV co-amoxiclav - stopped": an intravenous course is the hospital's
-      else if (f.fromRow && byHospitalRoute(line, f.start - l.start)) found.splice(k, 1);
-      else if (f.change === 'started' && INPATIENT_ONLY.test(line)) found.splice(k, 1);
+      else if (f.fromRow && byHospitalRoute(row, f.start - l.start)) found.splice(k, 1);
+      else if (f.change === 'started' && INPATIENT_ONLY.test(row)) found.splice(k, 1);
     }
     const course = shortCourse(text, line, l.start, drugs);
     if (course) found.push(course, ...moreCourseItems(line, l.start, drugs, course));
   }
   const wardOnly = new Set<string>(inpatientOnly);
+  const cover = new Set<string>();
   let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
   const spans = joinDropPrefixes(text, letterSentences(letter));
   for (let si = 0; si < spans.length; si++) {
@@ -234,7 +288,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     // the sentence after, in the same paragraph: "he will start Entresto … . I have given him a 28-day supply."
     const nx = spans[si + 1];
     const next = nx && !nx.row && !/\n\s*\n/.test(text.slice(s.end, nx.start)) ? text.slice(nx.start, nx.end) : '';
-    courseChanges(sentence, s.start, mentions, found, wardOnly, next);
+    courseChanges(sentence, s.start, mentions, found, wardOnly, next, cover);
   }
   // a dosed item in a "Medication changes" list with no word for the change is a new medicine
   for (const sp of letterSentences(letter)) {
@@ -251,6 +305,11 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   // "- Disimpaction with macrogol … We have supplied 2 weeks.": a plan item whose treatment the
   // hospital has supplied is a medicine it started
   suppliedItems(letter, all, found);
+  // "TTO: … Paracetamol 1 g QDS PRN / Rigevidon - continue": an as-needed item with no mark on a list
+  // that marks what is continued is new
+  unmarkedAsNeeded(text, all, found);
+  // "Dear Mrs Whitby, … - Naproxen - please stop this now": a letter to the patient asks the patient
+  patientLetterStops(letter, all, found);
   // "Medications on admission: … / Medications on discharge: …" with no word for the change: the
   // difference between the two lists is what was changed
   admissionDischargeDiff(text, all, found);
@@ -259,7 +318,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   // withheld (or stopped) and restarted during the stay: no change to the patient's medicines
   // so is a course given for the first days of the stay and then stopped
   // (a course the letter says ran only within the stay is not a change even where a list marks it stopped)
-  const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
+  // (started as cover until a test and stopped once it was negative: neither the start nor the stop stands)
+  const coverStopped = new Set(found.filter((f) => cover.has(f.drug) && f.change === 'stopped').map((f) => f.drug));
+  const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && !(coverStopped.has(f.drug) && f.change === 'started' && !f.fromRow) && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
   found.length = 0;
   found.push(...kept);
   const seen = new Map<string, { change: string; form: string }>();
@@ -309,7 +370,8 @@ const GIVEN_HERE = /\b(?:given|administered)\b(?=[^.;]{0,30}?\b(?:in (?:clinic|e
 
 // A discharge medicines list, or a "Discharge:" line that names what the patient went home with.
 const DISCHARGE_HEADING = /\b(?:discharge (?:medications?|medicines?|meds|prescriptions?|drugs)|(?:medication|medicines?|drugs) (?:on|at|for) discharge|tto|ttas?|to take (?:out|home)|take[- ]home (?:medication|medicines?))\b/i;
-const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with))?|tto|on discharge)\s*[:-]\s*/i;
+// ("Discharge prescription: flucloxacillin … x 7/7", "Meds on discharge: …", "TTO medication: …")
+const DISCHARGE_LABEL = /^\s*(?:[-•*·]\s*)?(?:discharge(?:d (?:home )?(?:on|with)| (?:prescription|medications?|medicines|meds|drugs))?|(?:tto|tta)(?: (?:medications?|medicines|meds))?|(?:medications?|medicines|meds|drugs) (?:on|at|for) discharge|on discharge|take[- ]home (?:medications?|medicines|meds))\s*[:-]\s*/i;
 // a course with an end: "for 5 days", "5 days supply", "to complete 7 days"
 const COURSE = /\bx\s?\d{1,2}\s?\/\s?(?:7|52)(?![\d/])|\bx\s?\d{1,2}\s?(?:days?|weeks?)\b|\b(?:\d{1,2}|one|two)[- ]weeks?['’]? supply\b|\bfor (?:a further |another )?(?:\d{1,2}|one|two|three|five|seven|ten|fourteen) (?:more )?(?:days?|weeks?)\b|\b\d{1,2} days?['’]? supply\b|\bto complete (?:a |the |another |a further )?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)[- ](?:more |further )?days?|(?:\d{1,2}[- ]day )?course)\b|\b(?:stop|finish)\s+(?:once|when|after)\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\buntil\s+(?:the\s+)?course\s+(?:is\s+)?(?:complete|completed|finished)\b|\bthen stop\b|\buntil stopped\b|\b(?:then\s+)?(?:reducing|reduce|taper(?:ing)?|wean(?:ing)?)\s+(?:by|over)\s+\d|\bas per (?:the )?(?:weaning|reducing|tapering) (?:plan|regime|regimen|chart|sheet|schedule)\b|(?:^|[-–(,]\s*)(?:\d{1,2}|five|seven|ten|fourteen) (?:days?|weeks?)\b(?!\s+(?:ago|before|after|later|prior|post))|\buntil\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th|\/\d{1,2})\b/i;
 // the course's own words are no sign of an old medicine: "stop once course completed"
@@ -444,6 +506,56 @@ function admissionDischargeDiff(text: string, all: DrugMention[], out: Finding[]
   }
 }
 
+const AS_NEEDED = /\b(?:prn|when required|as required|as needed|if needed)\b/i;
+const STATUS_ONE = new RegExp(STATUS_ANY.source, 'i');
+const MARKED_KEPT = /\b(?:continue[sd]?|unchanged|no change)\b/i;
+function unmarkedAsNeeded(text: string, all: DrugMention[], out: Finding[]): void {
+  if (!AS_NEEDED.test(text) || !MARKED_KEPT.test(text)) return;
+  const ls = lines(text);
+  for (let i = 0; i < ls.length; i++) {
+    const head = text.slice(ls[i].start, ls[i].end);
+    if (!/^\s*(?:tto|ttas?|discharge (?:medications?|medicines|prescription)|(?:medications?|medicines) (?:on|at|for) discharge)\s*:?\s*$/i.test(head)) continue;
+    const items: { start: number; end: number; line: string }[] = [];
+    for (let k = i + 1; k < ls.length && text.slice(ls[k].start, ls[k].end).trim(); k++) items.push({ ...ls[k], line: text.slice(ls[k].start, ls[k].end) });
+    if (!items.some((it) => MARKED_KEPT.test(it.line))) continue;
+    for (const it of items) {
+      const d = within(all, it.start, it.end)[0];
+      if (!d || d.start !== (ITEM_LEAD.exec(it.line)?.[0].length ?? 0) || !AS_NEEDED.test(it.line) || NOT_NEW.test(it.line) || REQUEST.test(it.line) || STATUS_ONE.test(it.line)) continue;
+      // (a medicine the letter named before its list is an old one)
+      if (all.some((x) => x.generic === d.generic && x.start < ls[i].start)) continue;
+      out.push(finding(d, 'started', it.line, it.start, false));
+    }
+  }
+}
+
+// A letter written to the patient (copied to the GP): its "please stop" is said to the patient
+const TO_PATIENT = /^[ \t]*Dear\s+(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]*\s*,?[ \t]*$/m;
+const PATIENT_STOP_NOW = new RegExp(`^${NOT_ON_CONDITION}(?![^.;]{0,80}?\\b(?:before|until|pending|prior to|for (?:\\d{1,2}|one|two|three|four|a few) (?:days?|weeks?))\\b)`, 'i');
+const PLEASE_STOP = /\bplease\s+(?:now\s+)?(?:stop|discontinue)\s+(?:taking\s+|using\s+)?(?:(?:your|the)\s+)?/gi;
+
+function patientLetterStops(letter: Letter, all: DrugMention[], out: Finding[]): void {
+  const text = letter.text;
+  if (!/\bplease\s+(?:now\s+)?(?:stop|discontinue)\b/i.test(text) || !/\byour (?:gp|doctor)\b/i.test(text) || !TO_PATIENT.test(text)) return;
+  for (const sp of letterSentences(letter)) {
+    if (sp.row) continue;
+    const sentence = text.slice(sp.start, sp.end);
+    PLEASE_STOP.lastIndex = 0;
+    const m = PLEASE_STOP.exec(sentence);
+    if (!m) continue;
+    // (what the GP is asked under "For your GP" stays a request)
+    const heading = headingAbove(text, sp.start) ?? '';
+    if (/\b(?:gp|doctor|practice|surgery)\b/i.test(heading) || /\b(?:ask|asks|asking) your (?:gp|doctor)\b|\bgp\b/i.test(sentence)) continue;
+    const end = m.index + m[0].length;
+    // (not on a condition, nor for a while around a test: "before the breath test", "for 2 weeks")
+    if (!PATIENT_STOP_NOW.test(sentence.slice(end))) continue;
+    const ms = within(all, sp.start, sp.end);
+    // the drug named after it, or the item's own drug for "this" / "it"
+    const pronoun = /^(?:this|it|them)\b/i.exec(sentence.slice(end));
+    const d = ms.find((x) => x.start === end) ?? (pronoun ? [...ms].reverse().find((x) => x.end <= m.index) : undefined);
+    if (d) out.push({ drug: d.generic, code: d.code, change: 'stopped', start: sp.start + Math.min(d.start, m.index), end: sp.start + Math.max(d.end, end + (pronoun?.[0].length ?? 0)), fromRow: false });
+  }
+}
+
 /** Bulleted or numbered items that name a treatment and say the hospital supplied it. */
 function suppliedItems(letter: Letter, all: DrugMention[], out: Finding[]): void {
   const text = letter.text;
@@ -485,14 +597,18 @@ function formOf(quote: string): string {
   return m ? m[1].toLowerCase().replace(/e?s$/, '').replace(/ies$/, 'y') : 'oral';
 }
 
+const PENDING_AFTER = /^[^.;]{0,40}?\b(?:pending|(?:while|whilst) (?:awaiting|waiting for|we awaited)|until (?:the )?(?:result|scan|ctpa|doppler|imaging|ultrasound|mri|ct)\b)/i;
+const PENDING_TEST = /^[^.;]{0,30}?\b(?:was |were )?(?:given|started|commenced)\s+(?:empirically\s+)?(?:pending|(?:while|whilst) (?:awaiting|waiting for|we awaited))\b/i;
 const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
 const WARD_COURSE_DRUG = /cillin|mycin|cycline|floxacin|^cef|co-amoxiclav|co-trimoxazole|metronidazole|trimethoprim|nitrofurantoin|teicoplanin|meropenem|piperacillin|aciclovir|fluconazole|oseltamivir|parin$|heparin|tazobactam/;
 
-function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>, next = ''): void {
+function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>, next = '', cover = new Set<string>()): void {
   for (const d of mentions) {
     const before = sentence.slice(Math.max(0, d.start - 30), d.start), after = sentence.slice(d.end);
     if (WAS_ON.test(before) && FOR_FIRST_DAYS.test(after)) wardOnly.add(d.generic);
     if (WARD_COURSE_DRUG.test(d.generic) && STOPPED_IN_STAY.test(after)) wardOnly.add(d.generic);
+    // "Treatment-dose dalteparin given while awaiting CTPA", "given apixaban pending the scan": cover until a test
+    if (PENDING_TEST.test(after) || (/\b(?:given|started|commenced|covered)\s+(?:on\s+|with\s+)?(?:(?:empirical|treatment-dose|therapeutic|prophylactic)\s+)?$/i.test(before) && PENDING_AFTER.test(after))) { wardOnly.add(d.generic); cover.add(d.generic); }
     // "managed with a short course of digoxin, which has been stopped again": started and stopped in the stay
     // ("steroid hyperglycaemia covered with gliclazide, which has been stopped again": cover for the stay)
     if (/\b(?:(?:short|brief|(?:a )?few days['’]?) course of|covered (?:(?:him|her|them) )?with|cover (?:of|with))\s+$/i.test(before) && /^[^.;]{0,60}?\b(?:(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued|completed)|stopped again)\b/i.test(after)) wardOnly.add(d.generic);
@@ -559,7 +675,8 @@ function finishesCourse(sentence: string, offset: number, mentions: DrugMention[
   }
 }
 
-const INPATIENT_ONLY = /\b(?:inpatient|in-patient)\b[ \w-]{0,30}?\bonly\b|\b(?:ward|hospital)(?: use)? only\b|\bonly (?:as an |while an? |while |whilst )?(?:inpatient|in-patient|in hospital|on the ward)\b/i;
+// ("Complete 7 days, last dose 13/01 given on ward - no TTO": a course finished before discharge)
+const INPATIENT_ONLY = /\bno (?:tto|tta|take-?home supply)\b|\bnot (?:on|for) (?:the )?(?:tto|tta|discharge)\b|\blast dose\b[^|\t\n]{0,30}?\b(?:on (?:the )?ward|in hospital|before discharge|prior to discharge)\b|\bcourse (?:completed|finished) (?:on the ward|in hospital|before discharge|during (?:the |this |her |his )?(?:admission|stay))\b|\b(?:inpatient|in-patient)\b[ \w-]{0,30}?\bonly\b|\b(?:ward|hospital)(?: use)? only\b|\bonly (?:as an |while an? |while |whilst )?(?:inpatient|in-patient|in hospital|on the ward)\b/i;
 // a hold undone later on the same line: "withheld pre-op, restarted on day 3", "… - restarted"
 const RESTARTED_SINCE = /\b(?:withheld|held|stopped|suspended|omitted|paused)\b[^.;]{0,60}?(?<!\b(?:not|be|been not|to be|will be|until|before|if|when|once)\s+)\b(?:restarted|re-started|resumed|reintroduced)\b(?!\s+(?:if|when|once|after|in|on discharge by)\b)/i;
 
@@ -587,6 +704,28 @@ function cellsOf(line: string): { text: string; start: number }[] {
   }
   out.push({ text: line.slice(s).trim(), start: s });
   return out;
+}
+
+// An e-discharge form's tick columns: "New?", "Dose changed?", "Stopped?" (a tick, "Y" or "Yes" marks the change)
+interface FlagColumns { cues: Map<number, MedicationChange>; starts?: number[] }
+const FLAG_COL = /^(?:new|started|added|stopped|discontinued|changed|dose changed|amended|withheld|held|on hold|suspended)\s*\??$/i;
+const FLAG_MARK = /^(?:y|yes|✓|✔|x|\*)$/i;
+
+function flagColumnsOf(line: string): FlagColumns | undefined {
+  if (!isRowLine(line)) return undefined;
+  const all = cellsOf(line);
+  const cues = new Map<number, MedicationChange>();
+  all.forEach((c, i) => { if (i > 0 && FLAG_COL.test(c.text)) { const cue = statusOf(c.text.replace(/\?$/, '')); if (cue) cues.set(i, cue); } });
+  if (cues.size < 2) return undefined;
+  return /[\t|]/.test(line) ? { cues } : { cues, starts: all.map((c) => c.start) };
+}
+
+function flagChange(line: string, offset: number, drugs: DrugMention[], cols: FlagColumns): Finding | undefined {
+  const cells = cols.starts && !/[\t|]/.test(line) ? cellsAt(line, cols.starts) : cellsOf(line);
+  const d = drugs[0];
+  if (!cells.length || d.start > cells[0].start + cells[0].text.length) return undefined;
+  const marked = [...cols.cues].filter(([i]) => FLAG_MARK.test(cells[i]?.text ?? ''));
+  return marked.length === 1 ? finding(d, marked[0][1], line, offset, true) : undefined;
 }
 
 /** A table header that names a before and an after column: "Medicine | Previous dose | New dose". */
@@ -659,20 +798,22 @@ const LEAD_VERB = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(Stop|Discontinue|Cease|With
 // "Stop co-codamol 30/500 and ibuprofen": the verb's list of drugs
 const LEAD_VERB_JOIN = /^\s*(?:[\d.,/]+\s*(?:mg|g|micrograms?|mcg|ml|units?|%)?\s*)?(?:,|,?\s*and|&)\s*(?:(?:his|her|their|the)\s+)?$/i;
 // a step for later or on a condition: "Stop aspirin before surgery", "Stop X once the course is finished"
-const LATER = /\b(?:if|when|once|after|before|unless|should|in (?:\d+|one|two|three|four|six) (?:days?|weeks?|months?)|from (?:the )?\d|on \d)\b/i;
+// ("once daily" is a dose, not a time to come)
+const LATER = /\b(?:if|when|once(?!\s+(?:daily|a day|weekly|a week|a fortnight|nightly|monthly|a month|yearly|every|per|at night|in the morning|each))|after|before|unless|should|in (?:\d+|one|two|three|four|six) (?:days?|weeks?|months?)|from (?:the )?\d|on \d)\b/i;
 const SWITCH_IN = /^[^.;]{0,30}?(?:,|;|\band)\s*(?:and\s+)?(?:start|commence|switch(?:ed)? to|change(?:d)? to|replace(?:d)? (?:with|by)|substitute(?:d)? (?:with|by))\s+(?:(?:G|Gtt|Oc|Ung)\.\s*)?$/i;
 const HOLD_UNTIL_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(?:withhold|hold|omit|suspend|stop|pause)\s+(?:until|pending|for now)\b/i;
 const RX_LEAD = /^\s*(?:[-•*·]\s*)?(?:prescribed|prescription|treatment(?: prescribed| started| commenced)?|(?:started|commenced) on)\s*:\s*(?=\S)/i;
 // (what was given in the department, or is carried on, is not a new prescription)
 const RX_NOT_NEW = /\b(?:given|administered|stat|iv|intravenous|im|in (?:ed|a&e|the department|hospital|clinic today)|continue[sd]?|usual|regular|unchanged|no change|as before|nil|none)\b/i;
 // (not "he is not to restart it", "should not be restarted", "no plan to restart")
-const RESTART_PLAN = /(?<!\b(?:not|never|no)\s(?:\w+\s)?)\b(?:(?:to|will|(?:we )?plan to|(?:we )?intend to|can|should|may)\s+(?:be\s+)?restart(?:ed)?|restart(?:ing)?\s+(?:it|this|them)?\s*(?:in|after|on|once|when|from)\b|(?:with a view to|aim(?:ing)? to|plan(?:ning)? to)\s+restart)/i;
+// ("… and to discuss restarting with you", "with a review of restarting it at clinic": a restart to be decided on)
+const RESTART_PLAN = /(?<!\b(?:not|never|no)\s(?:\w+\s)?)\b(?:(?:discuss(?:ing)?|consider(?:ing)?|review(?:ing)?|decision (?:on|about)|a review of)\s+(?:when to\s+|whether to\s+)?(?:re-?start(?:ing)?|resum(?:e|ing)|reintroduc(?:e|ing))\b|(?:to|will|(?:we )?plan to|(?:we )?intend to|can|should|may)\s+(?:be\s+)?restart(?:ed)?|restart(?:ing)?\s+(?:it|this|them)?\s*(?:in|after|on|once|when|from)\b|(?:with a view to|aim(?:ing)? to|plan(?:ning)? to)\s+restart)/i;
 const FORM_SWITCH_BEFORE = /\b(?:switched|changed|converted|swapped|moved)\s+(?:(?:him|her|them)\s+)?(?:from\s+)?(?:(?:his|her|their|the)\s+)?$/i;
 const FORM_SWITCH_AFTER = /^[^.;]{0,40}?\b(?:over\s+)?(?:to|onto)\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|suspension|dispersible|soluble|orodispersible|patch(?:es)?|transdermal|injectable|injections?|depot|long[- ]acting(?: injection| injectable)?|lai|suppositor(?:y|ies)|subcutaneous|sc|pen|(?:same|equivalent) dose of the)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?|injection))?/i;
 // a regimen to go on with: a frequency or a course ("QDS RE for 1 week", "twice daily")
 const RX_REGIMEN = /\b(?:od|bd|tds|qds|on|om|nocte|mane|prn|daily|weekly|twice|three times|four times|hourly|\d-hourly|at night|in the morning|for \d{1,2} (?:days?|weeks?)|x\s?\d{1,2}\/(?:7|52))\b/i;
 const PRONOUN_RESTARTED = /^\s*(?:(?:and|but|so)\s+)?(?:it|this|they|these)\s+(?:has|have|was|were)\s+(?:since\s+|now\s+|then\s+|subsequently\s+|already\s+)?(?:been\s+)?(?:restarted|resumed|reintroduced|re-started)\b/i;
-const STAY_ONLY = /\b(?:while|whilst)\s+(?:(?:he|she|they)\s+(?:was|were|is|are)\s+)?(?:in hospital|an in-?patient|in-?patients|on the ward)\b|\bfor the (?:duration|rest) of (?:the|his|her|their|this) (?:admission|stay)\b/i;
+const STAY_ONLY = /\b(?:while|whilst)\s+(?:(?:he|she|they)\s+(?:was|were|is|are)\s+)?(?:in hospital|an in-?patient|in-?patients|on the ward)\b|\bfor the (?:duration|rest) of (?:the|his|her|their|this) (?:admission|stay)\b|\b(?:on the ward|in hospital|as an in-?patient)\s+only\b|\b(?:ward|in-?patient|hospital) use only\b/i;
 const SWITCH_ARROW = /^[^\n→>⇒]{0,60}?\s(?:→|->|-->|=>|⇒)\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?$/;
 const NOT_DONE = /^[^,;.()]{0,20}?\b(?:(?:was|were|is|are|has|have)\s+)?(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:started|given|stopped|prescribed|commenced|changed|restarted|continued|added|indicated|needed|required|appropriate|tolerated)\b/i;
 const CAPS_STATUS = /\b(?:NEW|STARTED|STOPPED|WITHHELD|ON HOLD|REDUCED|INCREASED|ADDED|AMENDED|SUSPENDED|STOP|START|WITHHOLD|OMIT)\b/;
@@ -778,7 +919,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     const after = /^[A-Z ]+:/.test(line.slice(st.index + (st[0].match(/^\s*[-–]?\s*/)?.[0].length ?? 0)));
     const target = after
       ? drugs.find((d) => d.start > st.index)
-      : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)));
+      // ("Folic acid 5 mg weekly (not the same day as methotrexate) - NEW": a drug in the item's aside is not the item)
+      : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)) && !inReasonBracket(line, d.start));
     if (target) {
       // "Paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 7 days - NEW": one item, one status
       if (!after) {
@@ -842,6 +984,23 @@ function suppliedAsNew(line: string): boolean {
   return (/\b(?:prn|when required|as required|as needed|if needed)\b/i.test(line) || COURSE.test(line)) && !NOT_NEW.test(line) && !REQUEST.test(line);
 }
 
+function insideBracket(s: string, at: number): boolean {
+  const open = s.lastIndexOf('(', at);
+  if (open < 0 || open < s.lastIndexOf(')', at)) return false;
+  const close = s.indexOf(')', at);
+  return close > 0 && close - open < 160 && !s.slice(at, close).includes('(');
+}
+
+/** A drug inside a bracket closed before `until` that says more than the drug's name and dose. */
+function inAside(clause: string, d: DrugMention, until: number): boolean {
+  const open = clause.lastIndexOf('(', d.start);
+  if (open < 0 || open < clause.lastIndexOf(')', d.start)) return false;
+  const close = clause.indexOf(')', d.end);
+  if (close < 0 || close > until) return false;
+  const words = (clause.slice(open + 1, d.start) + ' ' + clause.slice(d.end, close)).match(/[a-z]{2,}/gi) ?? [];
+  return words.filter((w) => !/^(?:mg|mcg|micrograms?|units?|ml|od|bd|tds|qds|daily|once|twice|tablets?|capsules?)$/i.test(w)).length >= 2;
+}
+
 /** "Stopped: aspirin (now on apixaban), …": a drug inside an item's bracketed reason is not an item. */
 function inReasonBracket(line: string, at: number): boolean {
   const open = line.lastIndexOf('(', at);
@@ -883,6 +1042,8 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   const cut = /;|,\s+(?:and|but|so|when|whilst|while|as(?!\s+well\s+as)|because)\b|(?<!\b(?:[A-Za-z]|Oc|Gtt|Ung))\.\s|\s+and\s+(?=(?:his|her|their)\s)/g;
   let s = 0, m: RegExpExecArray | null;
   while ((m = cut.exec(masked))) {
+    // ("(not during a flare, so after colchicine finishes) - started": a bracketed aside is no clause of its own)
+    if (insideBracket(masked, m.index)) continue;
     // "… was stopped in April and her propranolol has also been stopped": a new subject with its
     // own verb starts a clause; "stopped his amlodipine and his ramipril" stays one list
     if (/^\s+and\s+$/i.test(m[0]) && (continuesList(masked, m.index + m[0].length, mentions) || !within(mentions, m.index + m[0].length, m.index + m[0].length + 40).length)) continue;
@@ -912,9 +1073,19 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
     const apposed = mentions.some((m) => m.start >= end && m.start - end < 16 && /^[\s,(:–-]*(?:the\s+|his\s+|her\s+)?$/i.test(masked.slice(end, m.start)));
     if (d && !apposed && !PAST.test(masked.slice(d.end, anaphor.index).replace(/\([^()]*\)/g, ''))) out.push({ drug: d.generic, code: d.code, change, start: offset + d.start, end: offset + end, fromRow: false });
   }
+  let clauseOut = out.length;
   for (const [cs, ce] of clauses) {
     const clause = masked.slice(cs, ce);
     const drugs = within(mentions, cs, ce).filter((d) => masked[cs + d.start] !== ' ' && !HOSPITAL_ONLY.test(clause.slice(0, d.start)) && !ROUTE_RIGHT_AFTER.test(clause.slice(d.end, d.end + 40)));
+    // "Bisoprolol has been uptitrated to 5 mg, and ramipril to 5 mg BD": the verb of the clause before
+    // is understood in a clause of only a drug and its new dose
+    const afterDoseChange = out.slice(clauseOut).some((f) => f.change === 'dose-changed' && !f.fromRow);
+    clauseOut = out.length;
+    const gapped = afterDoseChange && drugs.length ? GAPPED_DOSE.exec(clause.slice(drugs[0].end)) : null;
+    if (gapped && /^\s*(?:(?:his|her|their|the)\s+)?$/.test(clause.slice(0, drugs[0].start)) && !REQUEST.test(clause)) {
+      out.push({ drug: drugs[0].generic, code: drugs[0].code, change: 'dose-changed', start: offset + cs + drugs[0].start, end: offset + cs + drugs[0].end + gapped[0].length, fromRow: false });
+      continue;
+    }
     // "The ward stopped his codeine for 2 days, and it has since been restarted": the pronoun's
     // restart ends the hold of the drug of the clause before
     if (!drugs.length && PRONOUN_RESTARTED.test(clause)) {
@@ -1006,7 +1177,11 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       const prevEnd = i > 0 ? cues[i - 1].end : 0;
       const nextAt = i + 1 < cues.length ? cues[i + 1].at : clause.length;
       const after = drugs.filter((d) => !taken.has(d) && d.start >= c.end && d.start < nextAt);
-      const before = drugs.filter((d) => !taken.has(d) && d.end <= c.at && d.start >= prevEnd);
+      let before = drugs.filter((d) => !taken.has(d) && d.end <= c.at && d.start >= prevEnd);
+      // "Warfarin 3 mg (reviewed with an apixaban option) - stopped": a drug in a closed aside is not
+      // the subject where the clause names one outside it
+      const outside = before.filter((d) => !inAside(clause, d, c.at));
+      if (outside.length && outside.length < before.length) before = outside;
       if (c.cue === 'restarted') {
         for (const d of drugs) if (d.end <= c.at) restarted.add(d.generic);
         continue;
@@ -1026,12 +1201,16 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       // "Lisinopril stopped, losartan 50 mg started": a cue straight after its drug and closed by a
       // comma reports on that drug, not on the next one
       const lastBefore = before[before.length - 1];
-      const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && /^\s*(?:[,;.)]|(?:and|&)\s|$)/.test(clause.slice(c.end));
+      // ("Lymecycline stopped today (must not be combined with isotretinoin)": a time after the cue, then an aside)
+      const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && POSTFIX_TAIL.test(clause.slice(c.end));
       if (nearAfter.length && (!aux || onTo || !before.length) && !postfix) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
       // "Codeine was started on the ward and has now been stopped": the passive stop shares the subject
       // of the start before it (the start and stop within the episode then cancel out)
       if (c.cue === 'stopped' && !targets.length && aux && i > 0 && cues[i - 1].cue === 'started' && lastTargets.length && !drugs.some((d) => d.start >= cues[i - 1].end && d.start < c.at)) targets = lastTargets;
+      // "Her warfarin was withheld for 2 days and restarted at 3 mg (previously 4 mg)": a second verb
+      // joined by "and" shares the subject of the first
+      else if (c.cue === 'dose-changed' && !targets.length && i > 0 && cues[i - 1].cue === 'held' && lastTargets.length && /^[^.;]{0,50}?\s(?:and|then)\s+(?:was\s+|has\s+been\s+|since\s+|later\s+|subsequently\s+)*$/i.test(clause.slice(cues[i - 1].end, c.at)) && !drugs.some((d) => d.start >= cues[i - 1].end && d.start < c.at)) targets = lastTargets;
       lastTargets = targets;
       // "ramipril and metformin were withheld": the list before a passive verb
       // ("…, ramipril, apixaban (new)": a bracketed status belongs to its own item only)
@@ -1056,6 +1235,14 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
           continue;
         }
         out.push({ drug: from.generic, code: from.code, change: 'stopped', start: offset + cs + from.start, end: offset + cs + c.end, fromRow: false });
+      }
+      // ("Bisoprolol has been uptitrated to 5 mg, and ramipril to 5 mg BD": the same verb understood)
+      if (c.cue === 'dose-changed' && targets.length) {
+        for (const d of drugs) {
+          const last = targets[targets.length - 1];
+          if (taken.has(d) || targets.includes(d) || d.start <= Math.max(c.end, last.end) || d.start >= nextAt) continue;
+          if (/,\s*and\s+(?:(?:his|her|their|the)\s+)?$/i.test(clause.slice(last.end, d.start)) && GAPPED_DOSE.test(clause.slice(d.end))) targets.push(d);
+        }
       }
       for (const d of targets) {
         taken.add(d);

@@ -115,6 +115,9 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
       if (!concept) continue;
       let c = assertMention(letter.text, p.start, p.end, { section: kind, chronic: false, year });
       if (p.assertion) c = { ...c, assertion: p.assertion, explicit: true, weakNegation: false, listed: false, paired: false, detail: false };
+      // "vitamin D 38 nmol/L, myeloma screen negative": the value is the finding; a denial near it is another test's. It states
+      // nothing of its own status, so a named "Hyponatraemia (Na 126) - resolved" keeps the name's.
+      if (p.value && c.assertion === 'negated') c = { ...c, assertion: 'present', explicit: false, weakNegation: false };
       out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 40), inExam: false, measured: true });
     }
   }
@@ -262,7 +265,7 @@ const FRACTURE = '125605004';
  * Findings letters state as numbers or results rather than by name: alcohol in units against the
  * UK limit, a result "came back low", a FIT below the referral threshold, weight gained in kg.
  */
-interface PatternMention { code: string; start: number; end: number; assertion?: 'negated' | 'present' }
+interface PatternMention { code: string; start: number; end: number; assertion?: 'negated' | 'present'; /** a bare result value: never itself denied */ value?: boolean }
 /** The UK Chief Medical Officers' low-risk limit: 14 units a week. */
 const UK_WEEKLY_UNITS = 14;
 /** "drinks around 30 units a week", "alcohol: 20-25 units/week", "drinking 6 units per day". */
@@ -296,6 +299,20 @@ const ANALYTES: [RegExp, Record<string, string>][] = [
   [/platelets?|platelet count/, { low: '302215000', high: '6631009' }],
   [/blood pressure|BP/, { high: '371622005' }],
 ];
+/**
+ * Results stated only as a number ("her sodium was 127 on day 3", "vitamin D 38 nmol/L", "a low B12 of 148 ng/L"): below
+ * the UK laboratories' lower limits the value names the finding: sodium 133 mmol/L, vitamin D 50 nmol/L (deficient or
+ * insufficient), and a B12 the letter calls low below 180 ng/L. (A low haemoglobin is left out: annotators code the
+ * bleed or the operation that lowered it, not an anaemia, as often as not.)
+ */
+const NUMERIC_RESULT = /\b(sodium|Na|vitamin D|vit D|(?<=\blow )(?:vitamin )?B12)(?:\s+(?:levels?|concentration))?(?:\s+(?:on (?:admission|discharge|arrival|day \d{1,2})|today|post-?op(?:eratively)?))?(?:\s*(?:was|is|were|of|fell to|dropped to|dipped to|was down to|came back at|at|:|=)\s*|\s+)(\d{1,3}(?:\.\d)?)(?!\.?\d|\s*(?:%|x|mg|mcg|micrograms?|units?|IU|ml|mm\b|mmHg|\/\d))(?:\s*(g\/L|g\/dL|mmol\/L|nmol\/L|ng\/L|pg\/mL))?/gi;
+const NUMERIC_WORDS = /\b(?:sodium|Na|vitamin D|vit D|B12)\b/i;
+function numericFinding(name: string, value: number, unit: string | undefined): string | undefined {
+  const u = unit?.toLowerCase();
+  if (/^(?:sodium|na)$/i.test(name)) return (!u || u === 'mmol/l') && value >= 100 && value < 133 ? '89627008' : undefined;
+  if (/^vit(?:amin)? d$/i.test(name)) return (!u || u === 'nmol/l') && value < 50 ? '34713006' : undefined;
+  return (u === 'ng/l' || u === 'pg/ml') && value < 180 ? '190634004' : undefined;
+}
 /** Each analyte's pattern for a whole captured name, compiled once. */
 const ANALYTE_WHOLE: [RegExp, Record<string, string>][] = ANALYTES.map(([re, codes]) => [new RegExp(`^(?:${re.source})$`, 'i'), codes]);
 const RESULT_WORDS = /\b(?:low|high|raised|elevated|deficient|insufficient)\b/i;
@@ -326,9 +343,11 @@ const WEIGHT_LOST = /\b(?<!net )(?:has |have |had )?lost\s+(?:about |around |app
 const INR_VALUE = /\bINR\b\s*(?:of|was|is|=|:|today|on admission)?\s*(\d{1,2}(?:\.\d{1,2})?)\b(?!\s*(?:-|–|to)\s*\d)/g;
 const INR_RAISED = 4;
 /** A contraceptive implant (first group) or intrauterine device put in: "the implant was inserted", "Mirena IUS fitted". */
-const DEVICE_INSERTED = /\b(?:(Nexplanon|contraceptive implant|implant)|(?:coil|IUD|IUS|Mirena|Kyleena|Jaydess|intrauterine (?:device|system)))\b(?:\s+(?:was|were|has been|had been))?\s+(?:\w+\s+)?(?:inserted|fitted|placed)\b/gi;
+const DEVICE_INSERTED = /\b(?:(Nexplanon|contraceptive implant|implant)|(?:coil|IUD|IUS|Mirena|Kyleena|Jaydess|intrauterine (?:device|system)))\b(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:was|were|has been|had been))?\s+(?:\w+\s+)?(?:inserted|fitted|placed)\b/gi;
 /** Joint procedures written as verbs: "R knee aspirated and injected with 40 mg Kenalog". */
 const JOINT_ASPIRATED = /\b(knee|shoulder|hip|elbow|ankle|wrist)(?:\s+joint)?\s+(?:was\s+|were\s+)?aspirated\b/gi;
+/** "I drained 40 ml of fluid from the knee", "30 ml of synovial fluid was aspirated from the left knee": a joint's aspiration told by its fluid. */
+const FLUID_DRAINED = /\b(?:drained|aspirated|removed|withdrew|withdrawn)\s+(?:\d+\s*(?:ml|mls|cc)\s+(?:of\s+)?)?(?:[\w-]+\s+)?fluid\s+(?:was\s+)?from\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right)\s+)?(?:knee|shoulder|hip|elbow|ankle|wrist)\b|\b\d+\s*(?:ml|mls|cc)\s+(?:of\s+)?(?:[\w-]+\s+)?fluid\s+(?:was\s+)?(?:drained|aspirated|removed|withdrawn)\s+from\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right)\s+)?(?:knee|shoulder|hip|elbow|ankle|wrist)\b/gi;
 const JOINT_INJECTED = /\binjected\s+(?:it\s+|the\s+\w+\s+)?(?:with\s+)?(?:\d+\s*mg\s+(?:of\s+)?)?(?:depo-?medrone|methylprednisolone|triamcinolone|kenalog|adcortyl|hydrocortisone|(?:a\s+)?steroid|corticosteroid)\b/gi;
 const JOINT_STEROID: Record<string, string> = { knee: '301877006', shoulder: '308028008' };
 
@@ -362,6 +381,7 @@ function patternMentions(text: string, from: number, to: number): PatternMention
     if (value) smokingStatus(value.trim(), from, from + value.length);
   }
   if (/use of alcohol/i.test(stretch)) for (const a of stretch.matchAll(ALCOHOL_F10)) out.push({ code: /^harmful/i.test(a[1]) ? '15167005' : '66590003', start: from + a.index!, end: from + a.index! + a[0].length });
+  if (/fluid/i.test(stretch)) for (const a of stretch.matchAll(FLUID_DRAINED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/aspirated/i.test(stretch)) for (const a of stretch.matchAll(JOINT_ASPIRATED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/injected/i.test(stretch)) {
     for (const a of stretch.matchAll(JOINT_INJECTED)) {
@@ -383,6 +403,15 @@ function patternMentions(text: string, from: number, to: number): PatternMention
       const dir = /^(?:low|deficient|insufficient)$/i.test(a[2]) ? 'low' : 'high';
       const code = rule?.[1][dir];
       if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (NUMERIC_WORDS.test(stretch)) {
+    for (const a of stretch.matchAll(NUMERIC_RESULT)) {
+      // (a target or threshold is no result: "transfuse if Hb below 70", "aim for sodium above 130")
+      if (/\b(?:if|target|aim|below|above|under|over|less than|more than|threshold|keep|<|>)\s*(?:\w+\s+)?$/i.test(stretch.slice(Math.max(0, a.index! - 20), a.index))) continue;
+      const code = numericFinding(a[1], Number(a[2]), a[3]);
+      // (the value is the finding: a "negative" later in the sentence is another test's)
+      if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length, value: true });
     }
   }
   if (/\b(?:abnormal|deranged|off|out of range|not normal)\b/i.test(stretch)) for (const a of stretch.matchAll(PANEL_RESULT)) out.push({ code: ABNORMAL_TFT, start: from + a.index!, end: from + a.index! + a[0].length });
@@ -621,6 +650,7 @@ function conceptNamed(t: Terminology, display: string): Concept | undefined {
  * A generic concept made specific by its sentence: "X-ray left ankle: no fracture" is a fracture
  * of the ankle; "smokes 15 cigarettes a day" is a moderate smoker.
  */
+const COLONOSCOPIC_POLYPECTOMY = '311774002';
 function refine(c: Concept, text: string, start: number, end: number, t: Terminology): Concept {
   const lineStart = lineBounds(text, start)[0];
   const lineEnd = lineBounds(text, end)[1];
@@ -650,6 +680,11 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const back = text.slice(Math.max(0, start - 80), start);
     const para = back.lastIndexOf('\n\n');
     if (INTRACRANIAL.test(back.slice(para + 1) + text.slice(end, Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
+  }
+  // "a polyp was removed" at hysteroscopy: the uterus's polyp, not the colon's; the GPS names no site for it.
+  if (c.code === COLONOSCOPIC_POLYPECTOMY && !/colono|sigmoido|bowel|colon|rect/i.test(text.slice(start, end))) {
+    const around = text.slice(Math.max(0, start - 250), Math.min(text.length, end + 150));
+    if (/hysteroscop|endometri|uter(?:us|ine)|cervical polyp/i.test(around) && !/colonoscop|sigmoidoscop|\bcolon|\bbowel|\brect/i.test(around)) return t.get('82035006') ?? c;
   }
   // "no retinopathy", "background diabetic retinopathy": the diabetes the letter names gives the type.
   if (DIABETIC_RETINOPATHY.has(c.code)) {
@@ -734,6 +769,7 @@ const ORGAN_CANCER = /^\S+.*\b(?:cancer|carcinoma|malignancy)$/i;
 const ALLERGIC_DISEASE = /\ballergic\s+(?:rhinitis|rhino-?conjunctivitis|conjunctivitis|asthma|dermatitis|eczema|bronchopulmonary|alveolitis|march|disease|disorder|sinusitis|keratoconjunctivitis)\b/gi;
 /** A report's title line: "ENDOSCOPY UNIT REPORT - COLONOSCOPY", "Cystoscopy report". */
 const REPORT_TITLE = /\breport\b/i;
+const SERVICE_LABEL = /^\s*(?:clinic|service|department|dept|specialty|speciality|team|ward|unit|directorate)\s*:\s*[^:\n]{0,60}$/i;
 /** Letterhead and sign-off lines name services, not the patient's conditions. */
 const SERVICE_LINE = /\b(?:consultants?|registrars?|physicians?|surgeons?|specialists?|departments?|centres?|centers?|clinics?|services?|unit|hospitals?|trust|wards?|teams?|directorate|division|society|association)\b/i;
 /** "EASTMOOR NHS FOUNDATION TRUST (Mental Health and Learning Disability Services)": a trust's letterhead, however long. */
@@ -836,6 +872,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "referred on the suspected lower GI cancer pathway": the cancer a suspected-cancer referral names for an organ is the query itself.
   const suspectedReferral = SUSPECTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:pathway|referral)\b/i.test(after) && ORGAN_CANCER.test(written);
   if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
+  // "Clinic: Early Inflammatory Arthritis", "Service: Heart Failure": a labelled header line names the service.
+  if (SERVICE_LABEL.test(text.slice(lineBounds(text, start)[0], start))) return true;
   const line = lineOf(text, start);
   // "ENDOSCOPY UNIT REPORT - COLONOSCOPY": a report's title names the procedure it reports, beside the unit that did it.
   if (serviceLine(line, start < LETTERHEAD_CHARS) && !(m.concept.tag === 'procedure' && REPORT_TITLE.test(line) && !MODIFIED.test(after))) return true;
