@@ -5,8 +5,8 @@
 import type { ActionCategory } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
 
-export const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|(?:kidney|liver) function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations|[\w-]+ tests?|breath test|stool (?:samples?|tests?|cultures?)|samples?|cultures?|serology|antigen|(?:24|48|72)[- ]hour (?:tape|ecg|holter|monitor\w*)|holter|tapes?|event recorder|ambulatory (?:ecg|bp|blood pressure)|sleep study|(?:conduction |urodynamic |lung function |sleep )?stud(?:y|ies)|audiogram|audiometry|bladder scan|screen)\b/i;
-const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|polypharmacy|supplement(?:s|ation)?|replacement|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccination|immunisations?|rescue pack)\b/i;
+export const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|hb|haemoglobin|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|(?:kidney|liver) function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations|[\w-]+ tests?|breath test|stool (?:samples?|tests?|cultures?)|samples?|cultures?|serology|antigen|(?:24|48|72)[- ]hour (?:tape|ecg|holter|monitor\w*)|holter|tapes?|event recorder|ambulatory (?:ecg|bp|blood pressure)|sleep study|(?:conduction |urodynamic |lung function |sleep )?stud(?:y|ies)|audiogram|audiometry|bladder scan|screen)\b/i;
+const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|polypharmacy|supplement(?:s|ation)?|replacement|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccinations?|immunisations?|rescue pack|(?:[\w-]+ )?agents?|prophylaxis)\b/i;
 const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
 
 const MED_VERBS = /^(?:manage|treat|optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
@@ -15,7 +15,7 @@ const FU_VERBS = /^(?:visit|see|review|reassess|re-?review|arrange|offer|book|co
 const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
 /** Request markers that come before the request's verb. */
-const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: to)?|(?:i|we) would like (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
 
 // An entry for the record (an alert, a code, a problem-list item) is admin work even when its
 // subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug",
@@ -23,9 +23,10 @@ const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice
 const RECORD_ENTRY = /\b(?:please )?(?:add|put|place|record|code|flag|note|document|remove|delete|amend|correct)\b[^.;]{0,60}?\b(?:alerts?|flags?|warnings?|(?:on|to|in|from) (?:his|her|their|the|your)(?: patient['’]s)? (?:records?|notes|problem list|gp record|clinical record))\b/i;
 /** "do not prescribe NSAIDs": what the alert says, not a change to make */
 const NEGATED_ACT = /\b(?:do not|don['’]t|never|must not|should not|avoid)\s+(?:\w+\s+)?\w+/gi;
-const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b/i;
+// ("remove nitrofurantoin from her repeat list and add it to her record": a prescribing change first)
+const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b|\bremove\b[^.;]{0,40}\bfrom (?:his|her|their|the) repeat\b/i;
 // "send him straight back to ED", "offer her the weight management programme", "re-refer via e-RS"
-const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group|referral))\b)/;
+const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|send (?:him|her|them) back to (?:us|me|the clinic|our (?:clinic|team|service|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group|referral))\b)/;
 // "if the potassium is 6.5 or above, he needs to be sent to the Emergency Department": the
 // request is to send the patient in, whatever result it waits on
 const SENT_IN = /\b(?:needs?|has|should|must|is) (?:to )?(?:be )?(?:sent|referred|admitted) (?:straight |directly |urgently |immediately |back )*(?:in)?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))\b/;
@@ -57,6 +58,8 @@ export function requestBody(text: string): string {
 
 function requestBodyOf(text: string): string {
   const t = text.replace(/^\s*(?:\d+[.)]|[-•*])\s*/, '').replace(/^gp\s*:\s*/i, '')
+    // "Methotrexate monitoring: FBC, U&E and LFTs every 2 weeks": the topic label, then the request
+    .replace(/^[\w-]+(?: [\w-]+)? (?:monitoring|bloods|tests|surveillance):\s+(?=\S)/i, '')
     // "FBC in a fortnight please": a closing "please" is not the marker the request follows
     .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*[.!]?\s*$/i, '')
     .replace(/\br\/v\b/gi, 'review').replace(/\bf\/u\b/gi, 'follow up');
@@ -72,7 +75,7 @@ function requestBodyOf(text: string): string {
   return body;
 }
 
-const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:make|do|action|review|continue)\s*[.!]?\s*$|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const MARKER_AT = /\b(?:gp to|pls|please|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
 
 export function categorise(text: string): ActionCategory {
@@ -112,6 +115,10 @@ function categoriseOne(text: string): ActionCategory {
   // "offer him support for alcohol reduction": advice or support, not an appointment — unless it
   // is given at the practice ("offer support to stop smoking at the practice")
   if (/^(?:offer|give|provide)\b/.test(b) && /\b(?:support|advice|counsell?ing|brief intervention|information|education|signposting)\b/.test(b) && !/\b(?:at|in) (?:the |your )?(?:practice|surgery)\b|\b(?:appointment|review|clinic)\b/.test(b)) return 'other';
+  // "add him to the SMI register for an annual health check": the register entry (the check it is for comes later)
+  if (/^add\b[^.;]*\bregister\b[^.;]*\bfor (?:an? |his |her |their |the )?(?:annual |yearly )?(?:[\w-]+ ){0,4}health check\b/.test(b) && !/\b(?:and|then) (?:include|invite|book|offer)\b/.test(b)) return 'admin';
+  // "carry out the annual physical health check (weight, BP, lipids, HbA1c)": the measurements it lists
+  if (/^(?:carry out|do|perform|complete|undertake)\b[^.;(]*\bhealth check\b\s*[^.;(]*\(([^)]*)\)/.test(b) && TESTS.test(/\(([^)]*)\)/.exec(b)![1])) return 'investigation';
   if (/\bhealth check\b/.test(b)) return 'follow-up';
   if (/^add\b/.test(b)) {
     if (/\bmonitoring\b/.test(b)) return 'investigation';
@@ -121,7 +128,10 @@ function categoriseOne(text: string): ActionCategory {
   }
   if (/^(?:update|amend|remove)\b/.test(b) && /\b(?:repeat|prescriptions?|medication list|repeat list)\b/.test(b)) return 'medication';
   if (/^remove\b/.test(b) && hasDrug) return 'medication';
-  if (/^(?:telephone|phone|call|ring|contact|confirm|remind)\b/.test(b) && hasDrug) return 'medication';
+  // ("contact him on that day to make sure that he restarts it": the medicine, named before)
+  if (/^(?:telephone|phone|call|ring|contact|confirm|remind)\b/.test(b) && (hasDrug || /\b(?:re-?starts?|re-?started|takes?|is taking|stops?|stopped) (?:it|them|these|the tablets)\b/.test(b))) return 'medication';
+  // "contact the on-call gastroenterology registrar before restarting": a specialist's advice
+  if (/^(?:contact|speak to|call|ring|phone|telephone|seek advice from) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:registrar|consultant|specialist|microbiologist|haematologist|oncologist)\b/.test(b)) return 'other';
   if (/^(?:check and update|update|code|inform|notify|let (?:us|me|the)|record|share|send (?:(?:us|me|them|any|the|all|relevant|further|a|copies of)\s+)*(?:information|details|copy|copies|letters?|records?|reports?|results?)|cease|file|register)\b/.test(b)) return 'admin';
   if (/^(?:discuss)\b/.test(b) && hasDrug) return 'medication';
   // "discuss him with the on-call medical registrar": seeking a specialist's advice, not seeing the patient
@@ -139,6 +149,14 @@ function categoriseOne(text: string): ActionCategory {
     if (/^(?:in|within|at|after|on|by|again in)\s/.test(obj)) return 'follow-up';
     // "review him after 4 weeks of treatment": the patient is reviewed
     if (/^(?:him|her|them|the patient)\s+(?:after|once|when|following|again|in|within|at)\b/.test(obj)) return 'follow-up';
+    // "review BP and labetalol at her postnatal check": a review at an appointment is of the patient
+    if (/\bat (?:his|her|their|the) (?:next |routine |annual |6[- ]week |six[- ]week )?(?:post-?natal|baby|new ?born) (?:check|review|appointment)\b/.test(b)) return 'follow-up';
+    // "review treatment adherence": whether the patient takes it, asked of the patient
+    if (/^(?:(?:his|her|their|the) )?(?:treatment |medication )?(?:adherence|compliance|concordance)\b/.test(obj)) return 'follow-up';
+    // "reassess the need for treatment with a repeat DXA": the test decides it
+    const by = /\bwith (?:a |an )?(?:repeat |further |follow-up )?([^,;.]{2,40})/.exec(b);
+    // ("review her on Monday with a repeat FBC", "review her anticoagulation yearly, with FBC …" stay reviews)
+    if (by && TESTS.test(by[1]) && /^\w+\s+(?:the\s+)?need for\b/.test(b)) return 'investigation';
     // "review her lithium level": a drug level is a test
     if (/\b(?:levels?|concentrations?)\b/.test(obj) && !/\bdose\b/.test(obj)) return 'investigation';
     // "review her heart rate and BP in 2 weeks": a measurement (with a drug decision to make, it is a review of the patient)
@@ -164,7 +182,8 @@ function categoriseOne(text: string): ActionCategory {
     return 'follow-up';
   }
   // the six-week postnatal or baby check is an appointment, not a test
-  if (/\b(?:post-?natal|baby|new ?born|6[- ]week|six[- ]week)\s+(?:check|review|examination)\b/.test(b)) return 'follow-up';
+  // ("repeat her FBC at the same time as the postnatal check": a test done at it is still a test)
+  if (/\b(?:post-?natal|baby|new ?born|6[- ]week|six[- ]week)\s+(?:check|review|examination)\b/.test(b) && !(INV_VERBS.test(b) && TESTS.test(b.split(/\b(?:at|with|during)\b/)[0]))) return 'follow-up';
   if (/^(?:monitor|keep monitoring)\b/.test(b) && !TESTS.test(b)) return 'follow-up';
   // "obtain his old records from his previous practice": paperwork, not a test
   if (/^(?:obtain|request|get|retrieve|ask for|send for)\b/.test(b) && /\b(?:records?|notes|letters?|cop(?:y|ies)|summary|information|details|paperwork|documents?)\b/.test(b) && !TESTS.test(b.replace(/\b(?:results? (?:letters?|cop(?:y|ies)))\b/, ''))) return 'admin';
@@ -172,7 +191,7 @@ function categoriseOne(text: string): ActionCategory {
   // "repeat a cognitive screen at his review": a clinician's assessment, not a test sent off
   if (/^(?:repeat|check|re-?check|do|perform|carry out|arrange|complete|undertake)\b[^.;]{0,30}\b(?:cognitive (?:screen\w*|assessment|test\w*)|moca|mmse|6-?cit|ace-?iii)\b/.test(b)) return 'follow-up';
   if (INV_VERBS.test(b)) {
-    if (/^check\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
+    if (/^(?:check|re-?check)\b/.test(b) && /inhaler technique|wound/.test(b)) return 'follow-up';
     if (TESTS.test(b) || !/^(?:assess|request)\b/.test(b)) return 'investigation';
   }
   if (/^follow[- ]?up\b/.test(b) && TESTS.test(b)) return 'investigation';
@@ -190,7 +209,7 @@ function categoriseOne(text: string): ActionCategory {
   if (/^consider whether\b/.test(b)) return 'other';
   // no verb recognised: the request's object decides; a test named first is the request ("U&E 1/52 (new Entresto)")
   // ("U&E and FBC in 4 weeks to review the apixaban dose": the tests, with their purpose after them)
-  const head = b.split(/[(,;]| - | (?:given|because|as|due to|in view of|since|while|whilst|now on|now that|after starting|for|to (?:review|check|guide|assess|monitor|confirm|ensure|make sure|look for|exclude|inform))\b/)[0];
+  const head = b.split(/[(,;]| - | (?:until|unless|given|because|as|due to|in view of|since|while|whilst|now on|now that|after starting|for|to (?:review|check|guide|assess|monitor|confirm|ensure|make sure|look for|exclude|inform))\b/)[0];
   // ("his B12 injections every 12 weeks": a medicine given, not a test)
   const given = /\b(?:injections?|infusions?|depot|jabs?)\b/.test(head) && !/\b(?:joint|steroid|contrast)\b/.test(head);
   if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && TESTS.test(head) && !given && (/\blevels?\b/.test(head) || (!drugLexicon().find(head).length && !MED_OBJECT.test(head)))) return 'investigation';
@@ -198,6 +217,8 @@ function categoriseOne(text: string): ActionCategory {
   if (CHECK_WITH.test(lower)) return 'follow-up';
   // "COPD review in 6/52 for inhaler technique + rescue pack": a review of the patient, whatever it is for
   if (!/^(?:if|once|when|should|unless|provided)\b/.test(b) && /\b(?:review|appointment|follow[- ]?up|visit)\b/.test(head) && !/\b(?:medications?|medicines?|drugs?|dose|prescri\w*|treatment)\s+review\b/.test(head) && !drugLexicon().find(head).length && !MED_OBJECT.test(head.replace(/\breview\b/, ''))) return 'follow-up';
+  // "she would like a referral to the tier 3 weight management service": the referral is the object
+  if (/\b(?:re-?)?referral (?:to|for)\b/.test(b) && !hasDrug) return 'referral';
   if (hasDrug || MED_OBJECT.test(b) || /\b(?:prescri|dose|repeat prescription)/.test(b)) return 'medication';
   if (/\brefer(?:ral)?\b/.test(b)) return 'referral';
   if (TESTS.test(b)) return 'investigation';

@@ -18,6 +18,7 @@ const RULE_LINE = /^[ \t]*[-=+|_~*#:.–—]{3,}[-=+|_~*#:.–— \t]*$/;
 const ROW = /\t|\S {3,}\S|\S \| \S/;
 const LABEL_LINE = /^\s*(?:person responsible|responsible(?: person| clinician| team)?|status|owner|action(?:ed)? by|due|by whom|assigned to|to be done by)\s*:/i;
 const NAMED_LETTER = /\b(?:vitamin|hepatitis|type|grade|class|stage|factor|group|phase|category|appendix|step|part|level|strep(?:tococcus)?|influenza|hep)\s[A-Z]$/i;
+const MED_ENTRY = /^\s*[A-Z][A-Za-z-]+(?:\s+[A-Za-z-]+){0,2}\s+(?:\([^)]{1,30}\)\s+)?[\d.,]+(?:\s*[-–]\s*[\d.,]+)?\s*(?:mg|micrograms?|mcg|g|ml|units?|%)\b/;
 const ABBREV = /(?:\b(?:e\.g|i\.e|dr|mr|mrs|ms|prof|approx|no|vs|etc|inc|st|ref|tel|fig|sr|jr)|\b[A-Z])$/i;
 
 /** Lines of the text with their offsets (without the newline). */
@@ -83,7 +84,10 @@ export function sentences(text: string): Span[] {
       // a short unpunctuated line before a capitalised one is a heading or label, not wrapped prose
       flush(lastEnd); cur = { start, item: false };
     }
-    else if (/[.:!?]$/.test(text.slice(cur.start, lastEnd).trimEnd()) || isHeading(text.slice(ls[li - 1].start, ls[li - 1].end))) {
+    else if (/[.:!?]$/.test(text.slice(cur.start, lastEnd).trimEnd()) || isHeading(text.slice(ls[li - 1].start, ls[li - 1].end))
+      // "  Oramorph 2.5-5 mg … - started, please review\n  Zopiclone 3.75 mg at night - stopped": each
+      // indented line of a medicines list is an entry of its own
+      || (MED_ENTRY.test(line) && MED_ENTRY.test(prevLine) && !/[,(]$|\b(?:and|or|with|then)$/i.test(prevLine))) {
       flush(lastEnd); cur = { start, item: false };
     }
     // cut sentence ends inside the line

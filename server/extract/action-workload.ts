@@ -29,6 +29,8 @@ export interface LetterContext {
   shortSupplied?: string[];
   /** the letter reports cultures the hospital sent, with what grew and its sensitivities */
   hospitalCultures?: boolean;
+  /** the letter hands the practice a shared-care agreement or protocol ("under the shared care agreement (attached)") */
+  sharedCare?: boolean;
 }
 
 const MISSED = /\b(?:did not attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended)\b/i;
@@ -42,11 +44,11 @@ const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|refe
  * class name (monoclonal antibodies, kinase inhibitors, antivirals… whether or not the lexicon
  * knows the product), or a shared-care one when no shared-care agreement is mentioned.
  */
-function specialistMedicine(text: string, lower: string): 'hospital-only (red list)' | 'shared-care' | undefined {
+function specialistMedicine(text: string, lower: string, sharedCare = false): 'hospital-only (red list)' | 'shared-care' | undefined {
   for (const d of drugLexicon().find(text)) {
     const parts = d.generic.split('/');
     if (parts.some((p) => RED.has(p))) return 'hospital-only (red list)';
-    if (parts.some((p) => AMBER.has(p)) && !/\bshared[- ]care\b/i.test(text)) return 'shared-care';
+    if (parts.some((p) => AMBER.has(p)) && !sharedCare && !/\bshared[- ]care\b/i.test(text)) return 'shared-care';
   }
   const red = RED_NAME.exec(lower);
   return red && !AMBER.has(red[0]) ? 'hospital-only (red list)' : undefined;
@@ -55,6 +57,7 @@ function specialistMedicine(text: string, lower: string): 'hospital-only (red li
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
 const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?)\b/i;
 // "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
+const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b/i;
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
 
 export function letterContext(text: string): LetterContext {
@@ -62,7 +65,7 @@ export function letterContext(text: string): LetterContext {
   const shortSupplied = !SHORT_SUPPLY.test(text) ? [] : text.split(/(?<=[.!?])\s+|\n\s*\n/).filter((s) => SHORT_SUPPLY.test(s)).flatMap((s) => drugLexicon().find(s).map((d) => d.generic));
   return {
     missedAppointment: MISSED.test(text), hospitalResults: HOSPITAL_RESULTS.test(text), gpOrdered: GP_ORDERED.test(text),
-    shortSupplied, hospitalCultures: CULTURES.test(text),
+    shortSupplied, hospitalCultures: CULTURES.test(text), sharedCare: SHARED_CARE.test(text) && !/\b(?:no|without (?:a|any)|until|awaiting|before) shared[- ]care\b/i.test(text),
   };
 }
 
@@ -91,7 +94,11 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   }
   if (category === 'referral') {
     // ("refer him again", "refer her back to us" after a missed appointment are re-referrals too)
-    if (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b))) {
+    // "send them back to us", "refer her back to this clinic": the patient returns to the team that wrote
+    if (/\bback to (?:us|me|this (?:clinic|team|service)|our (?:clinic|team|service|department|unit))\b/.test(b) && !ctx.missedAppointment) return undefined;
+    // ("refer her back to the respiratory team" names another team: an onward referral, below)
+    const otherTeam = /^refer (?:(?:him|her|them) )?back to (?:the |his |her |their )?(?:[\w-]+ ){1,3}(?:team|clinic|service|department|specialists?|consultants?)\b/.test(b);
+    if (!otherTeam && (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b)))) {
       // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
       // not the missed appointment made good
       if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;
@@ -116,7 +123,11 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // urgent suspected-cancer referrals and screening programmes are the practice's own route
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
     // services inside the practice's own team are not another specialty
-    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt)\b/.test(lower)) return undefined;
+    // (nor are the other primary-care services: a dentist, an optometrist)
+    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt|dental|dentist|optometrist|optician)\b/.test(lower)) return undefined;
+    // pulmonary rehabilitation is the practice's own referral for stable COPD; after an exacerbation
+    // that brought the patient in, the discharging team should make it
+    if (/\bpulmonary rehab/.test(lower) && !/\b(?:exacerbation|admission|discharge|recovered)\b/.test(lower)) return undefined;
     return 'onward referral to another service for a related condition';
   }
   if (category === 'medication') {
@@ -131,14 +142,14 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
     if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
     if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugs.some((g) => ANTIBIOTIC.test(g)))) return 'completing a course the hospital started and should supply';
-    const specialist = specialistMedicine(text, lower);
+    const specialist = specialistMedicine(text, lower, ctx.sharedCare);
     return specialist && `${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   if (/\bchase\b/.test(b)) return 'chasing a test the hospital ordered';
   if (ctx.gpOrdered) return undefined;
   // monitoring bloods for a hospital-only medicine (or a shared-care one without an agreement)
   if (category === 'investigation') {
-    const specialist = specialistMedicine(text, lower);
+    const specialist = specialistMedicine(text, lower, ctx.sharedCare);
     if (specialist) return `monitoring a ${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported

@@ -9,12 +9,12 @@ import { sentences, letterSentences, sectionAt, headingAbove, type Span } from '
 import { categorise, requestBody, TESTS } from './action-category.ts';
 import { workloadReason, letterContext, hospitalOwnWork } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
-import { eventDate, operationDate, datesIn } from './dates.ts';
+import { eventDate, operationDate, datesIn, countFrom } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 // every request wording above holds one of these words: a cheap test first, the full one only then
 const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
 const MARKER = {
@@ -24,17 +24,17 @@ const MARKER = {
 // "please" that asks nothing of the practice
 const NOT_A_REQUEST = /\b(?:nothing|no (?:action|further action|work))\b[^.;]{0,30}\bfor (?:the|your) (?:practice|gp|surgery) to do\b|\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
-const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
+const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|adjust|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
 // The subject of a statement about someone else's action.
 const OTHER_ACTOR = /^(?:we|i|our\b|the (?:team|ward|hospital|clinic|department|unit|service)|he|she|they|the patient|patient|mr|mrs|ms|miss|his|her|their|district nurses?|the [\w' -]+ (?:team|service|nurses?|clinic|programme))\b[^.]*?\b(?:will|have|has|had|are|is|was|were|would like|can|may|should|must|needs?|advised|to be)\b/i;
-const GP_SECTION = /\b(?:(?:actions?|advice|plan|management|follow[- ]?up|recommendations?|suggestions?|information|requests?|tasks?)\s+(?:(?:required|requested|needed|suggested)\s+)?(?:to|for|by|in|from)\s+(?:the )?(?:gp|gp practice|general practitioner|practice|primary care)|(?:gp|primary care)\s+(?:plan|advice|management|recommendations?|requests?|tasks?)|what (?:we|i) would like (?:you|the gp|the practice) to do|what (?:you|the gp|the practice) (?:needs?|should) to do|^to (?:the )?gp$|actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b|\((?:gp|gp practice|primary care|practice)\)\s*$/i;
+const GP_SECTION = /\b(?:(?:(?:recommended|suggested|proposed|requested)\s+)?(?:actions?|advice|plan|management|follow[- ]?up|recommendations?|suggestions?|information|requests?|tasks?|monitoring|surveillance)\s+(?:(?:required|requested|needed|suggested)\s+)?(?:to|for|by|in|from)\s+(?:the )?(?:gp|gp practice|general practitioner|practice|primary care)|(?:gp|primary care)\s+(?:plan|advice|management|recommendations?|requests?|tasks?)|what (?:we|i) would like (?:you|the gp|the practice) to do|what (?:you|the gp|the practice) (?:needs?|should) to do|^to (?:the )?gp$|for your gp\b|actions? (?:for|by) (?:the )?(?:gp|practice|primary care)|gp actions?|requests? (?:for|to|of) (?:the )?(?:gp|practice)|gp to(?: do)?|for (?:the )?gp|action(?:s)? required|recommendations?|for your action|primary care actions?|gp follow[- ]?up|suggested gp actions?|practice actions?)\b|\b(?:to do|tasks?|requests?|actions?)\b.*\b(?:gp|practice|primary care)\b|\b(?:gp|practice)\b.*\b(?:to do|tasks?|requests?)\b|\((?:gp|gp practice|primary care|practice)\)\s*$/i;
 // ("ED DISCHARGE LETTER FOR GP" titles the whole document, it is not a list of requests)
 const NOT_GP_SECTION = /\b(?:hospital|other actions|patient|carer|advice given|information given|we will|follow[- ]up arrangements|investigations? (?:requested|pending)|community|letter|summary|notification|report)\b/i;
 const GP_RESPONSIBLE = /^(?:the )?(?:patient['’]s |your |registered )?(?:gp|gp practice|gp surgery|general practi(?:ce|tioner)|practice|practice nurse|practice pharmacist|primary care|gp\b[^\t|]{0,40})$|^[^\t|]{0,40}\((?:gp|gp practice)\)$/i;
 const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could you|can you)?|\bi would ask (?:that )?you (?:to)?|\bgp to|\brequests?(?: for (?:the )?(?:gp|practice))?|\bactions? for (?:the )?gp)\s*:\s*$/i;
 // a request wording cut off before its verb: what follows is a list of requests
 const OPEN_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could|can|would) you|\b(?:could|can|would) you(?: please| kindly)?|\bgrateful if the practice (?:could|would)|\bi would ask (?:that )?you(?: to)?)(?: please| kindly)?\s*$/i;
-const SPLIT_VERB = '(?:re-?check|check|repeat|review|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|share|continue|switch|adjust)';
+const SPLIT_VERB = '(?:re-?check|check|repeat|review|re-?assess|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|share|continue|switch|adjust)';
 // (", and please could you reduce …", ", and please consider colchicine …": a second request of its own)
 const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*(?:(?:could|can|would) you\\s+(?:also\\s+)?)?${SPLIT_VERB}\\b|(?:also\\s+)?(?:(?:please|pls)\\s+(?:(?:could|can|would) you\\s+)?(?:also\\s+)?)?consider\\b)`, 'gi');
 // "BP check in a fortnight, please titrate amlodipine as needed", "U&E in 1 week, then uptitrate
@@ -54,17 +54,18 @@ const PATIENT_BOOKS = /^[\s.;,)]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]+|h
 const BEDSIDE = /\b(?:pulse|heart rate|hr|bp|blood pressure)\b|\d{2,3}\/\d{2,3}/i;
 const BEDSIDE_CONDITION = /\b(?:if|once|when|until)\s+(?:(?:his|her|their|the)\s+)?(?:resting\s+)?(?:pulse|heart rate|hr)\b/i;
 const MED_STEP = /^(?:(?:also|please|pls|then)\s+)*(?:start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|switch|prescribe)\b/i;
+const SAME_DRUG_IT = /^(?:(?:also|please|pls|then)\s+)*(?:increase|reduce|decrease|titrate|up-?titrate|double|halve|stop|wean)\s+(?:it|this|the dose)\b/i;
 const SAME_DRUG_STEP = /^(?:(?:also|please|pls)\s+)*(?:(?:could|can|would) you\s+)?consider\s+(?:increasing|reducing|decreasing|titrating|up-?titrating|stopping|weaning|switching|doubling|halving)\b/i;
 const CONTACT_PATIENT = /^(?:contact|telephone|phone|call|ring|speak to|see)\s+(?:the patient|him|her|them|(?:mr|mrs|ms|miss|mx)\.?\s+\w+)\b/i;
 const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|these|it|that|one)\s*$/i;
 const COMMA_VERB = new RegExp(`,\\s+(?=(?:re-?check|check|repeat|refer|re-?refer|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|withhold|hold|switch)\\b)`, 'gi');
 const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:then\\s+)?(?:${SPLIT_VERB}|complete|invite|consider\\s+(?:re-?)?referr(?:ing|al))\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
-const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
 const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
-const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|no (?:higher|lower|worse|more|less) than|stable|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed|recovered|normali[sz]ed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|no (?:higher|lower|worse|more|less) than|stable|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|increas(?:es|ing)|decreas(?:es|ing)|worsen(?:s|ing)|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed|recovered|normali[sz]ed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
 // "BP 78/40 on arrival", "K 5.9": a test named with its value is a result, not a request ("U&E 1/52" is one)
 const MEASURED = /^(?:[\w&-]+\s+){1,2}[<>]?\d+(?:\.\d+)?(?:\/\d+)?(?![\d./])(?<!\/(?:52|12|7))(?!\s*(?:days?|weeks?|months?|years?|wks?|mths?|-|–|to)\b)/i;
 const NOT_THAT = /^(?:please\s+)?(?:do not|don['’]t|never|not to)\s+(?:issue|prescribe|add|stop|change|restart|supply)\s+(?:it|this|them|these|that)\b[^.]{0,40}\.?$/i;
@@ -96,7 +97,7 @@ const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:
 /** Text without its quoted and bracketed parts. */
 const unquoted = (s: string) => s.replace(/"[^"]*"|“[^”]*”|\([^)]*\)/g, ' ');
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
-const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$|(?:prescribe|start|record|code|document)\s+(?:this|these|it|them)\b(?:\s+(?:if|when|once|as)\b[^.]{0,40})?\s*[.!]?\s*$)/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
 const CLINICIAN_LETTER = /^\s*dear\s+(?:dr|doctor|colleague|gp|sir|madam|practice)\b/im;
@@ -118,6 +119,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   const units: Unit[] = [];
   const spans = letterSentences(letter);
   let leadIn = false;
+  let itemGp = false;
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
     const str = text.slice(s.start, s.end);
@@ -148,7 +150,11 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
         continue;
       }
     }
-    const inGp = gpSection(letter, s.start);
+    // "2. GP - please review BP …\n   If her BP is consistently below 130/80 the labetalol can be stopped.":
+    // the sentences of a list item addressed to the GP are for the GP
+    if (s.item) itemGp = /^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the\s+)?(?:gp|practice|practice nurse)\s*[-–:]\s/i.test(str);
+    else if (!continuesItem(spans, i)) itemGp = false;
+    const inGp = gpSection(letter, s.start) || (itemGp && !s.item);
     // advice written for the patient ("Advice given: please take regular paracetamol") asks nothing of the practice
     if (!inGp && PATIENT_SECTION.test(headingAbove(text, s.start) ?? '') && !/\b(?:the gp|the practice|your gp surgery)\b/i.test(str)) continue;
     // "I would be grateful if you could:" (any request wording ending in a colon) opens a list of requests
@@ -161,13 +167,16 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     if (leadIn && /:\s*$/.test(str) && !s.item) leadIn = false;
     // the list ends at the first span that is neither an item nor a wrapped part of one
     if (leadIn && !s.item && !continuesItem(spans, i)) leadIn = false;
+    // a letter to the patient may still carry a section for the GP ("For your GP (Dr …)")
+    if (toPatient && inGp) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
     if (toPatient) {
       if (/\b(?:asked|written to|requested) your (?:gp|gp surgery|gp practice|practice|doctor)\b|\byour (?:gp|gp surgery|gp practice|practice|doctor) (?:will need to|needs to|should|will (?:check|arrange|repeat|review|refer|prescribe|start|stop|increase|reduce|monitor|organise|book|take over))\b|\b(?:grateful if|could|would|can) your (?:gp|gp surgery|gp practice|practice|doctor)(?: (?:could|would|can|please))?\s+(?!be\b)[a-z]+/i.test(str)) units.push(...clauseUnits(text, s.start, s.end, true));
       continue;
     }
     units.push(...clauseUnits(text, s.start, s.end, inGp || leadIn));
   }
-  const narrative = build(letter, units, ctx);
+  // requests count from the clinic the letter reports when it speaks of that clinic as "today"
+  const narrative = build({ ...letter, date: countFrom(text, letter.date) }, units, ctx);
   // coded Tasks / CarePlan activities that the narrative does not already say
   const said = narrative.map((a) => a.text.toLowerCase());
   const coded = structuredActions(letter, ctx).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
@@ -296,7 +305,7 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     const marked = MARKER.test(part) && !toPatientHere && !(NOT_A_REQUEST.test(part) && countMarkers(part) <= 1 && !NOTE_AND_ACT.test(part));
     // "if it remains above 140/90 at that check, increase amlodipine to 10 mg": a list item's
     // request may follow the condition it waits on
-    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '')
+    const bare = part.trim().replace(/^gp\s*:\s*/i, '').replace(gpContext ? /^[A-Z][\w-]*(?: [\w-]+)? (?:monitoring|bloods|tests|surveillance|follow[- ]?up):\s+(?=\S)/ : /^$/, '').replace(/^(?:with |by )?(?:the )?(?:gp|practice nurse|practice pharmacist|practice)\s+(?:to\s+)?(?=[a-z])/i, '').replace(/^(?:\d{1,2}[.)]\s*)?(?:if|once|when|should)\b[^,;]{3,120},\s*/i, '')
       // ("if >130/80 add ramipril 2.5 mg OD": a threshold written without a comma)
       .replace(/^(?:if|once|when)\s+(?:(?:the\s+)?[\w/+-]+\s+){0,3}?(?:(?:is|are|remains?|stays?)\s+)?(?:[<>≥≤]=?\s*|(?:above|below|over|under|more than|less than|greater than)\s+)[\d.]+(?:\/[\d.]+)?\s*(?:mmhg|mmol\/?l|%|g\/l|ml\/min|bpm)?\s+(?=[a-z])/i, '');
     // "Repeat U&Es in 1 week (GP)", "… by the GP": the item names the practice itself
@@ -304,7 +313,7 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     // (in a GP list a passive states the request: "ramipril to be restarted at 2.5 mg", "bloods to be repeated in 2 weeks")
     const imperative = (gpContext || byGp) && (IMPERATIVE.test(bare) || (gpContext ? PASSIVE_REQUEST_GP : PASSIVE_REQUEST).test(part)
       // a noun-phrase item in a GP list: "Bloods (FBC, U&E) at 6/12"
-      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\bnot (?:yet )?(?:been )?(?:issued|given|provided|supplied|done|required|needed)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare)));
+      || ((NOUN_REQUEST.test(bare) || TEST_FIRST.test(bare.slice(0, 30)) && TESTS.test(bare.split(/[,;(]| and /)[0])) && !MEASURED.test(bare) && !/^\S+(?:\s+\S+){0,5}\s+(?:is|was|were|has|have|had|are|showed|shows|demonstrated|revealed|confirmed|found|works|worked|lives|lived)\b/i.test(bare.split(/\b(?:once|when|if|after|until|unless)\b/i)[0]) && !/\b(?:hospital|clinic|department|ward|unit)\b|\bnot (?:yet )?(?:been )?(?:issued|given|provided|supplied|done|required|needed)\b|\b(?:arranged|booked|requested|completed|sent|made|done|(?:well|poorly|adequately) controlled|stable|normal|satisfactory|unchanged|improved|improving|settled|resolved)\b/i.test(bare.split(/\b(?:until|unless|once|when|if)\b/i)[0])));
     // "Uptitrate bisoprolol every 2 weeks …; first increase in a fortnight": a part that only
     // times the request before it belongs to that request
     if (requested && !marked && !imperative && out.length && part.trim().length < 60 && !OTHER_ACTOR.test(part.trim()) && !/\b(?:we|i|hospital|clinic|team)\b/i.test(part) && dueDate(part, '2000-01-01') !== null) {
@@ -370,7 +379,8 @@ function flatMap(s: string, flat: string): number[] {
 // a short plan-table cell that names a task ("Dressing change", "Clip removal", "B12 injection")
 const TASK_NOUN = /\b(?:change|check|removal|review|tests?|bloods?|scan|referral|injections?|vaccinations?|dressings?|monitoring|prescription|levels?|appointment|recall|bp|ecg|x-?ray)\b/i;
 
-const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly)\s+(?:continue|issue|prescribe|action|do so)\s*[.)!]*\s*$/i;
+// ("(hospital prescription for 4 weeks; GP to continue thereafter)", "100 ml supplied - started, please review")
+const BARE_REQUEST = /^\s*(?:and\s+)?(?:please|pls|kindly|(?:the\s+)?gp\s+to)\s+(?:continue|issue|prescribe|action|do so|review)(?:\s+(?:thereafter|afterwards|after that|from then on))?\s*[.)!]*\s*$/i;
 
 // an item that opens with the tests it asks for: "Lithium levels, U&Es and TFTs every 3 months"
 const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\w&-]+ ){0,2}?(?:levels?|u&es?|fbc|lfts?|tfts?|hba1c|lipids|weight|bmi|bp|blood pressure|ecg|bloods?|urine|psa|inr|ferritin|b12|folate|crp|esr|egfr|acr|calcium|potassium|sodium|magnesium|vitamin d|(?:renal|kidney|liver|thyroid|lung) function|electrolytes|bone profile)\b/i;
@@ -379,7 +389,8 @@ const TEST_FIRST = /^(?:repeat |further |annual |routine |serum |fasting )?(?:[\
 const ONE_OBJECT = /\b(?:provide|issue|give|write|complete|sign|do)\s+(?:(?:him|her|them)\s+(?:with\s+)?)?one\b(?!\s+(?:of|more|further|tablet|dose|capsule|sachet|puff)\b)/i;
 // a reminder or recall with no object of its own: "Please set a reminder.", "please add her to the practice recall"
 const RECALL_ONLY = /^\s*(?:and\s+)?(?:(?:please|pls|kindly)\s+)?(?:(?:i|we)(?: would|['’]d) be grateful if (?:you|the practice) (?:could|would)\s+|(?:could|can|would) (?:you|the practice)\s+)?(?:please\s+)?(?:(?:set|put)(?: up)?(?: a| an)? (?:reminder|recall|alert)|diari[sz]e(?: this| it)?|add (?:a )?(?:reminder|recall)|(?:add|put|place) (?:him|her|them|the patient|this) (?:to|on|onto|in) (?:the |your |a )?(?:practice |surgery |gp )?(?:recall|reminder)(?: system| list| register)?)(?: for (?:this|it|that|these|them))?\s*[.!]?\s*$/i;
-const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through|give|administer)\s+(?:one|it|this|these|them)\b/i;
+// ("… candesartan, starting at 4 mg …; I would be grateful if you could start this", "a DNACPR decision was made …; please record it")
+const ONE_OF_THOSE = /\b(?:provide|issue|complete|write|sign|do|arrange|send|forward|pass on|chase|action|discuss|explain|share|go through|give|administer|start|prescribe|record|code|document)\s+(?:one|it|this|these|them)\b/i;
 
 /**
  * A heading alone on its line ("Follow-up", "Plan for GP"): it names the section below it and
@@ -446,9 +457,14 @@ function splitRequests(part: string): [number, number, boolean?][] {
     if (DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
     // "increase the donepezil after four weeks, and continue the prescription thereafter": the same medicine
     if (SAME_THING.test(part.slice(m.index + m[0].length))) continue;
+    // "stop his aspirin on 17/07/2026, and continue clopidogrel lifelong": the end of dual therapy, one change
+    if (/^(?:(?:also|please)\s+)*continue\b[^.;]*\b(?:lifelong|long[- ]term|indefinitely|alone|monotherapy|on its own)\b/i.test(part.slice(m.index + m[0].length)) && /\bstop\b/i.test(part.slice(0, m.index))) continue;
     // "prescribe semaglutide 0.5 mg weekly, and consider increasing to 1 mg after 4 weeks": the next
     // step of the same medicine, which the tail does not name again
     if (SAME_DRUG_STEP.test(part.slice(m.index + m[0].length)) && !drugLexicon().find(part.slice(m.index + m[0].length)).length) continue;
+    // "continue donepezil 5 mg after the first 28 days, and increase it to 10 mg at 4 weeks": the
+    // next step of the medicine just named ("it") is the same request
+    if (SAME_DRUG_IT.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
     // "take over prescribing of Entresto …, and update his repeat prescription": keeping the
     // repeat list in step is part of the prescribing asked for
     if (REPEAT_LIST_TAIL.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === 'medication') continue;
@@ -475,6 +491,8 @@ function splitRequests(part: string): [number, number, boolean?][] {
     // "contact him to check he still wants to be seen and, if so, please re-refer him": the request waits on the first
     if (/(?:^|,|\band\b|\bor\b)\s*,?\s*(?:if|once|when|unless|otherwise|provided)\b[^,]*$/i.test(head)) continue;
     if (head.length < 8 || categorise(head) === 'other') continue;
+    // ("100 ml supplied - started, please review": a verb with no object of its own asks about the line)
+    if (/^(?:also\s+)?(?:review|continue|prescribe|issue)\s*[.)!]*\s*$/i.test(part.slice(m.index + m[0].length))) continue;
     // (a second "please" makes the step a request of its own, even "as needed")
     if (!/\b(?:please|pls)\b/i.test(m[0]) && DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
     cuts.push({ at: m.index, len: m[0].length, follows: true });
@@ -484,6 +502,8 @@ function splitRequests(part: string): [number, number, boolean?][] {
     while ((m = BARE_AND.exec(part))) {
       // ("… and then start allopurinol": the step is read without its "then", which times it after the first)
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length).replace(/^then\s+/i, '');
+      // ("… for the first 4 weeks and increase it to 10 mg at 4 weeks": the same medicine, as above)
+      if (SAME_DRUG_IT.test(tail) && categorise(head) === 'medication') continue;
       // "remove them and check the wound at the same visit": one visit, one request
       if (/\bat the same (?:visit|time|appointment|review)\b/i.test(tail)) continue;
       // "GP pls prescribe and refer to the stop smoking service": a referral is a request of its own
@@ -500,6 +520,8 @@ function splitRequests(part: string): [number, number, boolean?][] {
       if (/^complete\b[^.;]*\b(?:chart|authori[sz]ation|mar)\b/i.test(tail) && categorise(head) === 'medication') continue;
       // "repeat her TTG at 6 months and add coeliac disease to her problem list": clinical work and a record entry
       // ("please check and update the contact details": one verb with no object is not a request of its own)
+      // ("remove nitrofurantoin from her repeat list and add it to her record as a drug to avoid": the same medicine)
+      if (/^(?:add|record|code)\s+(?:it|them|this)\b/i.test(tail)) continue;
       if (/^(?:add|record|code|update)\b/i.test(tail) && categorise(tail) === 'admin' && requestBody(head).split(/\s+/).length >= 3 && !['admin', 'other'].includes(categorise(head))) { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // a second request with its own time ("… and check her U&Es in 3 weeks' time")
       if (TREAT_THEN_MEASURE.test(head)) continue;
@@ -600,6 +622,14 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       }
       start = prevStart; quote = text.slice(start, end);
     }
+    // "FBC, U&E and LFTs every 2 weeks … First bloods due in 2 weeks.": a sentence that only says
+    // when the schedule before it starts is part of that request
+    if (last && FIRST_DUE_ONLY.test(quote) && last.evidence.end <= start && start - last.evidence.end < 4 && !/\n\s*\n/.test(text.slice(last.evidence.end, start))) {
+      last.evidence = { ...last.evidence, end, quote: text.slice(last.evidence.start, end) };
+      last.text = last.evidence.quote.replace(/\s+/g, ' ');
+      last.due = dueDate(last.text, letter.date, { recurring: true, ...dates }) ?? last.due;
+      continue;
+    }
     const key = quote.toLowerCase().replace(/\W+/g, ' ').trim();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -637,6 +667,27 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     if (due && PATIENT_EVENT.test(flat)) due = null;
     const own = due;
     if (due && CONDITION_ON_RESULT.test(flat) && SAME_DAY_AS_RESULT.test(flat)) due = null;
+    // "the district nurses will check her wound on 18/12/2025. Please could the practice telephone
+    // them that afternoon": a day named only by pointing back is the last date said before it
+    if (THAT_DAY.test(flat) && !datesIn(flat).length) {
+      const back = dateBefore(text, start, letter.date);
+      if (back) due = back;
+    }
+    // "when the colecalciferol loading course finishes", "after the hospital supply runs out": due
+    // when the course or supply the letter gives for that medicine ends
+    if (!due && COURSE_END.test(flat)) due = courseEnd(text, flat, start, end, letter.date);
+    // "repeat her FBC at the same time as the postnatal check": due with the request that names it
+    const with_ = SAME_TIME_AS.exec(flat);
+    if (!due && with_) {
+      const noun = with_[1].toLowerCase();
+      const match = [...out].reverse().find((o) => o.due && o.text.toLowerCase().includes(noun));
+      if (match) due = match.due;
+    }
+    // "check his pulse and an ECG before the dose increase": due when the change asked just before is
+    if (!due && BEFORE_THE_CHANGE.test(flat)) {
+      const prev = [...out].reverse().find((o) => o.category === 'medication' && o.due && start - o.evidence.end < 400);
+      if (prev) due = prev.due;
+    }
     if (!due && units[i].when) due = dueDate(units[i].when!, letter.date, dates);
     // "We will prescribe for the first 12 weeks; please take over prescribing after that"
     if (!due && AFTER_THAT.test(flat)) {
@@ -679,6 +730,9 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // "Our Fracture Liaison Service is not accepting new referrals. I would therefore be grateful if
     // you could arrange a DEXA scan": what the item says before the request makes it a transfer
     if (!reason && category !== 'certificate' && !ctx.gpOrdered) reason = hospitalOwnWork(`${itemBefore(text, start)} ${flat}`);
+    // "His urine cytology has been sent and the result will go to you; please check it and re-refer if
+    // abnormal": a request about "it" is about what the words before it name
+    if (!reason && /\b(?:check|review|look at|act on|chase|follow up|forward)\s+(?:it|them|this|these|that)\b/i.test(flat)) reason = workloadReason(`${itemBefore(text, start)} ${flat}`, category, ctx);
     // "please prescribe the azathioprine from … . Please also arrange FBC, U&E and LFTs weekly":
     // the monitoring of a specialist medicine the practice was just asked to prescribe
     if (!reason && category === 'investigation' && last && /red list|shared-care/.test(last.workloadReason ?? '') && start - last.evidence.end < 40 && !drugLexicon().find(flat).length) reason = `monitoring of that ${/red list/.test(last.workloadReason!) ? 'hospital-only (red list)' : 'shared-care'} medicine`;
@@ -762,3 +816,51 @@ function previousSentence(text: string, offset: number): number | undefined {
   if (bullet) k += bullet[0].length;
   return k < offset ? k : undefined;
 }
+
+// "that afternoon", "on that day", "the same evening": a day the text said just before
+const THAT_DAY = /\b(?:that|the same) (?:day|date|afternoon|morning|evening)\b|\bon the day\b/i;
+const COURSE_END = /\b(?:when|once|after|at the end of)\s+(?:the|his|her|their|our|this)\s+(?:[a-z][\w/-]*\s+){0,2}?(?:course|supply|prescription)\b(?:\s+(?:of\s+[a-z][\w-]*\s+)?(?:runs?|has run|is|has|ends|finishes|completes))?/i;
+const SAME_TIME_AS = /\bat the same (?:time|visit|appointment) as (?:the |his |her |their )?([a-z][\w-]*(?: (?:check|review|appointment|visit|bloods|test))?)\b/i;
+const BEFORE_THE_CHANGE = /\b(?:before|prior to|ahead of) (?:the|this|that|each|any) (?:next )?(?:dose )?(?:increase|increment|change|titration|up-?titration|switch)\b/i;
+// "for 7 weeks", "hospital prescription for 4 weeks", "28 days supplied", "a month's supply", "14/7 TTO"
+const PERIOD = /\bfor (\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen) (days?|weeks?|months?)\b|\b(\d{1,3}|one|two|three|four|six|a)[- ](days?|weeks?|months?)['’]?s?\s+(?:supply|supplied)\b|\bsupplied (?:for|with) (\d{1,3}|one|two|three|four|six) (days?|weeks?|months?)\b|\b(\d{1,2})\/(7|52)\s+(?:tto|supplied|supply)\b/i;
+
+/** The last date said before an offset in its paragraph (on or after the letter's date). */
+function dateBefore(text: string, offset: number, from: string | undefined): string | undefined {
+  if (!from) return undefined;
+  const para = text.slice(Math.max(0, offset - 400), offset).split(/\n[ \t]*\n/).pop()!;
+  const dates = datesIn(para).filter((d) => d.iso >= from);
+  if (dates.length) return dates[dates.length - 1].iso;
+  // ("check her wound on 18th December": a day and month without a year)
+  const yl = [...para.matchAll(/\bon (?:the )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\b/gi)].pop();
+  return yl ? dueDate(`by ${yl[1]} ${yl[2]}`, from) ?? undefined : undefined;
+}
+
+/** When the course or supply of the medicine a request names ends, from what the letter says of it. */
+function courseEnd(text: string, flat: string, start: number, end: number, from: string | undefined): string | null {
+  if (!from) return null;
+  const c = COURSE_END.exec(flat)!;
+  const drugs = drugLexicon().find(flat);
+  // the medicine of the course ("the colecalciferol loading course"), else the one the request continues
+  const drug = drugs.find((d) => d.start >= c.index && d.start < c.index + c[0].length) ?? drugs[0];
+  if (!drug) return null;
+  const name = flat.slice(drug.start, drug.end).toLowerCase();
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = at;
+    at += line.length + 1;
+    if (lineStart < end && at > start) continue;
+    const low = line.toLowerCase();
+    if (!low.includes(name) && !low.includes(drug.generic)) continue;
+    const p = PERIOD.exec(line);
+    if (!p) continue;
+    const n = p[1] ?? p[3] ?? p[5] ?? p[7], unit = p[2] ?? p[4] ?? p[6] ?? (p[8] === '7' ? 'days' : 'weeks');
+    // "… for 7 weeks - started 10/12/2025": from the day the course began
+    const began = /\b(?:started|commenced|from|began)\s*(?:on\s*)?:?\s*$/i;
+    const startDate = datesIn(line).find((d) => began.test(line.slice(Math.max(0, d.index - 20), d.index)))?.iso ?? from;
+    return dueDate(`in ${n} ${unit}`, startDate);
+  }
+  return null;
+}
+
+const FIRST_DUE_ONLY = /^\s*(?:the\s+)?first\s+(?:[a-z&]+\s+){0,2}(?:is\s+|are\s+)?due\b[^.;]{0,40}[.]?\s*$/i;

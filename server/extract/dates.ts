@@ -210,3 +210,51 @@ export function operationDate(text: string, until?: string): string | undefined 
   }
   return best;
 }
+
+// The visit a letter reports, as its heading labels it: "Clinic date: …", "Seen in Movement
+// Disorders Clinic: …", "Seen at home … on …". A dictation date stands in when no visit is labelled.
+const VISIT_LABEL = /\b(?:clinic\s+date|date\s+of\s+(?:clinic|visit|consultation|appointment)|seen\s+in\s+[\w' ]{0,40}?clinic(?:\s+on)?|seen\s+(?:at\s+home|in\s+[\w' ]{0,40}?(?:clinic|outpatients?|department|unit))\b[^\n\d:]{0,50}?\bon|seen(?:\s+on)?|clinic(?:\s+on)?|date\s+seen|consultation(?:\s+date)?|appointment\s+date|visit\s+date)\s*:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
+const DICTATED_LABEL = /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i;
+const DISCHARGE_LABEL = LABELS.find((l) => l.rank === 3)!.re;
+// "I reviewed Mr Turner in the skin surgery follow-up clinic on 29th June": the visit told in the letter's prose
+const VISIT_PROSE = new RegExp(`\\b(?:i|we)\\s+(?:saw|reviewed|assessed|examined)\\b[^.\\n]{0,80}?\\b(?:clinic|at home|outpatients?)\\b[^.\\n]{0,20}?\\bon\\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\b(?:,?\\s+(\\d{4}))?`, 'i');
+
+/**
+ * The date a letter's requests count from. GUIDELINES §documentDate: the clinic (or other visit)
+ * the letter reports, where its wording plainly counts from that visit ("seen today", "changes
+ * made today"); otherwise the letter's own date. A letter typed days after the clinic that says
+ * "in 2 weeks" of a plan made "today" means two weeks from the clinic. Discharge letters already
+ * count from the discharge; a visit more than four weeks before the letter is history, not "today".
+ */
+export function countFrom(text: string, letter?: string): string | undefined {
+  if (!letter || !/\btoday\b/i.test(text)) return letter;
+  const head = text.slice(0, 2500);
+  let visit: string | undefined, dictated: string | undefined;
+  // ("Seen: 09/05/2026 (first attendance) and 11/05/2026 (CTPA + review)": the last visit on the line)
+  let visitLine = -1;
+  // (a letter dated "Date: 26/01/2026" is written on that day, whatever clinic it reports; one
+  // "Typed" or "Dictated" on a later day was written up after the visit it calls "today")
+  let typedOn = false;
+  for (const d of datesIn(head)) {
+    if (d.iso > letter) continue;
+    const lineStart = head.lastIndexOf('\n', d.index - 1) + 1;
+    const before = head.slice(Math.max(lineStart, d.index - 80), d.index);
+    if (d.iso === letter && DISCHARGE_LABEL.test(before)) return letter;
+    if (d.iso === letter && /\b(?:typed|dictated)\b[^\n\d]{0,20}$/i.test(before)) typedOn = true;
+    if (VISIT_LABEL.test(before) || (lineStart === visitLine && /\band\s*$/i.test(before) && !/\b(?:typed|dictated|letter|date|discharg\w*)\b/i.test(before))) { if (!visit || d.iso > visit) visit = d.iso; visitLine = lineStart; }
+    else if (!dictated && DICTATED_LABEL.test(before)) dictated = d.iso;
+  }
+  if (!typedOn) return letter;
+  let at = visit ?? dictated;
+  if (!at) {
+    const p = VISIT_PROSE.exec(head);
+    const mo = p ? monthNumber(p[2]) : undefined;
+    if (p && mo) {
+      let y = p[3] ? +p[3] : +letter.slice(0, 4);
+      let iso = isoOf(y, mo, +p[1]);
+      if (iso && iso > letter && !p[3]) iso = isoOf(--y, mo, +p[1]);
+      at = iso;
+    }
+  }
+  return at && at < letter && at >= addDays(letter, -28) ? at : letter;
+}

@@ -39,16 +39,27 @@ const NAMED: { re: RegExp; days?: number; months?: number }[] = [
   { re: /\b(?:within|in) (?:the|this) (?:coming )?week\b(?!\s+(?:beginning|commencing|starting|of|after|before|following|ending)\b)/i, days: 7 },
   { re: /\bin half a year\b|\bin six months['’]? time\b/i, months: 6 },
 ];
+// "in the next week or two", "within a month or two", "in a day or two": a range with no first
+// number, due at its end (before "next week" is read as 7 days)
+const UNIT_OR_N = /\b(?:in|within|over|after)\s+(?:the\s+next\s+|a\s+|the\s+coming\s+)(day|week|fortnight|month)\s+or\s+(two|three|so|2|3)\b/i;
+// "every 3 months; first check due mid-February", "first bloods due in 2 weeks": the first of a
+// schedule, which says when the request is due in place of its interval
+// "continue edoxaban beyond the 14 days supplied", "after her 28-day hospital supply": due when
+// that supply ends ("14 days supplied" alone says what was given, not when to act)
+const SUPPLIED_END = new RegExp(`\\b(?:beyond|after|when|once|at the end of)\\s+(?:the|this|her|his|their|our)\\s+(${NUM})[\\s-]*(${UNIT})['’]?s?\\s+(?:supply|supplied|of (?:tablets|supply)|(?:hospital|starter) supply)\\b`, 'i');
+const FIRST_DUE = /\bfirst\s+(?:[a-z&]+\s+){0,2}(?:is\s+|will\s+be\s+|to\s+be\s+)?due\b/i;
 // "by the end of the month", "before the end of next week", "by the end of this week"
 const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|the next) (week|month)\b/i;
 // "by mid-April", "in mid May": the 15th
-const MID_MONTH = /\b(?:by|in|around|before|for) mid[- ]?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+// ("first check due mid-February", "from mid-March")
+const MID_MONTH = /\b(?:by|in|around|before|for|due|from|at|until|till)\s+(?:around\s+|about\s+)?mid[- ]?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 // "on Monday", "by Friday", "next Tuesday", "this Thursday": the next such day after the letter
 const WEEKDAY = /(?<!\b(?:was|were|seen|admitted|attended|started|stopped|given|taken|done|discharged|since|last|weeks?)\s(?:on\s)?)\b(on|by|before|next|this|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b(?!,?\s+(?:\d|the\s+\d))/i;
 // "the next working day", "within one working day"
 const NEXT_WORKING_DAY = /\b(?:the next|within (?:one|a|1)) working day\b/i;
 const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
-const END_OF_MONTH = /\b(?:by|before|at|for|towards) (?:the )?end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+// ("from around the end of August 2026": a year, when given, is that month's)
+const END_OF_MONTH = /\b(?:by|before|at|for|towards|from|around|until|till|in|due)\s+(?:around\s+|about\s+|approximately\s+)?(?:the\s+)?end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(\d{4})\b)?/i;
 // a day and month without a year, after "by/on/from/before": "by 1st May"
 const YEARLESS = /\b(?:by|on|from|before|after|until|w\/c|w\/b|week (?:beginning|commencing|starting)(?: on)?)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
 
@@ -108,6 +119,11 @@ const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT
 /** Due date (ISO) of a request's text, or null when it gives no time. */
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
   if (!from) return null;
+  const fd = /\bfirst\b/i.test(text) ? FIRST_DUE.exec(text) : null;
+  if (fd) {
+    const first = dueDate(`by ${text.slice(fd.index + fd[0].length, fd.index + fd[0].length + 60).replace(/^\s*(?:by|on|in|at)\s+/i, '')}`, from, { ...opts, recurring: false });
+    if (first) return first;
+  }
   // "2 weeks after the dose increase, i.e. in 4/52": the restatement says when, in the letter's own terms
   const ie = /\b(?:ie|i\.e|that is)\b/i.test(text) ? IE.exec(text) : null;
   if (ie) {
@@ -172,6 +188,14 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (end === undefined || (!m[5] && m[3].toLowerCase() !== 'or')) continue;
     found.push(shift(from, end, m[5] ?? m[2]));
     covered.push([m.index, m.index + m[0].length]);
+  }
+  const sup = /suppl/i.test(text) ? SUPPLIED_END.exec(text) : null;
+  if (sup && num(sup[1]) !== undefined) found.push(shift(from, num(sup[1])!, sup[2]));
+  const orTwo = UNIT_OR_N.exec(text);
+  if (orTwo) {
+    // ("a week or so" is about a week)
+    found.push(shift(from, /^so$/i.test(orTwo[2]) ? 1 : num(orTwo[2])!, orTwo[1]));
+    covered.push([orTwo.index, orTwo.index + orTwo[0].length]);
   }
   const first = AFTER_FIRST.exec(text);
   if (first) found.push(shift(from, num(first[1]) ?? 1, first[2]));
@@ -239,8 +263,11 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   }
   if (NEXT_WORKING_DAY.test(text)) found.push(addWorkingDays(opts.today ?? from, 1));
   const eom = END_OF_MONTH.exec(text);
-  if (eom) found.push(endOfMonth(from, monthNumber(eom[1])!));
-  if (opts.recurring) {
+  if (eom) found.push(eom[2] ? endOfMonth(`${eom[2]}-01-01`, monthNumber(eom[1])!) : endOfMonth(from, monthNumber(eom[1])!));
+  // "monitoring every 3 months … from around the end of August": the schedule starts at the time it
+  // names, so its interval does not count from the letter
+  const startsAt = found.length > 0 && /\b(?:from|starting|commencing|beginning)\s+(?:on\s+|around\s+|about\s+|approximately\s+)?(?:the\s+)?(?:end|mid|early|\d|next|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text);
+  if (opts.recurring && !startsAt) {
     EVERY.lastIndex = 0;
     while ((m = EVERY.exec(text))) {
       if (m[5]) {
