@@ -47,7 +47,8 @@ test('named days, month ends and explicit dates', () => {
 test('history and supplies are not due dates', () => {
   assert.is(dueDate('Please issue a fit note from 20/02/2026 to cover his admission and a further 4 weeks.', FROM), null);
   assert.is(dueDate('Please put it on hold from 06-Mar-2026 (last dose 05-Mar-2026).', FROM), '2026-03-06');
-  assert.is(dueDate('Please continue carbimazole after the 4 weeks supplied.', FROM), null);
+  // (continuing after a supply is due when the supply runs out: the practice must prescribe by then)
+  assert.is(dueDate('Please continue carbimazole after the 4 weeks supplied.', FROM), '2026-04-01');
   assert.is(dueDate('Please recheck his blood pressure in the next few weeks.', FROM), null);
   assert.is(dueDate('Please review her anticoagulation once a year.', FROM), null);
 });

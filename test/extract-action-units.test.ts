@@ -63,7 +63,7 @@ test('a request conditional on a monitoring schedule has no single date to inher
   assert.equal(as.map((a) => a.due), ['2026-11-06', null]);
 });
 
-test('"today" is the clinic day; post-operative times count from the operation', () => {
+test('"today" is the clinic day, and so are the plan\'s times (GUIDELINES: documentDate); post-operative times count from the operation', () => {
   const as = actions(`Clinic date: 04/05/2026
 Typed: 06/05/2026
 
@@ -72,7 +72,7 @@ Procedure: 28/04/2026 Open inguinal hernia repair
 Dear Dr Rowe
 
 Please could the practice take over prescribing of his apixaban from today. Practice nurse to remove the sutures 10-12 days post-op. Please review him in 6 weeks.`);
-  assert.equal(as.map((a) => a.due), ['2026-05-04', '2026-05-10', '2026-06-17']);
+  assert.equal(as.map((a) => a.due), ['2026-05-04', '2026-05-10', '2026-06-15']);
 });
 
 test('"after that" takes the end of the period the sentence named; "prescribe by brand" qualifies the request before it', () => {
