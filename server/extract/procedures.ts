@@ -307,6 +307,17 @@ const DRAINED = /\b(?:(?:peri-?anal|pelvic|psoas|subphrenic|paracolic|perinephri
 const ABSCESS_DRAINAGE = '118442004';
 const PERIANAL_DRAINAGE = '174392009';
 const JOINT_INJECTION: Record<string, string> = { knee: '301877006', shoulder: '308028008', subacromial: '308028008' };
+/** A frame's match as a mention, in its innermost section; none in sections that are not the patient's story. */
+function frameMention(letter: Letter, concept: Concept, start: number, end: number, year?: number): Mention | undefined {
+  const text = letter.text;
+  let section = { title: '', start: 0, end: text.length };
+  for (const s of letter.sections) if (s.start <= start && s.end >= end && s.start >= section.start) section = s;
+  const kind: SectionKind = sectionKind(section);
+  if (kind === 'allergies' || kind === 'admin' || kind === 'signature' || kind === 'advice') return undefined;
+  const ctx = assertMention(text, start, end, { section: kind, chronic: false, year });
+  return { concept, ctx, start, end, section, kind, fromLexicon: true, before: text.slice(Math.max(0, start - 30), start), after: text.slice(end, end + 40), inExam: false };
+}
+
 function frameMentions(letter: Letter, t: Terminology): Mention[] {
   const out: Mention[] = [];
   const text = letter.text;
@@ -316,26 +327,16 @@ function frameMentions(letter: Letter, t: Terminology): Mention[] {
     for (const f of text.matchAll(DRAINED)) {
       const concept = t.get(/perianal|peri-anal/i.test(f[0]) ? PERIANAL_DRAINAGE : ABSCESS_DRAINAGE);
       if (!concept) continue;
-      const start = f.index!, end = start + f[0].length;
-      let section = { title: '', start: 0, end: text.length };
-      for (const s of letter.sections) if (s.start <= start && s.end >= end && s.start >= section.start) section = s;
-      const kind: SectionKind = sectionKind(section);
-      if (kind === 'allergies' || kind === 'admin' || kind === 'signature' || kind === 'advice') continue;
-      const ctx = assertMention(text, start, end, { section: kind, chronic: false, year });
-      out.push({ concept, ctx, start, end, section, kind, fromLexicon: true, before: text.slice(Math.max(0, start - 30), start), after: text.slice(end, end + 40), inExam: false });
+      const m = frameMention(letter, concept, f.index!, f.index! + f[0].length, year);
+      if (m) out.push(m);
     }
   }
   for (const f of text.matchAll(INJECTED_JOINT)) {
     const joint = (f[1] ?? f[2] ?? '').toLowerCase().replace(/s$/, '').split(/\s+/)[0];
     const concept = t.get(JOINT_INJECTION[joint] ?? '27813003');
     if (!concept) continue;
-    const start = f.index!, end = start + f[0].length;
-    let section = { title: '', start: 0, end: text.length };
-    for (const s of letter.sections) if (s.start <= start && s.end >= end && s.start >= section.start) section = s;
-    const kind: SectionKind = sectionKind(section);
-    if (kind === 'allergies' || kind === 'admin' || kind === 'signature' || kind === 'advice') continue;
-    const ctx = assertMention(text, start, end, { section: kind, chronic: false, year });
-    out.push({ concept, ctx, start, end, section, kind, fromLexicon: true, before: text.slice(Math.max(0, start - 30), start), after: text.slice(end, end + 40), inExam: false });
+    const m = frameMention(letter, concept, f.index!, f.index! + f[0].length, year);
+    if (m) out.push(m);
   }
   return out;
 }
