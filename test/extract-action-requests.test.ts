@@ -6,13 +6,11 @@ import { findActions } from '../server/extract/actions.ts';
 import { categorise } from '../server/extract/action-category.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
 const ctx = {} as Parameters<typeof findActions>[1];
 function actions(text: string, date = '2026-03-04'): ActionItem[] {
-  const letter = { ...letterFromText(text), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(text, date);
 }
 const texts = (as: ActionItem[]) => as.map((a) => a.text);
 

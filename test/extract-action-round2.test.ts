@@ -2,19 +2,14 @@
 // requests, the category, due date and workload-transfer flag read with the sentence before.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findActions } from '../server/extract/actions.ts';
 import { categorise } from '../server/extract/action-category.ts';
 import { dueDate } from '../server/extract/due-date.ts';
 import { eventDate, narrativeDate } from '../server/extract/dates.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
-const ctx = {} as Parameters<typeof findActions>[1];
 function actions(body: string, date = '2026-03-03'): ActionItem[] {
-  const letter = { ...letterFromText(`Dear Dr Shah\n\n${body}`), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(`Dear Dr Shah\n\n${body}`, date);
 }
 const texts = (as: ActionItem[]) => as.map((a) => a.text);
 

@@ -2,16 +2,11 @@
 // the request, record entries about a medicine, and workload transfers read from the letter's context.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findActions } from '../server/extract/actions.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
-const ctx = {} as Parameters<typeof findActions>[1];
 function actions(body: string, date = '2026-04-01'): ActionItem[] {
-  const letter = { ...letterFromText(`Dear Dr Okafor\n\n${body}`), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(`Dear Dr Okafor\n\n${body}`, date);
 }
 
 test('a blood test and a medicine decision on its result are two requests (as annotators count them); a BP check and treating it stay one', () => {

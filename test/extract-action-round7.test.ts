@@ -13,13 +13,11 @@ import { workloadReason, letterContext } from '../server/extract/action-workload
 import { sentences } from '../server/extract/action-sentences.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
 const ctx = {} as Parameters<typeof findActions>[1];
 function actions(body: string, date = '2026-04-01', head = ''): ActionItem[] {
-  const letter = { ...letterFromText(`${head}Dear Dr Okafor\n\n${body}`), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(`${head}Dear Dr Okafor\n\n${body}`, date);
 }
 
 test('a typed letter that calls the clinic "today" counts from the clinic', () => {

@@ -3,16 +3,11 @@
 // dated test.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findActions } from '../server/extract/actions.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
-const ctx = {} as Parameters<typeof findActions>[1];
 function actions(text: string, date = '2026-05-06'): ActionItem[] {
-  const letter = { ...letterFromText(text), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(text, date);
 }
 const rows = (as: ActionItem[]) => as.map((a) => `${a.category} ${a.due} | ${a.text}`);
 

@@ -7,13 +7,11 @@ import * as assert from 'uvu/assert';
 import { findActions } from '../server/extract/actions.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 import type { ActionItem } from '../server/types.ts';
+import { actionsIn } from './helpers/actions.ts';
 
 const ctx = {} as Parameters<typeof findActions>[1];
 function actions(body: string, date = '2026-06-10'): ActionItem[] {
-  const letter = { ...letterFromText(`Dear Dr Nwosu\n\n${body}\n\nYours sincerely\n\nDr K Fenn\nConsultant`), date };
-  const out = findActions(letter, ctx);
-  for (const a of out) assert.is(letter.text.slice(a.evidence.start, a.evidence.end), a.evidence.quote);
-  return out;
+  return actionsIn(`Dear Dr Nwosu\n\n${body}\n\nYours sincerely\n\nDr K Fenn\nConsultant`, date);
 }
 const rows = (as: ActionItem[]) => as.map((a) => `${a.category} | ${a.text}`);
 
