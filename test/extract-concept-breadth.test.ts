@@ -134,8 +134,9 @@ test('elderly care, mental health and paediatrics', () => {
   hasCode('Diagnosis: bulimia nervosa.', '78004001');
   hasCode('Diagnosis: ileocolic intussusception, reduced by air enema.', '49723003');
   hasCode('Diagnosis: Kawasaki disease.', '75053002');
-  has('Problems: CMPA, on hypoallergenic formula.', '782555009:present');
-  hasCode('He has a peanut allergy and carries an adrenaline pen.', '91935009');
+  // (Round 8: "Allergies are not diagnoses" (GUIDELINES.md), and the annotators leave a food allergy on a problem list uncoded.)
+  lacks('Problems: CMPA, on hypoallergenic formula.', '782555009');
+  lacks('He has a peanut allergy and carries an adrenaline pen.', '91935009');
   hasCode('She had chickenpox last month.', '38907003');
   hasCode('Diagnosis: right undescended testis.', '204878001');
 });

@@ -66,7 +66,9 @@ test('a thyroid panel out of range stated in words is abnormal thyroid function'
 });
 
 test('guards: adjectives of a sign, a finding that is why a medicine stopped', () => {
-  lacks('Potassium 6.1. The ECG showed no hyperkalaemic changes.', '14140009');
+  // (Round 8: the potassium of 6.1 is itself a hyperkalaemia, as the annotators code it; the adjective must not make it ruled out.)
+  assert.not.ok(dx('Potassium 6.1. The ECG showed no hyperkalaemic changes.').includes('14140009:negated'));
+  lacks('Potassium 5.1. The ECG showed no hyperkalaemic changes.', '14140009');
   lacks('Azathioprine was stopped because of a persistently raised ALT, and he is otherwise well.', '409673008');
 });
 

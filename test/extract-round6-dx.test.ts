@@ -28,9 +28,10 @@ test('a named coronary artery\'s stenosis is coronary artery stenosis, and the s
   assert.not.ok(d.some((x) => x.startsWith(CORONARY_STENOSIS)), d.join(', '));
 });
 
-test('blocked phrases: histology\'s lymphocytosis, a headache disorder the GPS lacks, the ICD classification', () => {
+test('blocked phrases: histology\'s lymphocytosis, the ICD classification', () => {
   lacks('Duodenal biopsies show partial villous atrophy with intraepithelial lymphocytosis.', '67023009');
-  lacks('Diagnoses:\n1. Medication overuse headache\n2. Hypertension', '25064002');
+  // (Round 8: a medication overuse headache is coded by the nearest GPS concept, Headache, as GUIDELINES.md says and two of
+  // three annotators did; see extract-dx-round8.test.ts.)
   assert.not.ok(procs('Diagnoses (ICD-10):\n- Moderate depressive episode (F32.1)').includes('233170003'));
 });
 
@@ -275,7 +276,8 @@ test('an abscess or collection said to have been drained', () => {
 });
 
 test('incidental adrenal findings', () => {
-  has('CT showed an incidental left adrenal adenoma.', '91967007:present');
+  // (Round 8: "adrenal adenoma" is the adrenal cortical adenoma, the most specific GPS concept for it, as GUIDELINES.md asks.)
+  has('CT showed an incidental left adrenal adenoma.', '302826002:present');
 });
 
 test('"History of X" read as one phrase is X, dated by the words', () => {

@@ -51,17 +51,17 @@ export interface AssertOptions {
 }
 
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
-const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been(?! (?:found|detected|identified|demonstrated|confirmed|shown|diagnosed|excluded|ruled out)\b)|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
+const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been(?! (?:found|detected|identified|demonstrated|confirmed|shown|diagnosed|excluded|ruled out)\b)|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?|aura)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
 
 /** "HER2 negative", "ER positive", "triple negative", "Rh D negative": a receptor status or blood group, not a negation. */
-const RECEPTOR_STATUS = /\b(?:ER|PR|PgR|HER-?2|oestrogen receptor|estrogen receptor|progesterone receptor|hormone receptor|triple|EGFR|ALK|PD-?L1|Rh(?:esus)?(?: D)?)[ -]?(?:negative|neg|positive|pos)\b/gi;
+const RECEPTOR_STATUS = /\b(?:ER|PR|PgR|HER-?2|oestrogen receptor|estrogen receptor|progesterone receptor|hormone receptor|triple|EGFR|ALK|PD-?L1|Rh(?:esus)?(?: ?D)?)[ -]?(?:negative|neg|positive|pos)\b/gi;
 const NEG_OR_POS = /neg|pos/i;
 /** Pseudo-triggers that link a condition to its cause ("possibly related to"). */
 // "OSA is likely and may be contributing to the AF": what a hedged cause acts on is the effect, stated as fact; the hedge ends there.
 const CAUSAL_PSEUDO = /^(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor) (?:to|in|for))$/i;
 
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|given(?<!\b(?:been|be|was|were|is|are|being|not|had|has|have|get|got) given) (?=(?:the|that|her|his|their|a|an|this|these|recent|new|known|ongoing)\b)|in view of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|contribut(?:ing|es|ed) to|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b/gi;
+const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|given(?<!\b(?:been|be|was|were|is|are|being|not|had|has|have|get|got) given) (?=(?:the|that|her|his|their|a|an|this|these|recent|new|known|ongoing)\b)|in view of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|contribut(?:ing|es|ed) to|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b|,\s+and(?=\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:was|were|is|are|came back|returned)\s+(?:normal|negative|positive|clear|unremarkable|not)\b)/gi;
 
 const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|suspicion|runs|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence|(?:red )?flags?) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|compatible with|characteristic of|typical of|indicative of|diagnostic of|those of|concerned (?:about|by)|due to|caused by|have|had))?|inconsistent with|incompatible with|(?:argues?|arguing|argued|speaks?|points?|counts?) against(?: (?:a|an|the) diagnosis of)?|(?:does|did|do) not fit(?: with)?(?: (?:a|an))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
@@ -78,7 +78,7 @@ const TEST_ANSWER_POST = /^\s*(?:\s[-–]|:)\s*(?:(?:a|the|her|his|repeat|bedsid
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
-const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|(?:would|could|might|may) (?:well )?fit(?: with)?|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
+const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|(?:would|could|might|may) (?:well )?fit(?: with)?|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|look(?:s|ed)? like|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
 /** "There is a possibility of early Parkinson's disease": the possibility's own object (not "the possibility of surgery for his gallstones"). */
 const POSSIBILITY_OF = /\b(?:a|the|real|strong|distinct) possibility (?:of|that)\s+(?:(?:an?|the|early|underlying|some|mild|she|he|has|have|may|might|could)\s+){0,3}$/i;
 /** The possibility triggers alone, without the words after them that POSS_PRE allows. */
@@ -103,6 +103,8 @@ const CLOSED_POST_PAST = /\b(?:as an? (?:child|teenager|toddler|infant|baby)|in 
 const CLOSED_POST_PAST_ALL = new RegExp(CLOSED_POST_PAST.source, 'gi');
 /** "Asthma diagnosed aged 5", "epilepsy first diagnosed in childhood": the age is a long-term condition's onset, not its end. */
 const ONSET_POST = /^\s*[,(]?\s*(?:(?:was|were|first|initially|originally)\s+)*(?:diagnosed|started|began|onset|presented|developed)\b/i;
+/** "since her admission in March with", "since his attendance last month with": an earlier episode, told as the start of the present story. */
+const SINCE_ADMISSION = /\bsince\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:admission|attendance|presentation|discharge)\b[^.;]{0,40}\bwith\s+(?:(?:an?|the|his|her)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const STILL = /\b(?:remains?|still|ongoing|continu\w*|persist\w*|recurr\w*|again)\b/i;
 const HIST_PRE_WEAK = /\b(?:past|history of|hx of|h\/o)\b/i;
 // "a 3-day history of breathlessness", "a long history of headaches": the complaint, not a past episode.
@@ -111,7 +113,15 @@ const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|
 const HIST_POST = /^(?:(?:(?!\b(?:FHx|FH|family history|brother|sister|mother|father|mum|dad|son|daughter|uncle|aunt|grandmother|grandfather)\b)[^.;]){0,50}\b(?<!\bnot (?:yet |fully |completely |entirely |quite )?)(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|childhood|infancy)|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
-const FAMILY_PRE = /\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b/i;
+/** A subject and its verb: the words after a family-history trigger start a clause of their own. */
+const NEW_CLAUSE_SUBJECT = /\b(?:we|i|she|he|they)\s+(?:(?:then|also|therefore|so|have|had)\s+)?(?:went|proceeded|performed|arranged|did|took|undertook|carried|offered|underwent|decided|agreed)\b/i;
+/** "maternal hip fracture": a relative named by the adjective right before the condition. */
+const RELATIVE_ADJECTIVE = /(?:^|[\s,;:(])(maternal|paternal)\s+$/i;
+/** Signs of a labour or pregnancy that obstetric letters call "maternal": the patient's own. */
+const OBSTETRIC_SIGN = /\b(?:pyrexia|fever|tachycardia|sepsis|exhaustion|h(?:a)?emorrhage|bleeding|distress|hypertension|obesity|anaemia|anemia|age|request)\b/i;
+const FAMILY_PRE_SOURCE = String.raw`\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b`;
+const FAMILY_PRE = new RegExp(FAMILY_PRE_SOURCE, 'i');
+const FAMILY_PRE_ALL = new RegExp(FAMILY_PRE_SOURCE, 'gi');
 // A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
 const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|(?:was |were )?treated for|underwent|needed|required|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
 /** "Mother - epilepsy", "Father: MI aged 60", "brother (bowel cancer)": a relative labelling the condition after it. */
@@ -120,7 +130,8 @@ const RELATIVE_LABEL = /^\s*(?:[-–:]|\()\s*(?:[\w'’-]+\s+){0,2}$/;
 const RELATIVE_OPENS = /(?:^|[,;(]|\b(?:her|his|their|and))\s*(?:(?:maternal|paternal|older|younger|elder|twin)\s+)?$/i;
 const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$/i;
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
-const OWN_SUBJECT = /(?:,|;|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
+// ("her mother was treated for breast cancer - we went ahead with a biopsy": the team after a dash is a new subject too.)
+const OWN_SUBJECT = /(?:,|;|\s[-–]|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient|we|i)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
 const REPORTING = /^\s*(?:[-–:,]\s*)?(?:\w+\s+){0,2}?(?:describes?|reports?|says|said|noticed|notes|feels|felt|thinks|tells?|(?<!(?:was|were) )told|brought|is concerned|was concerned|explains?|mentions?|accompanied|lives|helps|cares|visits)\b/i;
 /** "her parents have completed the education programme": "have" is an auxiliary of another act, not the relative having a condition. */
 const AUXILIARY = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?\s*(?:(?:both|also|all)\s+)?(?:has|have|had)\s+(?:(?:both|also|all|now|just|already|recently)\s+)?(?!(?:had|developed|suffered|died|needed|required|undergone|been (?:diagnosed|treated|found|told))\b)(?:[a-z]+ed|been|done|taken|given|made|seen|brought|come|gone|said|told|spoken|written|kept|met|found|shown|learnt|learned|read)\b/i;
@@ -281,6 +292,9 @@ const ROW_NEG = /\b(?:excluded|ruled out|refuted|not confirmed)\b/i;
 const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|query|\?|working diagnosis|differential|under investigation)\b/i;
 const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
 
+/** A causal verb after the mention or between a negation and it: the clause is about one condition causing another. */
+const CAUSAL_LINK_POST = /^\s*(?:(?:has|have|had|was|is|may have|might have|could have|would have)\s+)?(?:caused|causes|led to|leads to|triggered|precipitated|contributed to|been responsible for|is responsible for|was responsible for|explains|explained)\b/i;
+const CAUSAL_LINK_PRE = /\b(?:caused|causes|led to|leads to|triggered|precipitated|contributed to|responsible for|explains|explained)\s+(?:(?:this|that|the|her|his|their|a|an)\s+)?$/i;
 /** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
 const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex|urogram|fundoscopy|ophthalmoscopy|slit[- ]lamp|indentation|OCT|dermoscopy|otoscopy|nasendoscopy|laryngoscopy|cystoscopy|sigmoidoscopy|bronchoscopy|colposcopy|hysteroscopy)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
 /** A row's value after its label's leader dots or colon: none found. */
@@ -353,6 +367,8 @@ const HIST_DECADE_POST = /^[^.;]{0,50}\bin (?:his|her|their) (?:early |mid[- ]|l
 
 /** The mention's head noun named again ("the infection") in a later clause of its paragraph that ends it. */
 const RESOLVED_AGAIN = /^(?:(?!\n\s*\n)[^.;]){0,120}(?:[;.]\s+(?:but\s+|and\s+)?the|\s[-–])\s+([a-z]+)\s+(?:(?:had|has|have)\s+)?(?:now\s+|since\s+|fully\s+|completely\s+|then\s+|quickly\s+)*(?:resolved|settled|cleared)\b/i;
+/** "… a urinary tract infection after the biopsy, which you treated with nitrofurantoin; this has fully settled": the next clause's "this" is the episode, over. */
+const ANAPHOR_RESOLVED = /^(?:(?!\n\s*\n)[^.;]){0,120};\s+(?:and\s+)?(?:this|it)\s+(?:has|had)\s+(?:now\s+|since\s+|fully\s+|completely\s+|all\s+)*(?:resolved|settled|cleared)\b/i;
 function resolvedAgain(text: string, start: number, end: number): boolean {
   const m = RESOLVED_AGAIN.exec(text.slice(end, end + 200));
   if (!m) return false;
@@ -401,6 +417,10 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
+  // "Risk factors: maternal hip fracture", "paternal bowel cancer": the adjective names the relative whose condition it is.
+  // (Not the obstetric "maternal pyrexia", where the mother is the patient.)
+  const adjective = RELATIVE_ADJECTIVE.exec(text.slice(Math.max(c.sentStart, start - 30), start));
+  if (adjective && !OBSTETRIC_SIGN.test(text.slice(start, end))) return { ...out, assertion: 'family', explicit: true, relative: adjective[1].toLowerCase() === 'maternal' ? 'mother' : 'father' };
   // "His brother also has AF and had a stroke at 68": "and had" goes on with the relative as subject.
   const andHad = /\band (?:also )?(?:had|has|have|developed|suffered|died|was)\b/i.test(text.slice(Math.max(c.sentStart, start - 60), start)) ? AND_HAD.exec(text.slice(c.sentStart, start).replace(/\s+/g, ' ')) : null;
   const raw = andHad?.input ?? '';
@@ -416,7 +436,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const coRel = coordinatedObject(text.slice(Math.max(c.sentStart, start - 160), start));
   if (coRel) return { ...out, assertion: 'family', explicit: true, relative: coRel };
   const postRel = FAMILY_POST.exec(c.post);
-  if (postRel || FAMILY_PRE.test(pre)) {
+  // "Because of her family history we went ahead with a core biopsy": a clause with the patient or the team as its subject follows the trigger.
+  if (postRel || (FAMILY_PRE.test(pre) && !NEW_CLAUSE_SUBJECT.test(pre.split(FAMILY_PRE_ALL).at(-1) ?? ''))) {
     const r = (postRel?.[0] ?? '').match(RELATIVE)?.[0] ?? (rel && rel[0]);
     // "no family history", and "no other family history" (whose "no other" the pseudo-triggers blank).
     if (/\b(?:no|nil|denies|not)\b[^.;]*$/i.test(pre.split(FAMILY_PRE)[0] ?? '') || FAMILY_DENIED.test(text.slice(Math.max(c.sentStart, start - 80), start))) return { ...out, assertion: 'negated', explicit: true, familyDenied: true };
@@ -462,6 +483,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
     // "no red flags for X, and her coeliac screen was negative": the mention's own test answers it, whatever the trigger before.
     if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
     const trigger = window.slice(negPre.index);
+    // "There is no reason to think the endometriosis caused this miscarriage": what is denied is the link, not either condition.
+    if (CAUSAL_LINK_POST.test(c.post) || CAUSAL_LINK_PRE.test(trigger.slice(negPre[0].length))) return out;
     // "he no longer has angina": it was so, and is over.
     if (/^no longer\b/i.test(trigger)) return { ...out, assertion: 'historical', explicit: true };
     if (PAST_DENIED.test(trigger)) return { ...out, assertion: 'negated', explicit: true, pastDenied: true };
@@ -526,7 +549,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // "a hypoactive delirium on days 2 to 4, which has now resolved": the relative clause ends the episode.
   if (!opts.chronic && RESOLVED_CLAUSE.test(text.slice(end, c.sentEnd))) return { ...out, assertion: 'historical', explicit: true };
   // "a wound infection, treated with flucloxacillin; the infection had resolved by discharge": the next clause names it again, over.
-  if (!opts.chronic && resolvedAgain(text, start, end)) return { ...out, assertion: 'historical', explicit: true };
+  if (!opts.chronic && (resolvedAgain(text, start, end) || ANAPHOR_RESOLVED.test(text.slice(end, end + 200)))) return { ...out, assertion: 'historical', explicit: true };
   // "A secondary to B - resolved": the list item's trailing status belongs to its head, A.
   // Prose ending "…, now resolved" ("treated for a chest infection last month, now resolved") is the mention's own.
   if (!opts.chronic && item.resolvedWord && !/^(?:symptoms?|pain|this|which|that|all|both|these|those)$/.test(item.resolvedWord)
@@ -538,6 +561,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if ((HIST_PRE.test(nearPre) && !DATED_ITEM_BETWEEN.test(nearPre) && !(opts.chronic && PAST_ITEM_BEFORE.test(nearPre)) && (!CLOSED_POST_PAST.test(nearPre) || HIST_PRE.test(nearPre.replace(CLOSED_POST_PAST_ALL, ' ')))) || (HIST_POST.test(c.post) && !(opts.chronic && ONSET_POST.test(c.post)))) return { ...out, assertion: 'historical', explicit: true };
   // "a DVT in her thirties", "drank heavily in his fifties": an episode of an earlier decade of life is over.
   if (!opts.chronic && HIST_DECADE_POST.test(c.post) && !STILL.test(c.sentence) && !/\bdiagnosed\b/i.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
+  // "Since his admission in December with an acute asthma attack …": the episode that brought an earlier admission is over.
+  if (!opts.chronic && SINCE_ADMISSION.test(c.pre)) return { ...out, assertion: 'historical', explicit: true };
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
   if (!opts.chronic && PAST_EPISODE_PRE.test(nearPre) && PAST_WHEN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {

@@ -38,8 +38,10 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const hasDiagnosisList = mentions.some((m) => m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && m.ctx.assertion === 'present');
   const features = featuresOfNamed(mentions, letter.text, idx);
   const kept: Mention[] = [];
+  /** disorders read from a past operation on them ("Left cataract surgery 2023") */
+  const fromPastOperation = new Set<Mention>();
   for (let m of mentions) {
-    if (features.has(m)) continue;
+    if (features.has(m) || organismOfNamed(m, mentions, letter.text)) continue;
     // "his brother had a CABG": a relative's operation names the relative's disease.
     const implied = m.ctx.assertion === 'family' ? FAMILY_PROCEDURE[m.concept.code] : undefined;
     const disease = implied && idx.terminology.get(implied);
@@ -48,7 +50,7 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     const past = PAST_PROCEDURE[m.concept.code];
     const pastDisease = past && m.ctx.assertion !== 'family' && m.ctx.assertion !== 'negated' && m.ctx.assertion !== 'possible' && !m.ctx.planned
       && (m.ctx.assertion === 'historical' || m.ctx.pastYear || m.kind === 'pmh') ? idx.terminology.get(past) : undefined;
-    if (pastDisease) m = { ...m, concept: pastDisease, ctx: { ...m.ctx, assertion: 'historical', explicit: true } };
+    if (pastDisease) { m = { ...m, concept: pastDisease, ctx: { ...m.ctx, assertion: 'historical', explicit: true } }; fromPastOperation.add(m); }
     // "There is no bronchiectasis": a disorder the clinician states absent is ruled out; an absent sign or symptom stays a routine negative.
     if (m.ctx.stated && m.ctx.weakNegation && m.concept.tag === 'disorder' && !idx.symptoms.has(m.concept.code) && !m.sign && !SYMPTOMS_AFTER.test(m.after)) m = { ...m, ctx: { ...m.ctx, weakNegation: false } };
     // "no diabetic retinopathy": an absent complication is no more of one type of diabetes than another; the general concept says it.
@@ -56,7 +58,12 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
       const general = generalDiabetic(idx, m.concept.display);
       if (general) m = { ...m, concept: general };
     }
-    if (!DX_TAGS.has(m.concept.tag) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
+    // "Peanut allergy" on a problem list: allergies are not diagnoses (GUIDELINES), wherever they are written.
+    if (!DX_TAGS.has(m.concept.tag) || ALLERGY_CONCEPT.test(m.concept.display) || !keepDiagnosis(m, hasDiagnosisList, idx)) continue;
+    // "CARDIOVASCULAR RISK FACTORS … Diabetes: No": a checklist's row answered no is a routine negative, not a condition ruled out.
+    if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && riskFactorRow(letter.text, m.start)) continue;
+    // "Furosemide 40 mg OD - STOPPED (was for ankle oedema, not HF)": a medicine line's bare "not" is about the indication, not a ruling.
+    if (m.ctx.assertion === 'negated' && m.ctx.weakNegation && MEDICINE_LINE.test(letter.text.slice(lineBounds(letter.text, m.start)[0], m.start))) continue;
     kept.push(m);
   }
   for (const m of backReferences(kept, letter.text)) {
@@ -67,13 +74,20 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const out: DiagnosisItem[] = [];
   const bare = new Set<DiagnosisItem>();
   const overdoses = kept.filter((m) => m.ctx.assertion !== 'family' && OVERDOSE.test(m.concept.display));
-  for (const list of byKey.values()) {
+  for (const all of byKey.values()) {
+    // "Indication: right cataract … Left cataract surgery 2023": the other eye's past operation does not end the condition the letter names now.
+    const named = all.filter((m) => !fromPastOperation.has(m));
+    const list = named.length < all.length && named.some((m) => m.ctx.assertion === 'present') ? named : all;
     const chosen = finalStatus(list, letter.text);
     // "?appendicitis … Normal appendix": a normal organ later on answers the query about it.
     let assertion = chosen.ctx.assertion === 'possible' && normalLater(letter.text, list[list.length - 1].end, chosen.concept.display) ? 'negated' : chosen.ctx.assertion;
     // "Stopped smoking ten years ago": the past is the smoking's; being an ex-smoker is the status now.
-    if (assertion === 'historical' && PAST_SMOKING_STATUS.test(chosen.concept.display)) assertion = 'present';
+    // "Early menopause aged 42": the age is when it came; being past the menopause is the state now.
+    if (assertion === 'historical' && (PAST_SMOKING_STATUS.test(chosen.concept.display) || LASTING_STATE.test(chosen.concept.display))) assertion = 'present';
     if (chosen.ctx.negSince && assertion === 'negated') assertion = 'historical';
+    // "He had had suicidal thoughts … he is not currently expressing suicidal ideation": a risk stated earlier that is not there now has passed.
+    if (assertion === 'negated' && idx.risks.has(chosen.concept.code) && CURRENTLY_BEFORE.test(letter.text.slice(Math.max(0, chosen.start - 40), chosen.start))
+      && list.some((m) => m.start < chosen.start && (m.ctx.assertion === 'present' || m.ctx.assertion === 'historical'))) assertion = 'historical';
     // "an intentional overdose of 24 x co-codamol on 19/06/2026": an act the story dates is over, unless a list names it undated as the episode's diagnosis.
     if (assertion === 'present' && OVERDOSE.test(chosen.concept.display) && list.some((m) => datedBefore(letter, m.end))
       && !overdoses.some((m) => (m.kind === 'diagnoses' || m.kind === 'pmh') && !datedBefore(letter, m.end))) assertion = 'historical';
@@ -90,6 +104,26 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/** A line that opens with a medicine and its dose ("- Furosemide 40mg OD - STOPPED (…"). */
+const MEDICINE_LINE = /^\s*(?:[-*•]|\d+[.)])?\s*[A-Z][a-z]+(?:[ -][A-Za-z]+)?\s+\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|units?|ml)\b/;
+/** Concepts that name an allergy itself ("Allergy to peanut", "Drug allergy"), not an allergic disease ("Allergic rhinitis"). */
+const ALLERGY_CONCEPT = /^(?:allergy to\b|allergic reaction (?:to|caused by)\b|(?:drug|food|nut|peanut|latex|penicillin|seafood|egg|milk) allergy$)/i;
+/** A "Label: no" row under a risk-factor heading, with no blank line between them. */
+const RISK_FACTOR_HEADING = /(?:^|\n)[ \t]*(?:[\w-]+[ \t]+){0,2}risk[ \t]+factors?[ \t]*:?[ \t]*\n(?:[^\n]*\S[^\n]*\n){0,12}[^\n]*$/i;
+function riskFactorRow(text: string, start: number): boolean {
+  const [ls, le] = lineBounds(text, start);
+  if (!/^[ \t]*(?:[-*•][ \t]*)?[\w' -]{2,40}:[ \t]*(?:no|nil|none|negative)\b/i.test(text.slice(ls, le))) return false;
+  return RISK_FACTOR_HEADING.test(text.slice(Math.max(0, ls - 600), ls));
+}
+
+/** Infections named by their organism ("RSV", "pneumococcal infection"). */
+const ORGANISM_NAME = /\b(?:infection|infectious|virus|viral|bacterial|coccal|caused by)\b/i;
+/** "bronchiolitis (RSV)", "cellulitis (group A strep infection)": the organism in brackets is the named infection's cause, not a second condition. */
+function organismOfNamed(m: Mention, mentions: Mention[], text: string): boolean {
+  if (!ORGANISM_NAME.test(m.concept.display) || !/^[^()\n;.]{0,20}\)/.test(text.slice(m.end, m.end + 21))) return false;
+  return mentions.some((d) => d !== m && d.end <= m.start && m.start - d.end <= 3 && /^\s*\(\s*$/.test(text.slice(d.end, m.start)) && d.concept.tag === 'disorder');
 }
 
 /** A date within the clause after a mention, before the letter's own date ("… on 10/08/2026 in the context of …"). */
@@ -117,6 +151,8 @@ function backReferences(kept: Mention[], text: string): Mention[] {
   if (own.length < 2) return kept;
   const quotes = new Map(own.map((m) => [m, quoteWords(text, m)]));
   return kept.map((m) => {
+    // (a relative's condition is not the patient's kind of it: "her mother also gets migraines")
+    if (m.ctx.assertion === 'family') return m;
     const words = quotes.get(m);
     // "?tachycardia-induced cardiomyopathy": a cause written before the generic name makes a kind of its own.
     if (!words?.length || causeQualified(text, m.start)) return m;
@@ -143,13 +179,17 @@ const KIND_BEFORE = /\b([A-Za-z]{4,}(?:ic|ac|al|ar|ous|ive|oid|ary|ile))[ \t]+$/
 const KIND_WORD = /^[a-z]{4,}(?:ic|ac|al|ar|ous|ive|oid|ary|ile)$/;
 /** Adjectives of place, extent or manner that name no other kind. */
 const NOT_A_KIND = /^(?:bilateral|unilateral|lateral|medial|distal|proximal|central|clinical|typical|usual|initial|original|actual|several|general|total|recurrent|occasional|intermittent|similar|further|additional|previous|original|potential|possible|probable|definite|significant|minimal|marginal|overall|eventual|residual|ongoing|symptomatic|asymptomatic)$/i;
+/** Skin cancers named without a site, and how the GPS names their sited kinds. */
+// (Basal cell carcinomas only: the annotators keep a squamous cell carcinoma's unsited name beside a sited one.)
+const SKIN_CANCER_UNSITED: Record<string, string> = { '254701007': 'Basal cell carcinoma of ' };
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
 const MALIGNANCY = '363346000';
 const MALIGNANT_NAME = /\b(?:malignant|carcinoma|cancer|adenocarcinoma|sarcoma|melanoma|lymphoma|myeloma|leukemia|mesothelioma)\b/i;
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
 // Weight loss is what an eating disorder (anorexia nervosa, ARFID) is defined by.
-const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '91175000': /epilep/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
+// Mania is the episode a bipolar disorder "current episode manic" names.
+const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '231494001': /bipolar|manic/i, '91175000': /epilep/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
   // Sacroiliitis is the lesion axial spondyloarthritis is diagnosed by.
   '55146009': /ankylosing spondylitis|spondyloarth/i,
   // Synovitis is what an inflammatory arthritis shows on examination: the arthritis is the diagnosis.
@@ -171,6 +211,8 @@ function featuresOfNamed(mentions: Mention[], text: string, idx: ConceptIndex): 
   for (const m of mentions) {
     // "Macular degeneration (registered sight impaired)": a registration in brackets is the named disorder's consequence.
     const registered = /^registered\b/i.test(text.slice(m.start, m.end));
+    // "Migraine, with probable medication overuse headache": a symptom a medicine causes is a problem of its own, not the disorder's feature.
+    if (m.adverse) continue;
     if (!(idx.symptoms.has(m.concept.code) || m.concept.tag === 'finding' || registered) || idx.problems.has(m.concept.code)) continue;
     const named = mentions.find((d) => d !== m && d.end <= m.start && m.start - d.end < 60 && d.concept.tag === 'disorder' && !idx.symptoms.has(d.concept.code)
       // ("Previous stroke 2021 with residual dysphasia": what a past event left behind is a problem now, not the event's feature.)
@@ -204,12 +246,17 @@ function generalDiabetic(idx: ConceptIndex, display: string): Concept | undefine
 
 /** Statuses that describe the past by their nature: an ex-smoker, one who never smoked. */
 const PAST_SMOKING_STATUS = /^ex-(?:\w+ )?smoker|^never smoked/i;
+/** "not currently expressing", "no current": a denial of the present only. */
+const CURRENTLY_BEFORE = /\b(?:not|no|denies|denied)\s+(?:\w+\s+)?current(?:ly)?\b[^.;]*$/i;
+/** States that, once reached, last: a past age or year dates their start. */
+const LASTING_STATE = /\bmenopause\b|\bovarian (?:failure|insufficiency)\b/i;
 
 /** Operations on a relative that name the relative's disease: coronary revascularisation → IHD. */
 const IHD = '414545008';
 const FAMILY_PROCEDURE: Record<string, string> = { '232717009': IHD, '415070008': IHD, '414089002': IHD, '36969009': IHD };
 /** Operations that name the disorder they treated: an appendicectomy is for appendicitis. */
-const PAST_PROCEDURE: Record<string, string> = { '80146002': '74400008', '54885007': '193570009', '84149000': '193570009' };
+// (and a hernia repair the hernia it closed: "an umbilical hernia repair in 2015"; an inguinal one's sided name is read from the words)
+const PAST_PROCEDURE: Record<string, string> = { '80146002': '74400008', '54885007': '193570009', '84149000': '193570009', '44946007': '396347007', '264959005': '50063009' };
 
 /**
  * A normal finding of the organ a queried condition is named for, after its last mention:
@@ -230,10 +277,11 @@ function normalLater(text: string, from: number, display: string): boolean {
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
 /** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis', convulsion: 'seizure' };
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis', convulsion: 'seizure', miscarriage: 'abortion' };
 /** GPS names that say in other words what a kin's name says: "Blood in urine" is the haematuria "Frank hematuria" is a kind of. */
 // "Viral hepatitis type C" is the hepatitis C that "Chronic hepatitis C" is a kind of.
-const DISPLAY_ALIAS: Record<string, string> = { 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
+// "Cerebral infarction" is an ischaemic stroke: "the stroke" beside it is the same event.
+const DISPLAY_ALIAS: Record<string, string> = { 'cerebral infarction': 'cerebral infarction stroke', 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
 /** Eponymous fractures by the bone end they break: a Colles' or Smith's fracture is one of the distal radius. */
 const NAMED_FRACTURE: Record<string, string[]> = { colles: ['lower', 'end', 'radius'], smith: ['lower', 'end', 'radius'], barton: ['lower', 'end', 'radius'] };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
@@ -286,9 +334,13 @@ function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
 // "Acute on chronic systolic heart failure" is an episode of the chronic condition, as an exacerbation is.
 const COMPLICATION = /\b(?:due to|with|associated|and|caused|following|secondary|co-occurrent|in|exacerbation|acute on)\b/i;
 
+/** "with aura": words after "with" that name a kind of the condition rather than a complication of it. */
+const KIND_WITH = /\bwith(?:out)? aura\b/gi;
 /** Complication words of a name ("with", "due to") that the other name does not share. */
 const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
 const complicates = (specific: string, general: string) => {
+  // "Migraine with aura", "Migraine without aura": the aura names a kind of migraine, not a second condition.
+  specific = specific.replace(KIND_WITH, ' ');
   if (!COMPLICATION.test(specific)) return false;
   const g = new Set([...general.matchAll(COMPLICATION_ALL)].map((m) => m[0].toLowerCase()));
   return [...specific.matchAll(COMPLICATION_ALL)].some((m) => !g.has(m[0].toLowerCase()));
@@ -326,6 +378,8 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: str
     || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
     // "GP referral ?DVT … Provoked proximal DVT, left leg": the query is answered by the narrower diagnosis after it.
     || (a.assertion === 'possible' && b.assertion === 'present' && narrower(b, a) && b.evidence.start > a.evidence.start)
+    // "Nodular BCC, left nasal ala … histology: nodular basal cell carcinoma": a skin cancer without its site is the sited one again.
+    || (SKIN_CANCER_UNSITED[a.code] !== undefined && b.assertion === a.assertion && b.code !== a.code && b.display.startsWith(SKIN_CANCER_UNSITED[a.code]))
     // "No evidence of malignancy - endometrial cancer has not been found": the cancer ruled out is the malignancy ruled out, named.
     // (A query of both stays two items: "an underlying malignancy, and myeloma needs to be considered".)
     || (a.code === MALIGNANCY && a.assertion === 'negated' && b.assertion === 'negated' && MALIGNANT_NAME.test(b.display))
@@ -385,10 +439,12 @@ const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
 const STANDING_BEFORE = /(?:\b(?:(?:prescribed|taken) for|(?:asymptomatic|symptom-free|well|no (?:other )?symptoms|no complaints)\s+(?:apart from|other than|except(?: for)?|aside from|save for)(?:\s+(?:some|mild|occasional|ongoing|persistent))?|intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
-const STANDING_AFTER = /^\s*(?:(?:symptoms\s+)?for which (?:he|she|they) (?:takes?|uses?|is on|are on|has|have)\b|(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)|year)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
+// ("a blocked nose and loss of smell for about two years", "a blocked nose for years": a complaint of months or years stands on its own.)
+const STANDING_AFTER = /^\s*(?:for (?:about |around |approximately |over |nearly |almost |more than |at least )?(?:(?:\d+|a few|a couple of|two|three|four|five|six|seven|eight|nine|ten|eighteen|several|many)\s+)?(?:months|years)\b|(?:symptoms\s+)?for which (?:he|she|they) (?:takes?|uses?|is on|are on|has|have)\b|(?:heavily|loudly|constantly|every (?:night|day|morning|evening)|most (?:nights|days|mornings|evenings)|all the time)\b|(?:over|for|during|in) the (?:last|past) (?:(?:\d+|few|couple of|two|three|four|five|six|several|many) (?:weeks|months|years)|year)\b|(?:\d+|twice|three|four|five|six)\s*(?:times?\s*)?(?:a|per|each|every|\/)\s*(?:night|day|week)\b|of (?:about |around |approximately |nearly |over )?\d+(?:\.\d+)?\s*kg\b)/i;
 /** Weight lost on purpose or by treatment ("a net weight loss of 8 kg" on diuretics) is no complaint. */
 const INTENDED_BEFORE = /\b(?:net|intentional|intended|deliberate|planned|target|good|successful)\s+$/i;
-const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*$/i;
+// ("sodium 126, felt to be due to indapamide and dehydration": the second of two causes is a cause too)
+const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained by)\s*(?:(?:[\w-]+\s+){1,3}(?:and|or|plus)\s+)?$/i;
 /** "stopped because of weight gain": a reason for a medicine change, not a cause of a diagnosis. */
 const DRUG_REASON = /\b(?:stopp|discontinu|switch|chang|reduc|withdr|withh|intoleran|side[- ]?effect)\w*/i;
 

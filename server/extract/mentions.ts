@@ -14,6 +14,8 @@ import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } 
 const DRUG_CHANGE_REASON = /\b(?:stopped|discontinued|withdrawn|switched|changed|reduced|held|withheld|ceased)\b[^.;\n]{0,25}?\b(?:because of|due to|owing to|in view of|on account of)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** A class of medicines written before a symptom it causes: "aromatase inhibitor arthralgia", "opioid-induced constipation". */
 const DRUG_CLASS_BEFORE = /\b(?:aromatase inhibitors?|AIs?|ACE[- ]?inhibitors?|ACEi|statins?|steroids?|opioids?|opiates?|PPIs?|NSAIDs?|SSRIs?|bisphosphonates?|antipsychotics?|chemotherapy|immunotherapy|beta[- ]blockers?|calcium channel blockers?|diuretics?|antibiotics?)(?:[- ](?:induced|related|associated))?\s+$/i;
+/** "medication overuse headache": a symptom whose own name says a medicine causes it. */
+const OVERUSE_NAMED = /^(?:medication|analgesic|drug|opioid|triptan)[- ]overuse\b/i;
 /** A lexicon term's opening verb ("is depressed", "has self-harmed"). */
 const VERB_LEAD = /^(?:is|are|was|were|has|have|had)\s+(?=\S)/i;
 /** Signs on imaging that name a disease by its look: "consolidation" is a pneumonia's. */
@@ -23,7 +25,8 @@ const SKIP: Set<SectionKind> = new Set(['allergies', 'admin', 'signature', 'advi
 /** Conditions of a time of life that ends (pregnancy, infancy): never long-term, whatever their name. */
 const EPISODIC = /\b(?:gestational|neonatal|transient|pregnancy|puerperal|postpartum|febrile convulsion)/i;
 /** Long-term conditions by name, beside the lexicon's "chronic" marks. */
-const CHRONIC = /^(?!.*\b(?:gestational|neonatal|transient|pregnancy|puerperal|postpartum)\b).*\b(?:chronic|anxiety disorder|diabetes|hypertensi|hypothyroid|hyperthyroid|asthma|arthritis|osteoarthritis|osteoporosis|fibrillation|cardiomyopathy|heart failure|dementia|epilep|parkinson|sclerosis|copd|obstructive (?:lung|pulmonary)|emphysema|ischemic heart|coronary arterio|kidney disease|schizophren|bipolar|depressi|gout|psoriasis|eczema|glaucoma|hyperplasia|hypercholesterol|hyperlipid|obesity|polymyalgia|barrett|reflux)/i;
+// (an exacerbation is an episode of a long-term condition, and ends: "admitted with an exacerbation of asthma in 2024")
+const CHRONIC = /^(?!.*\b(?:gestational|neonatal|transient|pregnancy|puerperal|postpartum|exacerbation)\b).*\b(?:chronic|anxiety disorder|diabetes|hypertensi|hypothyroid|hyperthyroid|asthma|arthritis|osteoarthritis|osteoporosis|fibrillation|cardiomyopathy|heart failure|dementia|epilep|parkinson|sclerosis|copd|obstructive (?:lung|pulmonary)|emphysema|ischemic heart|coronary arterio|kidney disease|schizophren|bipolar|depressi|gout|psoriasis|eczema|glaucoma|hyperplasia|hypercholesterol|hyperlipid|obesity|polymyalgia|barrett|reflux|cognitive impairment|cognitive disorder|menopause)/i;
 
 export interface Mention {
   concept: Concept;
@@ -106,7 +109,7 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
         }
         const sign = IMAGING_SIGN.test(letter.text.slice(m.start, m.end));
         const reason = DRUG_CHANGE_REASON.test(letter.text.slice(Math.max(0, m.start - 80), m.start));
-        const adverse = (concept.tag === 'finding' || idx.symptoms.has(concept.code)) && (DRUG_CLASS_BEFORE.test(letter.text.slice(Math.max(0, m.start - 40), m.start)) || (/[A-Za-z][ \t]+$/.test(letter.text.slice(Math.max(0, m.start - 2), m.start)) && drugBefore(letter.text, m.start)));
+        const adverse = (concept.tag === 'finding' || idx.symptoms.has(concept.code)) && (OVERUSE_NAMED.test(letter.text.slice(m.start, m.end)) || DRUG_CLASS_BEFORE.test(letter.text.slice(Math.max(0, m.start - 40), m.start)) || (/[A-Za-z][ \t]+$/.test(letter.text.slice(Math.max(0, m.start - 2), m.start)) && drugBefore(letter.text, m.start)));
         out.push({ concept, ctx: c, start: m.start, end: m.end, section, kind, fromLexicon: m.fromLexicon, before: letter.text.slice(Math.max(0, m.start - 30), m.start), after: letter.text.slice(m.end, m.end + 40), inExam: inExamination(letter.text, m.start), ...(sign ? { sign } : {}), ...(reason ? { reason } : {}), ...(adverse ? { adverse } : {}) });
       }
     }
@@ -118,6 +121,8 @@ export function collectMentions(letter: Letter, idx: ConceptIndex): Mention[] {
       // "vitamin D 38 nmol/L, myeloma screen negative": the value is the finding; a denial near it is another test's. It states
       // nothing of its own status, so a named "Hyponatraemia (Na 126) - resolved" keeps the name's.
       if (p.value && c.assertion === 'negated') c = { ...c, assertion: 'present', explicit: false, weakNegation: false };
+      // "K 5.8 (sample ?haemolysed)": a value the sample may have made is a query.
+      if (p.value && HAEMOLYSED.test(letter.text.slice(p.end, Math.min(letter.text.length, p.end + 60)).split(/[.;\n]/)[0])) c = { ...c, assertion: 'possible', explicit: true };
       out.push({ concept, ctx: c, start: p.start, end: p.end, section, kind, fromLexicon: true, before: letter.text.slice(Math.max(0, p.start - 30), p.start), after: letter.text.slice(p.end, p.end + 40), inExam: false, measured: true });
     }
   }
@@ -266,8 +271,11 @@ const FRACTURE = '125605004';
  * UK limit, a result "came back low", a FIT below the referral threshold, weight gained in kg.
  */
 interface PatternMention { code: string; start: number; end: number; assertion?: 'negated' | 'present'; /** a bare result value: never itself denied */ value?: boolean }
-/** The UK Chief Medical Officers' low-risk limit: 14 units a week. */
-const UK_WEEKLY_UNITS = 14;
+/**
+ * Weekly units above which the annotators code the intake: the UK Chief Medical Officers' low-risk limit is 14, but "about
+ * 20 units a week" goes uncoded across annotators while 30 is coded; the former upper limit for men, 21, marks the line.
+ */
+const UK_WEEKLY_UNITS = 21;
 /** "drinks around 30 units a week", "alcohol: 20-25 units/week", "drinking 6 units per day". */
 const ALCOHOL_UNITS = /(?:\b(?:drinks?|drinking|drank|consumes?|consuming|intake(?: of)?|alcohol:?)\s+|^\s*)(?:(?:about|around|approximately|approx\.?|roughly|up to|over|at least|more than|some|~)\s*)?(\d{1,3})(?:\s*(?:-|–|to)\s*(\d{1,3}))?\s*units?(?:\s+of\s+(?:alcohol|wine|beer|spirits))?\s*(?:a|per|\/|each|every)\s*(week|wk|day)\b/gi;
 /** Results stated in words: "his vitamin D came back low", "sodium was 128, low", "her BP was high at 176/98". */
@@ -302,15 +310,24 @@ const ANALYTES: [RegExp, Record<string, string>][] = [
 /**
  * Results stated only as a number ("her sodium was 127 on day 3", "vitamin D 38 nmol/L", "a low B12 of 148 ng/L"): below
  * the UK laboratories' lower limits the value names the finding: sodium 133 mmol/L, vitamin D 50 nmol/L (deficient or
- * insufficient), and a B12 the letter calls low below 180 ng/L. (A low haemoglobin is left out: annotators code the
+ * insufficient), and a B12 the letter calls low below 180 ng/L; above the upper limits a total cholesterol or a urate
+ * names its excess. (A low haemoglobin is left out: annotators code the
  * bleed or the operation that lowered it, not an anaemia, as often as not.)
  */
-const NUMERIC_RESULT = /\b(sodium|Na|vitamin D|vit D|(?<=\blow )(?:vitamin )?B12)(?:\s+(?:levels?|concentration))?(?:\s+(?:on (?:admission|discharge|arrival|day \d{1,2})|today|post-?op(?:eratively)?))?(?:\s*(?:was|is|were|of|fell to|dropped to|dipped to|was down to|came back at|at|:|=)\s*|\s+)(\d{1,3}(?:\.\d)?)(?!\.?\d|\s*(?:%|x|mg|mcg|micrograms?|units?|IU|ml|mm\b|mmHg|\/\d))(?:\s*(g\/L|g\/dL|mmol\/L|nmol\/L|ng\/L|pg\/mL))?/gi;
-const NUMERIC_WORDS = /\b(?:sodium|Na|vitamin D|vit D|B12)\b/i;
+const NUMERIC_RESULT = /\b(sodium|Na|vitamin D|vit D|(?<=\blow )(?:vitamin )?B12|total cholesterol|(?:serum )?urate|uric acid|potassium|K\+?)(?:\s+(?:levels?|concentration))?(?:\s+(?:on (?:admission|discharge|arrival|day \d{1,2})|today|post-?op(?:eratively)?))?(?:\s*(?:was|is|were|of|fell to|dropped to|dipped to|was down to|came back at|at|:|=)\s*|\s+)(\d{1,3}(?:\.\d)?)(?!\.?\d|\s*(?:%|x|mg|mcg|micrograms?|units?|IU|ml|mm\b|mmHg|\/\d))(?:\s*(g\/L|g\/dL|mmol\/L|nmol\/L|ng\/L|pg\/mL|[uµμ]mol\/L|micromol\/L))?/gi;
+/** A result the lab or the letter doubts: "?haemolysed", "haemolysed sample". */
+const HAEMOLYSED = /\?\s*ha?emoly[sz]ed|\bha?emoly[sz]ed\s+sample|\bquery\s+ha?emoly/i;
+const NUMERIC_WORDS = /\b(?:sodium|Na|vitamin D|vit D|B12|cholesterol|urate|uric acid|potassium|K)\b/i;
 function numericFinding(name: string, value: number, unit: string | undefined): string | undefined {
   const u = unit?.toLowerCase();
   if (/^(?:sodium|na)$/i.test(name)) return (!u || u === 'mmol/l') && value >= 100 && value < 133 ? '89627008' : undefined;
   if (/^vit(?:amin)? d$/i.test(name)) return (!u || u === 'nmol/l') && value < 50 ? '34713006' : undefined;
+  // A total cholesterol above 6 mmol/L (well above the 5 mmol/L healthy level) is a hypercholesterolaemia; a urate above the
+  // laboratories' upper limit of about 420 µmol/L a hyperuricaemia (a value in mmol/L, "0.29", is below 1 and never reaches it).
+  // A potassium outside the UK laboratories' 3.5-5.5 mmol/L range is a hypo- or hyperkalaemia.
+  if (/^(?:potassium|k\+?)$/i.test(name)) return (!u || u === 'mmol/l') && value < 10 ? (value > 5.5 ? '14140009' : value < 3.5 ? '43339004' : undefined) : undefined;
+  if (/cholesterol/i.test(name)) return (!u || u === 'mmol/l') && value > 6 && value < 20 ? '13644009' : undefined;
+  if (/urate|uric/i.test(name)) return (!u || /mol\/l$/.test(u)) && value > 420 && value < 2000 ? '35885006' : undefined;
   return (u === 'ng/l' || u === 'pg/ml') && value < 180 ? '190634004' : undefined;
 }
 /** Each analyte's pattern for a whole captured name, compiled once. */
@@ -467,7 +484,8 @@ const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb
  */
 const MEASURE_AFTER = /^\s*(?:of\s+|[:=]\s*)?[<>~]?\d+(?:\.\d+)?\s*(?:dB\/m|kPa|mmHg|mmol|micromol|umol|µmol|nmol|pmol|mg|g\/L|g\/dL|L\/min|ms|%)(?![A-Za-z])/;
 /** "an increased risk of", "the risk of", "at high risk of", "the rare risk of": a risk, not the condition. */
-const RISK_OF = /\b(?:increased|increasing|higher|high|raised|greater|lifetime|future|small|low|lower|slight|the|a|any|some|no|at|of|associated|carries|carry|recurrence)\s+(?:(?:rare|serious|significant|potential|possible|theoretical|known|small|tiny|real|long-term|additional|added|excess|extra|very|slight|low|high|increased|attendant|associated)\s+){0,2}risks?\s+(?:of|for)\s+(?:developing\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/i;
+// ("isotretinoin - risk of intracranial hypertension", "a low probability of metastases": a risk after a dash, or a probability, likewise)
+const RISK_OF = /(?:\b(?:increased|increasing|higher|high|raised|greater|lifetime|future|small|low|lower|slight|the|a|any|some|no|at|of|associated|carries|carry|recurrence)|\s[-–:(]|^)\s+(?:(?:rare|serious|significant|potential|possible|theoretical|known|small|tiny|real|long-term|additional|added|excess|extra|very|slight|low|high|increased|attendant|associated)\s+){0,2}(?:risks?|probability|likelihood)\s+(?:of|for)\s+(?:developing\s+|further\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$/i;
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 /** "to screen for type 2 diabetes", "screening for coeliac disease": the target of a screen. */
 const SCREEN_FOR = /\b(?:screen(?:ed|ing)?|test(?:ed|ing)?)\s+(?:(?:him|her|them|the patient)\s+)?for\s+(?:[\w-]+\s+)?$/i;
@@ -548,6 +566,8 @@ const ABNORMAL_TFT = '312399001';
 const SUICIDE = '44301001';
 const PSEUDOANEURYSM = '443089001';
 const CBD_STONE = '307132003';
+/** A letter about a stroke or its acute treatment. */
+const STROKE_LETTER = /\b(?:stroke|thrombolys\w*|alteplase|tenecteplase|thrombectomy|NIHSS)\b/i;
 const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
 const DIABETIC_RETINOPATHY = new Set(['4855003', '420789003', '422034002']);
 const TYPE1 = /\b(?:T1DM|type 1 diabet\w*|type one diabet\w*|type I diabet\w*|insulin[- ]dependent diabet\w*)/i;
@@ -627,6 +647,24 @@ function skinLetter(text: string): boolean {
   if (text !== lastSkinText) { lastSkinText = text; lastSkin = SKIN_LETTER.test(text); }
   return lastSkin;
 }
+const BCC_SKIN = '254701007';
+/** Skin sites the GPS names a basal cell carcinoma of, most specific first (the nose and ear before the face). */
+const BCC_SITES: [RegExp, string][] = [
+  [/\b(?:nose|nasal|ala|alar)\b/i, '402818009'], [/\b(?:ears?|pinna|helix)\b/i, '402820007'], [/\b(?:eyelids?|canthus)\b/i, '231832009'],
+  [/\bscalp\b/i, '403915004'], [/\bneck\b/i, '402509003'],
+  [/\b(?:face|facial|temple|cheek|forehead|nasolabial|chin|jaw|brow)\b/i, '402519009'],
+  [/\b(?:back|chest|trunk|abdomen|abdominal wall|shoulder)\b/i, '402523001'], [/\b(?:leg|shin|calf|thigh|ankle|foot)\b/i, '402522006'],
+];
+/** The sentence holding [start, end): from the last full stop or blank line before it to the next one. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  // (a list item ends its sentence: "* Nodular BCC, left nasolabial fold\n* Actinic keratoses on the scalp")
+  const item = before.search(/\n[ \t]*(?:[-*•]|\d+[.)])[^\n]*$/);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'), before.lastIndexOf(';'), item);
+  const after = text.slice(end, end + 150);
+  const stop = after.search(/\.(?:\s|$)|\n\n|;|\n[ \t]*(?:[-*•]|\d+[.)])/);
+  return before.slice(cut + 1) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
 const SEPSIS = new Set(['91302008', '721104000']);
 const ECOLI_SEPSIS = '447899008';
 /** E. coli grown from blood: "E. coli bacteraemia", "blood cultures grew E. coli". */
@@ -659,6 +697,11 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   if (skin && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd))) return t.get(skin) ?? c;
   // "Excision biopsy performed today" in a skin letter is the skin lesion's, unless the line names another organ.
   if (c.code === EXCISION_BIOPSY && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd)) && !/\b(?:breast|lymph|thyroid|muscle|bone|node)/i.test(text.slice(lineStart, lineEnd))) return t.get(SKIN_EXCISION_BIOPSY) ?? c;
+  // "a BCC removed from the nose in 2019", "basal cell carcinoma of the left ear": the sentence names the skin's site.
+  if (c.code === BCC_SKIN) {
+    const sentence = sentenceAround(text, start, end);
+    for (const [re, code] of BCC_SITES) if (re.test(sentence)) return t.get(code) ?? c;
+  }
   // A bare "radiculopathy" is the spine's level the letter names nearby.
   if (c.code === LUMBAR_RADICULOPATHY && /^radiculopath/i.test(text.slice(start, end))) {
     const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 150));
@@ -680,6 +723,8 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const back = text.slice(Math.max(0, start - 80), start);
     const para = back.lastIndexOf('\n\n');
     if (INTRACRANIAL.test(back.slice(para + 1) + text.slice(end, Math.min(lineEnd, end + 40)))) return t.get('1386000') ?? c;
+    // "CT and CT angiogram showed no haemorrhage" in a stroke letter: a bare CT is of the head.
+    if (/\bCT\b/.test(back.slice(para + 1)) && STROKE_LETTER.test(text)) return t.get('1386000') ?? c;
   }
   // "a polyp was removed" at hysteroscopy: the uterus's polyp, not the colon's; the GPS names no site for it.
   if (c.code === COLONOSCOPIC_POLYPECTOMY && !/colono|sigmoido|bowel|colon|rect/i.test(text.slice(start, end))) {
@@ -714,6 +759,8 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   }
   // "dominant R lobe nodule (U3)" in a thyroid letter is the thyroid's nodule.
   if (c.code === LUNG_NODULE && !LUNG_LINE.test(text.slice(lineStart, lineEnd)) && thyroidNodule(c.code, text.slice(start, end), text, start, end)) return t.get('237495005') ?? c;
+  // "Histology confirms a fibroadenoma … no evidence of malignancy" in a breast clinic's letter: the breast's cancer, unless the line names another organ.
+  if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end)) && BREAST_LETTER.test(text) && !OTHER_ORGAN_LINE.test(text.slice(lineStart, lineEnd))) return t.get(BREAST_CANCER) ?? c;
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
   if (c.code === LOCAL_RECURRENCE_BREAST) {
     const site = recurrenceSite(text);
@@ -732,8 +779,20 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   return c;
 }
 
+/** A fracture risk calculator's line: "FRAX …", "QFracture …", "10-year fracture risk". */
+const FRACTURE_RISK_BEFORE = /\b(?:FRAX|QFracture)\b[^;\n]*$/i;
+/** "hip fracture risk 9.8%", "major osteoporotic fracture 21%": a fracture named with its risk. */
+const RISK_VALUE_AFTER = /^\s*(?:risk|probability)?\s*[:=]?\s*\d{1,2}(?:\.\d+)?\s*%/i;
+const MALIGNANCY = '363346000';
+const BREAST_CANCER = '254837009';
+const BARE_MALIGNANCY = /^(?:malignancy|malignancies|cancer|malignant disease)$/i;
+/** A letter from a breast clinic or about a breast lump. */
+const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
+const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance)\b/i;
+const MODIFIED = /^[ -]*(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/i;
+/** "venlafaxine, now 150 mg MR once daily": a dose just before a release-form abbreviation. */
+const DOSE_JUST_BEFORE = /\d\s*(?:mg|micrograms?|mcg|g)\s+$/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
 const DRUG_BEFORE = /\b[a-z]{3,}(?:azine|idine|ipine|apine|axine|etine|amine|olol|pril|sartan|statin|mycin|cillin|azole|azepam|profen|adone|azide|amide|clazide|zide|asa|alol|afil)\s+$|\([A-Z][a-z]{3,}\s+$/;
 /** Salt and form words between a medicine's name and its release form ("morphine sulfate MR", "isosorbide mononitrate MR"). */
@@ -752,7 +811,7 @@ function drugBefore(text: string, start: number): boolean {
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
 /** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
 // (not a result that names its test: "pertussis, confirmed on PCR", "influenza, positive by swab")
-const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b)/i;
+const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|ag|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
@@ -813,7 +872,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
   if (/^D\/C$/i.test(written)) return true;
   // "venlafaxine MR 150 mg", "Renal No TR-58819": a release form before a dose, a letter code of an identifier.
-  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || drugBefore(text, start))) return true;
+  if (/^(?:MR|SR|XL|LA|CR)$/.test(written) && (/^\s*\d/.test(after) || DOSE_JUST_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || DRUG_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || drugBefore(text, start))) return true;
   // "Dr Patel (Movement disorders)", "Dr Khan, Heart Failure": a clinician's specialty names a service.
   if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   // "Consultant in Infectious Diseases", "Department of Respiratory Medicine": a specialty named after a post or department is a service.
@@ -844,6 +903,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
   const near = SITE_NEAR[m.concept.code];
   if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  // "FRAX (with BMD): major osteoporotic fracture 21%, hip 4.1%": a fracture risk score's line names risks, not fractures.
+  if (/fracture/i.test(m.concept.display) && (FRACTURE_RISK_BEFORE.test(text.slice(lineBounds(text, start)[0], start)) || RISK_VALUE_AFTER.test(text.slice(end, end + 30)))) return true;
   // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
   if (RISK_OF.test(text.slice(Math.max(0, start - 40), start)) && !RISK_BEHAVIOUR.test(m.concept.display) && !FALLS.has(m.concept.code)) return true;
   // "to screen for type 2 diabetes": the disease a test looks for (a positive result is a finding).
@@ -864,14 +925,15 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
-  if (/\b(?:advice|advised|information|leaflet|counselling|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // ("counselled him about postural dizziness", "warned her about drowsiness": a side effect talked through, not had.)
+  if (/\b(?:advice|advised|information|leaflet|counselling|counsell?ed\s+(?:him|her|them)|warned\s+(?:him|her|them)|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
   // "coeliac and thyroid screens were normal": coordinated conditions share the test name; a test with no result named is no condition.
   const lead = COORDINATED_LEAD.exec(text.slice(end, end + 60));
   if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
   // "referred on the suspected lower GI cancer pathway": the cancer a suspected-cancer referral names for an organ is the query itself.
   const suspectedReferral = SUSPECTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:pathway|referral)\b/i.test(after) && ORGAN_CANCER.test(written);
-  if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:serology|antigens?|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
+  if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:(?:urine|urinary|blood|serum|stool)\s+)?(?:serology|antigens?|ag|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
   // "Clinic: Early Inflammatory Arthritis", "Service: Heart Failure": a labelled header line names the service.
   if (SERVICE_LABEL.test(text.slice(lineBounds(text, start)[0], start))) return true;
   const line = lineOf(text, start);

@@ -278,6 +278,8 @@ const DEFIBRILLATOR = '233170003';
 const CHEST_DRAIN = '264957007';
 const PLEURAL = /\b(?:pneumothorax|pleural|effusion|empyema|ha?emothorax|hydrothorax|chest drain|intercostal|Seldinger)\b/i;
 const BREAST_CYST_ASPIRATION = '287572003';
+const NEEDLE_BIOPSY = '129249002';
+const BREAST_CORE_BIOPSY = '44578009';
 
 function verbFrameHolds(letter: Letter, m: Mention): boolean {
   const word = letter.text.slice(m.start, m.end);
@@ -355,7 +357,8 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     const verbFrame = m.concept.code === ASPIRATION && ASPIRATE.test(word) ? verbFrameHolds(letter, m) : undefined;
     if (!countsAsProcedure(m.concept, m.fromLexicon) && !verbFrame) continue;
     if (verbFrame === false || !verbFrameHolds(letter, m)) continue;
-    if (DEVICE_ONLY.test(word) && !deviceInserted(text, m.start, m.end)) continue;
+    // (A procedures list names what was done: "Procedures: ureteroscopy, laser lithotripsy and JJ stent".)
+    if (DEVICE_ONLY.test(word) && m.kind !== 'procedures' && !deviceInserted(text, m.start, m.end)) continue;
     if (IMAGING_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
     const line = lineAround(text, m.start);
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
@@ -374,6 +377,8 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (concept.code === DEFIBRILLATOR && /^ICDs?$/i.test(word) && PLEURAL.test(clauseSentence(text, m.start, m.end))) concept = t.get(CHEST_DRAIN) ?? concept;
     const coronary = CORONARY_FORM[concept.code];
     if (coronary && CORONARY_STRONG.test(line) && !PERIPHERAL_LINE.test(line)) concept = t.get(coronary) ?? concept;
+    // "an ultrasound-guided core biopsy" in a letter about a breast lump is the breast's core needle biopsy.
+    if (concept.code === NEEDLE_BIOPSY && /\bcore\b/i.test(word) && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CORE_BIOPSY) ?? concept;
     if (concept.code === ASPIRATION && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200)) && /\bcysts?\b/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CYST_ASPIRATION) ?? concept;
     if (seen.has(concept.code)) continue;
     seen.add(concept.code);
