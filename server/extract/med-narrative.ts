@@ -13,18 +13,20 @@ type Cue = MedicationChange | 'none' | 'restarted';
 const STATUS: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:temporarily (?:stopped|discontinued)|(?:stopped|discontinued) (?:temporarily|until|pending|for now))\b/i, cue: 'held' },
   { re: /\b(?:new(?:ly started)?|started|start(?:ed)? today|added|commenced|initiated|TTO (?:supplied|given|dispensed)|supplied (?:as|on) TTO)\b/i, cue: 'started' },
-  { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted|deprescribed|weaned off)\b/i, cue: 'stopped' },
+  { re: /\b(?:stopped|discontinued|removed|ceased|withdrawn|deleted|deprescribed|weaned off|no longer (?:required|needed|indicated))\b/i, cue: 'stopped' },
   { re: /\b(?:withheld|on hold|held|suspended|paused|omitted)\b/i, cue: 'held' },
   { re: /\b(?:dose (?:increased|reduced|decreased|changed|amended|adjusted)|increased|reduced|decreased|amended|changed|titrated|uptitrated|switched)\b/i, cue: 'dose-changed' },
   { re: /\b(?:continued?|unchanged|no change|same|ongoing|as before)\b/i, cue: 'none' },
 ];
-const STATUS_ANY = new RegExp(STATUS.map((s) => s.re.source.replace(/^\\b|\\b$/g, '')).join('|'), 'gi');
-const LIST_LEAD = /^\s*(?:[-•*]\s*)?(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|reduced|increased|dose changed|changed|amended)\b\s*(?::|-|–|\s{2,}|(?=\s+[A-Za-z]))|^\s*(?:[-•*]\s*)?(stop|start|hold|withhold|increase|reduce)\s*:/i;
+// (whole words only: "Restarted at a reduced dose" holds no "started")
+const STATUS_ANY = new RegExp(`\\b(?:${STATUS.map((s) => s.re.source.replace(/^\\b|\\b$/g, '')).join('|')})\\b`, 'gi');
+const LIST_LEAD = /^\s*(?:[-•*]\s*)?(?:(?:medic(?:ation|ine)s?|drugs?)\s+)?(new|started|restarted|stopped|discontinued|withheld|held|on hold|suspended|reduced|increased|dose changed|dose (?:changes?|reductions?|increases?|adjustments?)|changed|switched|amended)\b\s*(?::|-|–|\s{2,}|(?=\s+[A-Za-z]))|^\s*(?:[-•*]\s*)?(stop|start|hold|withhold|increase|reduce)(?:\s+(?:until|pending|for now)\b[\w ]{0,25}?)?\s*:/i;
 
 /** The change a status word states; undefined for "continued" and unknown words. */
 const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|increased|changed)|reduced|increased|changed|unchanged|continued)\b[^)]*\)|\((?:supplied|dispensed)\)/gi;
 /** "STOP: amlodipine" in a discharge list labels what was done. */
 const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', omit: 'withheld', suspend: 'suspended', increase: 'increased', reduce: 'reduced', continue: 'continued' };
+const DOSE_LABEL = /^\W*dose (?:changes?|reductions?|increases?|adjustments?)\W*$/i;
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 // "After discussion we have agreed to:", "Changes made in clinic today:": the items below are what was done
 const AGREED_HEADING = /\b(?:(?:we|I)\s+(?:have\s+)?(?:jointly\s+|together\s+)?(?:agreed|decided)(?:\s+(?:together|jointly|with (?:him|her|them|the patient|(?:his|her|their) (?:parents?|family|carers?))))?(?:\s+(?:to|on|the following))?|(?:we|I)\s+(?:have\s+)?made the following (?:changes|adjustments)|changes? (?:made|agreed)(?:\s+(?:today|in clinic|on the ward|with (?:him|her|them)))*|changes? (?:today|in clinic(?: today)?))\s*:?\s*$/i;
@@ -35,15 +37,19 @@ const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+
 // "Apply Dermovate ointment once daily …; we have started this today"
 const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commenced|prescribed|initiated) (?:this|it|these|them)\b(?!\s+(?:process|discussion|conversation|referral|plan|pathway))/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
-const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|deprescribed|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
+const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|no longer (?:required|needed|indicated)|deprescribed|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
 const DASH_STATUS = new RegExp(`\\s[-–]\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS}|(?:supplied|SUPPLIED|dispensed|DISPENSED)(?=\\s*(?:$|[(,;.])))\\b(?!\\s+(?:over\\s+)?to\\b)`);
 // "Lactulose 10 ml BD PRN - supplied": on a discharge list, the item the hospital dispensed is new
 const SUPPLY_STATUS = /^\W*(?:supplied|dispensed)\W*$/i;
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
 const COLON_STATUS = new RegExp(`:\\s*(?:${STATUS_WORDS})\\b`, 'i');
+// a year with no day ("(started 2019)", "(started by GP, March 2024)"): a date of the drug's history, not of this episode
+const YEAR_ONLY = /(?<!\d[\s/.-]{1,3}(?:\d{1,2}|[A-Za-z]{3,9})[\s/.-]{1,3})\b(?:19|20)\d\d\b/;
+/** the status closing a list item after a comma: "Prednisolone 40 mg OD - 5 days (day 1 given in ED), new" */
+const COMMA_TAIL_STATUS = new RegExp(`,\\s*(?:${STATUS_WORDS})\\s*\\.?\\s*$`, 'i');
 const ALL_LABEL = /^\s*[A-Za-z ]{0,30}?\b(?:medications?|medicines|drugs|meds|tto|ttas?)\b[A-Za-z ]{0,30}?\s*(?:[([]\s*|[-–:]\s+)(?:all|both)\s+(?:are\s+)?(new|started|stopped|discontinued|withheld|held)\s*[)\]]?\s*:?\s*$/i;
 // ("Treatment started today", "Medicines stopped on discharge:", "Drugs withheld during this admission")
-const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?|creams?|ointments?|antibiotics?)\s+)?(new|started|stopped|discontinued|withheld|held|on hold|suspended|dose changes?|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?|treatments?|meds))?(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?\s*:?\s*$/i;
+const LIST_LABEL = /^\s*(?:(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?|creams?|ointments?|antibiotics?|(?:prn|as required|when required)(?:\s+medic(?:ation|ine)s?)?)\s+)?(new|started|added|stopped|discontinued|withheld|held|on hold|suspended|dose (?:changes?|reductions?|increases?|adjustments?)|changed|amended|increased|reduced)(?:\s+(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|prn|as required|when required))?(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?(\s+(?:until|pending)\s+(?:(?:the|a|further|her|his|their)\s+)?(?:review|notice|clinic|appointment|results?|recovery|surgery|procedure)|\s+for now|\s+temporarily)?\s*:?\s*$/i;
 
 // "Medication - started today", "Medicines (new):", "Drugs: stopped": the status after a separator
 const LIST_LABEL_SEP = /^\s*(?:(?:new|current|discharge|regular)\s+)?(?:medic(?:ation|ine)s?|drugs?|treatments?|meds|tablets|(?:eye |ear )?drops|inhalers?)\s*(?:[-–:]|\()\s*(new|started|stopped|discontinued|withheld|held|on hold|suspended|changed|amended|increased|reduced)(?:\s+(?:today|in clinic|on discharge|at discharge|(?:during|on|this) (?:this |the )?(?:admission|stay)))?\s*\)?\s*:?\s*$/i;
@@ -57,6 +63,8 @@ const CAPS_LEAD = new RegExp(`^\\s*(?:[-•*]\\s*)?(${CAPS_IMPERATIVE})\\b\\s*(?
 
 function statusOf(word: string): MedicationChange | undefined {
   if (SUPPLY_STATUS.test(word)) return 'started';
+  // a list headed "Dose changes:", "Dose reductions": each item is a new dose
+  if (DOSE_LABEL.test(word)) return 'dose-changed';
   const imp = /^\W*(stop|start|hold|withhold|omit|suspend|increase|reduce|continue)\W*$/i.exec(word);
   if (imp) word = IMPERATIVE_LABEL[imp[1].toLowerCase()] ?? 'continued';
   for (const s of STATUS) if (s.re.test(word)) return s.cue === 'none' || s.cue === 'restarted' ? undefined : s.cue;
@@ -76,9 +84,11 @@ const DIRECTED = '(?:(?<=\\b(?:(?:has|have|had)\\s+been|was|were)\\s+(?:asked|to
 const ADVISED_NOW = '(?<=\\badvised\\s+(?:him|her|them|the patient)\\s+|\\b(?:(?:has|have|had)\\s+been|was|were)\\s+advised\\s+)to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b(?=[^.;]{0,60}?\\b(?:from today|today|now|immediately|at once|straight away|with immediate effect|completely)\\b)';
 // "asked her to stop the isotretinoin … if she notices any low mood": what to do on a condition is no change
 const NOT_ON_CONDITION = '(?![^.;]{0,120}?\\b(?:if|when|whenever|should (?:he|she|they)|in the event)\\b)';
+// "agreed to stop", "decided with her to stop", "agreed together with him to reduce": a decision made in clinic
+const AGREED_TO = '\\b(?:agreed|decided)(?:\\s+(?:together|jointly))?(?:\\s+with\\s+(?:him|her|them|the patient|(?:his|her|their)\\s+(?:wife|husband|partner|family|parents?|mum|mother|dad|father|carers?|daughter|son)))?\\s+to\\s+';
 const PROSE: { re: RegExp; cue: Cue }[] = [
   // "restarted today at a lower dose", "Restart warfarin at 3 mg daily (previously 4 mg)": a new dose
-  { re: /\b(?:restart(?:ed)?|re-started|resumed?)\b(?=[^.;]{0,40}?\bat\s+(?:a\s+)?(?:lower|reduced|higher|increased|smaller|half(?: the)?)\s+dose\b|[^.;]{0,40}?\bat\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?)\b[^.;()]{0,30}?\((?:previously|was|prev\.?|formerly)\s+\d)/gi, cue: 'dose-changed' },
+  { re: /\b(?:restart(?:ed)?|re-started|resumed?)\b(?=[^.;]{0,40}?\bat\s+(?:a\s+)?(?:lower|reduced|higher|increased|smaller|half(?: the)?)\s+(?:(?:previous|original|usual|former)\s+)?dose\b|[^.;]{0,40}?\bat\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?)\b[^.;()]{0,30}?\((?:previously|was|prev\.?|formerly)\s+\d)/gi, cue: 'dose-changed' },
   // restarted within the episode (after being withheld): cancels the hold, is not itself a change
   { re: /(?<!not (?:been |yet been |be )?)\brestarted\b|\breintroduced\b|\bresumed\b/gi, cue: 'restarted' },
   // "I have asked him to stop his spironolactone … and to withhold his losartan": what the
@@ -90,9 +100,12 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${DIRECTED}(?:withhold|omit|pause|suspend)\\b${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
   { re: new RegExp(`(?<=\\b(?:he|she|they|you|the patient)\\s+(?:should|must)\\s+)not${HOLD_TAKE}${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
-  { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b|\\bagreed to (?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
+  { re: new RegExp(`${TOLD}to\\s+(?:increase|reduce|decrease|cut down|halve|double)\\b`, 'gi'), cue: 'dose-changed' },
+  { re: new RegExp(`${AGREED_TO}(?:reduce|increase|cut down|halve)\\b`, 'gi'), cue: 'dose-changed' },
+  { re: new RegExp(`${AGREED_TO}stop\\b`, 'gi'), cue: 'stopped' },
+  { re: new RegExp(`${AGREED_TO}start\\b`, 'gi'), cue: 'started' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
-  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:was|were|has been|have been)\s+begun\b|\b(?:gone|went|sent|discharged) home (?:on|with|to (?:finish|complete))\b(?![^.;]{0,30}?\b(?:leaflets?|advice|information|letters?|plans?|cop(?:y|ies)|details|appointments?|instructions)\b)|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward))|\bagreed to start\b|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided|dispensed)\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:was|were|has been|have been)\s+begun\b|\b(?:begun|began)\s+(?:(?:him|her|them)\s+)?on\b|\b(?:gone|went|sent|discharged) home (?:on|with|to (?:finish|complete))\b(?![^.;]{0,30}?\b(?:leaflets?|advice|information|letters?|plans?|cop(?:y|ies)|details|appointments?|instructions)\b)|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward)| hold\b)|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided|dispensed)\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
   // "Sertraline 50 mg was supplied from our pharmacy for 28 days": the hospital's own supply of a medicine (not the usual ones)
   { re: /(?<!\b(?:usual|regular|normal|own|repeat|existing)\b[^.;]{0,60})\b(?:was|were|has been|have been|is being|are being)\s+(?:supplied|dispensed)\b(?=[^.;]{0,40}?\b(?:from|by)\s+(?:our|the)\s+(?:hospital\s+)?(?:pharmacy|ward|clinic|hospital|unit|department)\b|[^.;]{0,40}?\bfor\s+(?:\d{1,2}|one|two|four|seven|ten|fourteen|twenty-eight)\s+(?:days?|weeks?)\b)/gi, cue: 'started' },
   // "a Nexplanon (etonogestrel) implant was inserted", "a Mirena coil was fitted": a medicine-releasing device put in
@@ -101,17 +114,19 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: /\b(?:implant|coil|ius|iud|intrauterine system|vaginal ring|ring)\s+(?:\([^()]{1,40}\)\s+)?(?:was|were|has been|have been)\s+(?:successfully\s+)?(?:inserted|fitted|placed)\b|(?<=\b(?:mirena|nexplanon|kyleena|jaydess|levosert|benilexa|nuvaring)\s+)(?:(?:was|were|has been|have been)\s+)?(?:successfully\s+)?(?:inserted|fitted|placed)\b(?!\s+(?:in|on)\s+(?:19|20)\d\d)/gi, cue: 'started' },
   // stopped for now, until a review: held
   { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b)|\b(?:stopped|discontinued)\s+(?=for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b)/gi, cue: 'held' },
-  { re: /(?<!\b(?:until|till|before being)\s+(?:it is\s+|being\s+)?)\bstopped\b(?!\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b|\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:weaned|tapered) (?:(?:him|her|them) )?(?:off|down and stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\bceased\b|\bwithdrawn\b|\bagreed to stop\b|\bdecided to stop\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
-  { re: /\bwithheld\b|\bwithholding\b|\bheld\b|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
+  { re: /(?<!\b(?:until|till|before being)\s+(?:it is\s+|being\s+)?)\bstopped\b(?!\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b|\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:weaned|tapered|titrated|reduced) (?:(?:him|her|them) )?(?:off|(?:down )?and (?:then )?stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\bceased\b|\bwithdrawn\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
+  { re: /\bwithheld\b|\bwithholding\b|\bheld\b(?!\s+off\b)|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b/gi, cue: 'held' },
   // "switched to the CR preparation at night": the same medicine in another form is a dose change
   { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
-  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b(?!\s+(?:to|onto)\s+(?:the\s+)?(?:oral|po|tablets?)\b)|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b)|\bincreased\b|\breduced\b|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
+  // a new dose, or a taper under way ("we are weaning her off the diazepam"; "has been weaned off" is a stop)
+  { re: /\b(?:inc|incr|dec|decr)\.?(?=\s+(?:to|from)\s+\d)|(?<=\s)[↑↓](?=\s*(?:to\s+)?\d)|\bstepped (?:up|down)\b(?!\s+(?:to|onto)\s+(?:the\s+)?(?:oral|po|tablets?)\b)|\b(?:weaned|tapered) (?:down )?to\b(?=\s+\d)|\b(?:weaned|tapered)\b(?=[^.;]{0,30}?\b(?:down\s+)?to\s+\d)|\b(?:started|begun|began|commenced)\s+(?:to\s+(?:wean|taper|reduce|cut down)|weaning|tapering|reducing)\b|\b(?:is|are)\s+(?:now\s+)?(?:weaning|tapering)\s+(?:(?:him|her|them)\s+)?off\b|\b(?:is|are|been)\s+(?:now\s+)?(?:being\s+)?(?:weaned|tapered|weaning|tapering)\b(?!\s+(?:(?:him|her|them)\s+)?off\b|\s+(?:down\s+)?and\s+(?:then\s+)?stopped\b)|\bincreased\b|\breduced\b(?!\s+(?:down\s+)?and\s+(?:then\s+)?stopped\b)|\bdecreased\b|\blowered\b|\bescalated\b|\bup-titrated\b|\buptitrated\b|\bdown-?titrated\b|(?<!cross[- ]?)\btitrated\b(?!\s+(?:down\s+)?and\s+(?:then\s+)?stopped\b)|\bdose (?:was |has been )?(?:changed|adjusted|amended)\b|\b(?:was|were|has been|have been) adjusted\b|\bhalved\b|\bdoubled\b|\b(?:gone|went|been put|been brought|come|came)\s+(?:up|down)\b(?=[^.;]{0,20}?\bto\s+\d)|\b(?:optimised|optimized|raised|adjusted|cut|dropped|lowered)\b(?=[^.;]{0,30}?\bto\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|\bdown\s+to\b(?=\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b)|(?<!\b(?:titrate|uptitrate|up-titrate|titrating|titration|increase|reduce|wean|taper|aim|plan|target|go)\b[^.;]{0,40})\bfrom\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)?\s+to\s+\d[\d.,]*\s*(?:mg|micrograms?|mcg|g|units?|ml)\b|\b(?:changed|altered|adjusted|amended|titrated|moved)\s+from\s+\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml)?\b(?=[^.;]{0,40}?\bto\s+\d)/gi, cue: 'dose-changed' },
   // administered in hospital, or already in place: not a change of the patient's medicines
   // "He has been given paracetamol and codeine to take home": supplied for after discharge
   { re: /\b(?:given|supplied|provided|issued)\b(?=[^.;]{0,80}?\bto take (?:home|away|out)\b)/gi, cue: 'started' },
   // "Medication on discharge: as per admission plus paracetamol …": what the list adds is new
   { re: /\bas (?:per|on|before) (?:admission|pre-?admission)\s*,?\s*(?:plus|with the addition of|and (?:also )?the addition of|\+)(?=\s)/gi, cue: 'started' },
-  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b)|\bgiven\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b|\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b|\bunchanged\b|\bno change\b/gi, cue: 'none' },
+  // (", given her frailty" is the preposition, in view of: no dose given)
+  { re: /\b(?:was|were) used\b|\b(?:was|were) given\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b)|\bgiven\b(?![^.;]{0,80}?\bto take (?:home|away|out)\b|(?<=,\s{1,3}given)\s+(?:that|his|her|their|its)\b|\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:trial|prescription|course|supply|pack)\b|\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)|\btreated with\b|\breceived\b|\bcompleted\b|\bcontinue[sd]?\b|\bremains? on\b(?!\s+hold\b)|\bunchanged\b|\bno change\b/gi, cue: 'none' },
 ];
 const SUBORDINATE = /^\s*(?:as|since|because|given that|now that)\b[^,;]{0,80},\s*(?=(?:i|we)\b)/i;
 // ("we have agreed to switch from anastrozole to letrozole": the decision made in clinic)
@@ -124,7 +139,8 @@ const ACTIVE_PERFECT = /\b(?:i|we|you|they)\s+(?:\w+\s+)?(?:have|had|'ve)\s+(?:\
 const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\s+)?$/i;
 
 // A clause that asks or advises rather than reports, or talks of the past.
-const REQUEST = new RegExp(`\\bplease\\b|\\bcould you\\b|\\bwould you\\b|\\bgrateful\\b|\\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\\b|\\bconsider\\b|\\bshould (?:be|not(?!${HOLD_TAKE}))\\b|\\bcan be\\b|\\bmay be\\b|\\bmight\\b|\\bif\\b|\\bunless\\b|\\bdo not (?:restart|start|stop)\\b|\\bavoid\\b|\\bmust not(?!${HOLD_TAKE})\\b|\\bplan is\\b|\\bwill (?:need|be)\\b|\\bwould like\\b|\\bgp to\\b|\\bto be (?:started|stopped|increased|reduced)\\b|\\bkeen to\\b`, 'i');
+// ("Please note we have stopped …", "please be aware that …": the practice is told, not asked)
+const REQUEST = new RegExp(`\\bplease\\b(?!\\s+(?:note|be aware|be advised)\\b)|\\bcould you\\b|\\bwould you\\b|\\bgrateful\\b|\\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\\b|\\bconsider\\b|\\bshould (?:be|not(?!${HOLD_TAKE}))\\b|\\b(?:can|could) be\\b|\\bmay be\\b|\\bmight\\b|\\b(?:may|could) (?:need|require)\\b|\\bif\\b|\\bunless\\b|\\bdo not (?:restart|start|stop)\\b|\\bavoid\\b|\\bmust not(?!${HOLD_TAKE})\\b|\\bplan is\\b|\\bplan(?:s|ned)? to\\b|\\bwill (?:need|be)\\b|\\bwould like\\b|\\bgp to\\b|\\bto be (?:started|stopped|increased|reduced|withheld|held|omitted|suspended|paused|changed|switched|titrated|weaned|tapered|restarted|discontinued)\\b|\\bkeen to\\b`, 'i');
 const PAST_MONTH = /\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)/i;
 const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:19|20)\d\d\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
 // "Started clarithromycin 500 mg BD from your practice on 19/01/2026": the practice's own earlier change
@@ -145,7 +161,8 @@ const DROPS_PREFIX = /^(?:G|Gtt|Oc|Ung)\.\s*/;
 const ITEM_LEAD = /^\s*(?:[-•*·]|\d{1,2}[.)])?\s*(?:(?:G|Gtt|Oc|Ung)\.\s*)?/;
 // (and the next of a list the route heads: "IV co-amoxiclav + clarithromycin"); an injection into
 // the eye, a joint, the bladder or the spine is given by the hospital team however long the course
-const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|one-off|stat dose|single dose|loading dose|intra-?vitreal|intra-?cameral|intra-?articular|intra-?vesical|intra-?thecal|intra-?lesional)\s+$|\b(?:iv|intravenous|i\.v\.|nebulised)\s+[A-Za-z][\w-]*(?:\s+[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?))?\s*(?:\+|&|and|,|\/)\s*$/i;
+// (and so is a sliding-scale or variable-rate insulin)
+const HOSPITAL_ONLY = /\b(?:iv|intravenous|i\.v\.|nebulised|sliding[- ]scale|variable[- ]rate(?: intravenous)?|one-off|stat dose|single dose|loading dose|intra-?vitreal|intra-?cameral|intra-?articular|intra-?vesical|intra-?thecal|intra-?lesional)\s+$|\b(?:iv|intravenous|i\.v\.|nebulised)\s+[A-Za-z][\w-]*(?:\s+[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?))?\s*(?:\+|&|and|,|\/)\s*$/i;
 // "a furosemide infusion was started", "Furosemide 80 mg IV BD was started", "teicoplanin via OPAT": the route after the name
 const ROUTE_RIGHT_AFTER = /^\s+(?:[\d.,]+\s*(?:mg|g|micrograms?|mcg|units?)(?:\/(?:kg|hr?|hour))?\s+)?(?:iv\b|intravenous|i\.v\.|infusions?\b|via (?:opat|a syringe driver|the drip)\b)/i;
 const RELATIVE_CLAUSE = /,\s*(?:which|who)\b[^,.;]*,/g;
@@ -188,7 +205,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     }
     // "Stopped:" / "New medicines:" on its own line heads the list below it
     const label = LIST_LABEL.exec(line) ?? LIST_LABEL_SEP.exec(line);
-    if (label) { listStatus = statusOf(label[1]); listSupplied = false; continue; }
+    // ("Stopped until review:" holds what it lists)
+    if (label) { listStatus = label[2] && /^(?:stopped|discontinued)$/i.test(label[1]) ? 'held' : statusOf(label[1]); listSupplied = false; continue; }
     // "Post-op drops (supplied by the hospital pharmacy):": what the hospital handed over is new
     // (a discharge list the hospital dispensed holds the usual medicines too)
     if (SUPPLIED_LABEL.test(line) && !(DISCHARGE_HEADING.test(line) && !/\bpost-?op/i.test(line)) && !within(all, l.start, l.end).length) { listStatus = 'started'; listSupplied = true; continue; }
@@ -269,6 +287,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
         found.push({ drug: d.generic, code: d.code, change, start: prev.start + d.start, end: s.start + a.index + a[0].length, fromRow: false });
       }
     }
+    // "Metformin was withheld on admission. This has now been restarted.": the hold ends
+    if (!mentions.length && prev?.mentions.length && PRONOUN_RESTARTED.test(sentence) && !/\n\s*\n/.test(text.slice(prev.end, s.start))) restarted.add(prev.mentions[prev.mentions.length - 1].generic);
     prev = { mentions, start: s.start, end: s.end, text: sentence };
     const n0 = found.length;
     proseChanges(sentence, s.start, mentions, found, restarted);
@@ -359,7 +379,7 @@ function joinDropPrefixes<T extends { start: number; end: number; row: boolean }
 
 // An item given by vein: the route before the drug ("IV co-amoxiclav") or after its name and dose
 // ("Methylprednisolone 1 g IV OD", "Ferinject 1000 mg infusion")
-const ROUTE_BEFORE = /\b(?:iv|intravenous|i\.v\.)\s+$/i;
+const ROUTE_BEFORE = /\b(?:iv|intravenous|i\.v\.|sliding[- ]scale|variable[- ]rate(?: intravenous)?)\s+$/i;
 const ROUTE_AFTER = /^[^,;()|\t\n]{0,40}?\b(?:iv|intravenous|i\.v\.|infusions?)(?![\w.])/i;
 function byHospitalRoute(line: string, at: number): boolean {
   return ROUTE_BEFORE.test(line.slice(Math.max(0, at - 16), at)) || ROUTE_AFTER.test(line.slice(at, at + 60));
@@ -384,7 +404,8 @@ const NOT_NEW = /\b(?:continued?|continuing|unchanged|no change|as before|usual|
  * days"): a medicine the patient goes home with for a fixed time is new, since a regular one
  * has no end date.
  */
-const TTO_MARK = /\((?:TTO|TTA)(?: supplied| given| dispensed)?\)|\s[-–]\s*(?:TTO|TTA)\b/;
+// ("… to complete 7 days (4 more days supplied)": the hospital's supply marks it too)
+const TTO_MARK = /\((?:TTO|TTA)(?: supplied| given| dispensed)?\)|\s[-–]\s*(?:TTO|TTA)\b|\((?:[^()]{0,25}\s)?(?:supplied|dispensed)\)/;
 const TTO_ITEM_LABEL = /^\s*(?:[-•*·]\s*)?(?:analgesia|pain relief|antibiotics?|antiemetics?|laxatives?)\s*:\s*/i;
 // "Medication on discharge (7 days supplied):": a list headed by a supply of a few days is a course of new medicines
 const SHORT_SUPPLY_HEADING = /\(\s*(?:[1-9]|10|one|two|three|four|five|six|seven|ten)\s+days?['’]?\s+(?:supplied|supply|dispensed)\s*\)/i;
@@ -577,7 +598,8 @@ function suppliedItems(letter: Letter, all: DrugMention[], out: Finding[]): void
 
 // "He was on aspirin 300 mg for the first 14 days": a course within the stay
 const WAS_ON = /\b(?:was|were) on\s+$/i;
-const FOR_FIRST_DAYS = /^[^.;]{0,40}?\bfor the (?:first|initial) (?:\d{1,2}|few|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)\b/i;
+// ("for the first fortnight", "for the first 48 hours")
+const FOR_FIRST_DAYS = /^[^.;]{0,40}?\bfor the (?:first|initial) (?:(?:\d{1,2}|few|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|fortnight|week)\b/i;
 // "Doxycycline 100 mg once daily is to continue until 28/01/2026": a course begun in hospital
 // that runs on after discharge with an end is a new medicine, like a short course on a TTO
 const CONTINUES_TO_END = /^[^.;]{0,40}?\b(?:is|are)\s+to\s+(?:continue|be\s+continued|complete)\b[^.;]{0,20}?\b(?:until\s+(?:the\s+)?\d|for\s+(?:a further\s+|another\s+)?\d{1,2}\s+(?:more\s+)?(?:days|weeks))/i;
@@ -599,7 +621,8 @@ function formOf(quote: string): string {
 
 const PENDING_AFTER = /^[^.;]{0,40}?\b(?:pending|(?:while|whilst) (?:awaiting|waiting for|we awaited)|until (?:the )?(?:result|scan|ctpa|doppler|imaging|ultrasound|mri|ct)\b)/i;
 const PENDING_TEST = /^[^.;]{0,30}?\b(?:was |were )?(?:given|started|commenced)\s+(?:empirically\s+)?(?:pending|(?:while|whilst) (?:awaiting|waiting for|we awaited))\b/i;
-const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
+// ("Enoxaparin 40 mg SC OD - stopped on discharge": the ward's prophylaxis ends as the patient leaves)
+const STOPPED_IN_STAY = /^[^.;]{0,40}?\b(?:stopped|discontinued|ceased)\s+(?:on|at)\s+discharge\b|^[^.;]{0,40}?\b(?:stopped|discontinued|ceased|completed)\s+(?:on|after|by)\s+(?:day\s+\d|(?:\d{1,2}|two|three|four|five|seven) days\b)|^[^.;]{0,40}?\b(?:stopped|discontinued)\s+(?:during|part-way through|earlier in)\s+(?:the|his|her|this)\s+(?:admission|stay)\b/i;
 const WARD_COURSE_DRUG = /cillin|mycin|cycline|floxacin|^cef|co-amoxiclav|co-trimoxazole|metronidazole|trimethoprim|nitrofurantoin|teicoplanin|meropenem|piperacillin|aciclovir|fluconazole|oseltamivir|parin$|heparin|tazobactam/;
 
 function courseChanges(sentence: string, offset: number, mentions: DrugMention[], out: Finding[], wardOnly: Set<string>, next = '', cover = new Set<string>()): void {
@@ -683,7 +706,8 @@ const RESTARTED_SINCE = /\b(?:withheld|held|stopped|suspended|omitted|paused)\b[
 const RECORD_DRUG = /^\s*(?:drug|medication|medicine|drug name|medicine name|medication name|name)\s*:\s*\S/i;
 const RECORD_STATUS = new RegExp(`^\\s*(?:status|change|changes|action|change status)\\s*:\\s*(${STATUS_WORDS}|stop|start|withhold|hold|omit|suspend|increase|reduce|continue|added|commenced|switched)\\b`, 'i');
 
-interface Columns { before: number; after: number; starts?: number[] }
+// exact: a header of one tab per cell, so a row's empty cells are two tabs in a row (not alignment)
+interface Columns { before: number; after: number; starts?: number[]; exact?: boolean }
 const CELL_SPLIT_G = /\t+|\s*\|\s*|\s{3,}/g;
 const BEFORE_COL = /^(?:previous|prior|old|before|pre-?admission|on admission|admission|original|was)\b|\b(?:previous|old|original|admission) (?:dose|medication|regimen)\b/i;
 const AFTER_COL = /^(?:new|now|current|after|on discharge|discharge|revised|changed to)\b|\b(?:new|current|discharge) (?:dose|medication|regimen)\b/i;
@@ -706,8 +730,30 @@ function cellsOf(line: string): { text: string; start: number }[] {
   return out;
 }
 
+/** A header set off by single tabs, with no empty cell and no other separator. */
+function oneTabPerCell(header: string): boolean {
+  const t = header.trim();
+  return t.includes('\t') && !/\t *\t|\||  +\t|\t  +| {3,}/.test(t);
+}
+
+/** "Aspirin<tab>75 mg<tab><tab>Y": under a header of one tab per cell, each tab ends one cell. */
+function tabCells(line: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let s = 0;
+  for (const part of line.split('\t')) {
+    out.push({ text: part.trim(), start: s + (part.length - part.trimStart().length) });
+    s += part.length + 1;
+  }
+  return out;
+}
+
+function rowCells(line: string, cols: { starts?: number[]; exact?: boolean }): { text: string; start: number }[] {
+  if (cols.starts && !/[\t|]/.test(line)) return cellsAt(line, cols.starts);
+  return cols.exact && line.includes('\t') && !line.includes('|') ? tabCells(line) : cellsOf(line);
+}
+
 // An e-discharge form's tick columns: "New?", "Dose changed?", "Stopped?" (a tick, "Y" or "Yes" marks the change)
-interface FlagColumns { cues: Map<number, MedicationChange>; starts?: number[] }
+interface FlagColumns { cues: Map<number, MedicationChange>; starts?: number[]; exact?: boolean }
 const FLAG_COL = /^(?:new|started|added|stopped|discontinued|changed|dose changed|amended|withheld|held|on hold|suspended)\s*\??$/i;
 const FLAG_MARK = /^(?:y|yes|✓|✔|x|\*)$/i;
 
@@ -717,11 +763,11 @@ function flagColumnsOf(line: string): FlagColumns | undefined {
   const cues = new Map<number, MedicationChange>();
   all.forEach((c, i) => { if (i > 0 && FLAG_COL.test(c.text)) { const cue = statusOf(c.text.replace(/\?$/, '')); if (cue) cues.set(i, cue); } });
   if (cues.size < 2) return undefined;
-  return /[\t|]/.test(line) ? { cues } : { cues, starts: all.map((c) => c.start) };
+  return /[\t|]/.test(line) ? { cues, exact: oneTabPerCell(line) } : { cues, starts: all.map((c) => c.start) };
 }
 
 function flagChange(line: string, offset: number, drugs: DrugMention[], cols: FlagColumns): Finding | undefined {
-  const cells = cols.starts && !/[\t|]/.test(line) ? cellsAt(line, cols.starts) : cellsOf(line);
+  const cells = rowCells(line, cols);
   const d = drugs[0];
   if (!cells.length || d.start > cells[0].start + cells[0].text.length) return undefined;
   const marked = [...cols.cues].filter(([i]) => FLAG_MARK.test(cells[i]?.text ?? ''));
@@ -738,7 +784,7 @@ function columnsOf(line: string): Columns | undefined {
   if (!(before > 0 && after > 0)) return undefined;
   // a header aligned with spaces: its columns' positions cut the rows below it, whose cells may be
   // set off by a single space ("Semaglutide (Ozempic) -     0.25 mg weekly")
-  return /[\t|]/.test(line) ? { before, after } : { before, after, starts: all.map((c) => c.start) };
+  return /[\t|]/.test(line) ? { before, after, exact: oneTabPerCell(line) } : { before, after, starts: all.map((c) => c.start) };
 }
 
 const CELL_NOTE = new RegExp(`^(?:${STATUS_WORDS}|added|commenced|titrated|switched)\\b`, 'i');
@@ -762,7 +808,7 @@ function cellsAt(line: string, starts: number[]): { text: string; start: number 
 
 /** A row under such a header: empty before = started, empty after = stopped, two doses = dose changed. */
 function columnChange(line: string, offset: number, drugs: DrugMention[], cols: Columns): Finding | undefined {
-  const cells = cols.starts && !/[\t|]/.test(line) ? cellsAt(line, cols.starts) : cellsOf(line);
+  const cells = rowCells(line, cols);
   const d = drugs[0];
   if (!cells.length || d.start > cells[0].start + cells[0].text.length) return undefined;
   const b = cells[cols.before]?.text, a0 = cells[cols.after]?.text;
@@ -849,10 +895,19 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   const wrapped = lead && /^[a-z]/.test((lead[1] ?? lead[2] ?? '')) && !/[:\-–]\s*$/.test(lead[0]);
   if (lead && !wrapped && lead.index + lead[0].length <= drugs[0].start - 0) {
     if (BY_PRACTICE.test(line)) return;
-    const cue = statusOf(lead[1] ?? IMPERATIVE_LABEL[lead[2]!.toLowerCase()]!);
+    // ("Restarted: ramipril 2.5 mg OD (previously 5 mg)": a restart is no change, unless at a new dose)
+    let cue = lead[1] && /^restarted$/i.test(lead[1]) ? (OLD_DOSE.test(line.slice(drugs[0].end)) ? 'dose-changed' : undefined) : statusOf(lead[1] ?? IMPERATIVE_LABEL[lead[2]!.toLowerCase()]!);
+    // ("Stop until review: aspirin", "Withhold pending bloods: ramipril")
+    if (cue === 'stopped' && /\b(?:until|pending|for now)\b/i.test(lead[0])) cue = 'held';
     if (!cue) return;
     // every drug the list names, up to a second status label on the same line
     const stop = nextLabel(line, lead[0].length);
+    // "Changed: atenolol to bisoprolol 2.5 mg OD": one medicine replaced by another
+    const [a, b] = drugs;
+    if (cue === 'dose-changed' && b && b.start < stop && a.generic !== b.generic && /^[^,;]{0,40}?(?:\s(?:to|with|for)|\s?(?:→|->|=>))\s+$/i.test(line.slice(a.end, b.start))) {
+      out.push(finding(a, 'stopped', line, offset, true), finding(b, 'started', line, offset, true));
+      return;
+    }
     // ("STARTED apixaban 5 mg BD - aspirin not started in view of anticoagulation": a drug the item
     // says was not changed is no part of the list)
     for (const d of drugs) if (d.start < stop && !NOT_DONE.test(line.slice(d.end, d.end + 40)) && !inReasonBracket(line, d.start)) out.push(finding(d, cue, line, offset, true));
@@ -860,11 +915,12 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
   }
   const tabular = isRowLine(line);
   // "Quetiapine 50 mg ON - discontinued (sedation)", "Drug 5 mg: new", "Drug: suspended pending review"
-  const dashStatus = DASH_STATUS.exec(line) ?? (drugs[0].start < 40 ? COLON_STATUS.exec(line) : null);
+  const lead0 = ITEM_LEAD.exec(line)![0].length;
+  const dashStatus = DASH_STATUS.exec(line) ?? (drugs[0].start < 40 ? COLON_STATUS.exec(line) : null) ?? (drugs[0].start === lead0 && !tabular ? COMMA_TAIL_STATUS.exec(line) : null);
   const capsStatus = CAPS_STATUS.exec(line);
   PAREN_STATUS.lastIndex = 0;
-  const parens = tabular ? [] : [...line.matchAll(PAREN_STATUS)];
-  const lead0 = ITEM_LEAD.exec(line)![0].length;
+  // ("Sertraline 100 mg (started by you in July) was stopped": a bracket that dates the past is the drug's history)
+  const parens = tabular ? [] : [...line.matchAll(PAREN_STATUS)].filter((p) => !PAST.test(p[0]) && !YEAR_ONLY.test(p[0]));
   if (!dashStatus && !capsStatus && !parens.length && drugs[0].start === lead0 && OLD_DOSE.test(line.slice(drugs[0].end)) && !REQUEST.test(line)
     && !(tabular ? /\b(?:stopped|new|started|withheld|held|suspended)\b/i : /\b(?:stopped|started|withheld|held|suspended)\b/i).test(line)) {
     out.push(finding(drugs[0], 'dose-changed', line, offset, true));
@@ -965,9 +1021,9 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
       cue = statusOf(m[0]);
       // "Simvastatin 40 mg ON <tab> Switched to atorvastatin 80 mg": the row's drug stops, the new one starts
       if (/^(?:switched|changed|converted)$/i.test(m[0]) && /^\s+(?:over\s+)?to\b/i.test(rest.slice(m.index + m[0].length))) {
-        cue = 'stopped';
         const to = drugs.find((d) => d.start >= first.end + m!.index + m![0].length);
-        if (to) out.push(finding(to, 'started', line, offset, true));
+        // ("Changed to nocte", "changed to the MR tablets": the same medicine taken another way)
+        if (to && to.generic !== first.generic) { cue = 'stopped'; out.push(finding(to, 'started', line, offset, true)); }
       }
       break;
     }
@@ -990,6 +1046,22 @@ function insideBracket(s: string, at: number): boolean {
   const close = s.indexOf(')', at);
   return close > 0 && close - open < 160 && !s.slice(at, close).includes('(');
 }
+
+/** A position inside a bracket whose words date the past: "(started by you in July)", "(started 2019)". */
+function inPastAside(clause: string, at: number): boolean {
+  const open = clause.lastIndexOf('(', at);
+  if (open < 0 || open < clause.lastIndexOf(')', at)) return false;
+  const close = clause.indexOf(')', at);
+  return close > 0 && (PAST.test(clause.slice(open + 1, close)) || YEAR_ONLY.test(clause.slice(open + 1, close)));
+}
+
+// the present passive after a conjunction of time is a step to come: "while the dose is increased", "until it is reduced"
+const PENDING_CHANGE = /\b(?:while|whilst|until|till|when|once|before|as soon as)\b[^.;,]{0,50}?\b(?:is|are)\s+(?:being\s+)?$/i;
+
+// "Her headaches began when she commenced the pill", "since starting apixaban": a verb in a clause of time dates
+// something else; "The rash started 3 days after starting amoxicillin": the verb's object is no drug
+const TIME_CLAUSE = /\b(?:when|since|after|before|until|once|while|whilst)\s+(?:(?:he|she|they|the patient)\s+)?(?:(?:was|were|had|has|have|first|initially)\s+)*$/i;
+const TIME_GAP = /\b(?:after|since|before|until|while|whilst|when)\b/i;
 
 /** A drug inside a bracket closed before `until` that says more than the drug's name and dose. */
 function inAside(clause: string, d: DrugMention, until: number): boolean {
@@ -1109,6 +1181,9 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
         if (drugs.some((d) => m!.index >= d.start && m!.index < d.end) || m.index >= reqAt) continue;
         // "I have not stopped the aspirin", "apixaban was not started": nothing was changed
         if (p.cue !== 'held' && p.cue !== 'restarted' && (/\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:\w+ly\s+)?$/i.test(clause.slice(Math.max(0, m.index - 24), m.index)) || /\b(?:not|never)\s+\w+ed\b[^.;,]{0,60}\b(?:or|nor)\s+$/i.test(clause.slice(Math.max(0, m.index - 90), m.index)))) continue;
+        // "Sertraline (started by you in July) was stopped": the aside tells the drug's history;
+        // "while her allopurinol is increased": a change still to come, in a clause of time
+        if (inPastAside(clause, m.index) || PENDING_CHANGE.test(clause.slice(Math.max(0, m.index - 70), m.index)) || TIME_CLAUSE.test(clause.slice(Math.max(0, m.index - 50), m.index))) continue;
         cues.push({ at: m.index, end: m.index + m[0].length, cue: p.cue });
       }
     }
@@ -1139,7 +1214,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
     for (let k = 0; k + 1 < drugs.length && drugs[k + 1].start < reqAt; k++) {
       const [a, b] = [drugs[k], drugs[k + 1]];
       if (taken.has(a) || taken.has(b)) continue;
-      if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\b(?:to|with|for|by)\s+$/i.test(clause.slice(a.end, b.start))) continue;
+      if (!SWITCH_FROM.test(clause.slice(Math.max(0, a.start - 40), a.start)) || !/^[^.;]{0,30}?\b(?:to|with|for|by)\s+(?:an?\s+|the\s+)?$/i.test(clause.slice(a.end, b.start))) continue;
       taken.add(a); taken.add(b);
       // "changed her Zomorph to MST": one medicine in another brand or form is a dose change
       if (a.generic === b.generic) { out.push({ drug: a.generic, code: a.code, change: 'dose-changed', start: offset + cs + a.start, end: offset + cs + b.end, fromRow: false }); continue; }
@@ -1184,6 +1259,8 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       if (outside.length && outside.length < before.length) before = outside;
       if (c.cue === 'restarted') {
         for (const d of drugs) if (d.end <= c.at) restarted.add(d.generic);
+        // ("Restarted: apixaban 5 mg BD", "we restarted his usual ramipril"): the active verb's object
+        if (after[0] && /^\s*(?::|[-–]|on|onto)?\s*(?:(?:his|her|their|the)\s+)?(?:(?:usual|regular|normal)\s+)?$/i.test(clause.slice(c.end, after[0].start))) restarted.add(after[0].generic);
         continue;
       }
       // "… and has stopped it": the verb's object is a pronoun (its drug is found where the pronoun is read)
@@ -1197,7 +1274,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       let targets: DrugMention[];
       // "…- started to aid stone passage\nZapain 2 tablets": a drug opening the next line of a list
       // starts a new item; the cue's clause ended with the line
-      const nearAfter = after.length && after[0].start - c.end < 45 && !(/^[A-Z]/.test(clause.slice(after[0].start, after[0].start + 1)) && NEW_LINE_ITEM.test(clause.slice(c.end, after[0].start))) ? after : [];
+      const nearAfter = after.length && after[0].start - c.end < 45 && !TIME_GAP.test(clause.slice(c.end, after[0].start)) && !(/^[A-Z]/.test(clause.slice(after[0].start, after[0].start + 1)) && NEW_LINE_ITEM.test(clause.slice(c.end, after[0].start))) ? after : [];
       // "Lisinopril stopped, losartan 50 mg started": a cue straight after its drug and closed by a
       // comma reports on that drug, not on the next one
       const lastBefore = before[before.length - 1];
@@ -1292,6 +1369,8 @@ function listFrom(clause: string, after: DrugMention[]): DrugMention[] {
     const gap = clause.slice(after[k - 1].end, after[k].start).replace(/\s+/g, ' ');
     // "his usual paracetamol", "along with her regular inhalers": an unchanged medicine ends the list
     if (/\b(?:usual|regular|normal|existing|own|long-term|current)\s+$/i.test(gap)) break;
+    // "weaned off his morphine and is now comfortable on paracetamol": a verb of its own starts a new statement
+    if (/\b(?:and|but)\s+(?:(?:he|she|they)\s+)?(?:is|are|was|were|has|have|remains?)\b/i.test(gap)) break;
     // "went home on enoxaparin 40 mg … for 28 days of extended thromboprophylaxis, and Oramorph …":
     // a long dose and purpose before ", and <drug>" still lists the next medicine
     // ("…, and a short supply of oral morphine solution": the next item's supply and form)
