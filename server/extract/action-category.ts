@@ -5,8 +5,8 @@
 import type { ActionCategory } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
 
-export const TESTS = /\b(?:u&es?|u\s?and\s?es?|fbc|hb|haemoglobin|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|(?:kidney|liver) function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations|[\w-]+ tests?|breath test|stool (?:samples?|tests?|cultures?)|samples?|cultures?|serology|antigen|(?:24|48|72)[- ]hour (?:tape|ecg|holter|monitor\w*)|holter|tapes?|event recorder|ambulatory (?:ecg|bp|blood pressure)|sleep study|(?:conduction |urodynamic |lung function |sleep )?stud(?:y|ies)|audiogram|audiometry|bladder scan|screen)\b/i;
-const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|polypharmacy|supplement(?:s|ation)?|replacement|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccinations?|immunisations?|rescue pack|(?:[\w-]+ )?agents?|prophylaxis)\b/i;
+export const TESTS = /\b(?:u&es?|u\s?and\s?es?|u\s?\+\s?es?|fbc|hb|haemoglobin|lfts?|tfts?|hba1c|inr|psa|(?:anti-?)?ttg|ema|crp|esr|tsh|ft4|bnp|nt-?pro-?bnp|acr|uacr|pth|ck|urate|magnesium|phosphate|bone profile|coeliac (?:serology|screen)|lipid profile|fasting (?:lipids|glucose)|haematinics|clotting|coagulation|drug levels?|faecal calprotectin|calprotectin|fit test|qfit|bp|blood pressure|bloods?|blood tests?|ecg|x-?ray|cxr|ct|mri|pet|scan|ultrasound|dxa|dexa|msu|urine|weight|lipids|ferritin|potassium|sodium|creatinine|egfr|calcium|levels?|monitoring|histology|results?|spirometry|risk assessment|fracture risk|frax|renal function|thyroid function|(?:kidney|liver) function|paraprotein|cholesterol|glucose|b12|folate|vitamin d|iron studies|swabs?|smear|echo(?:cardiogram)?|observations|[\w-]+ tests?|breath test|stool (?:samples?|tests?|cultures?)|samples?|cultures?|serology|antigen|(?:24|48|72)[- ]hour (?:tape|ecg|holter|monitor\w*)|holter|tapes?|event recorder|ambulatory (?:ecg|bp|blood pressure)|sleep study|(?:conduction |urodynamic |lung function |sleep )?stud(?:y|ies)|audiogram|audiometry|bladder scan|screen)\b/i;
+const MED_OBJECT = /\b(?:ppis?|statins?|doacs?|nsaids?|ssris?|antibiotics?|steroids?|antidepressants?|antihypertensives?|insulin|bisphosphonates?|treatment|management|medication|medicines?|analgesia|pain relief|hrt|dose|doses|prescriptions?|repeat (?:prescriptions?|list|medication)|inhalers?(?! technique)|antihypertensives?|tablets|therapy|polypharmacy|supplement(?:s|ation)?|replacement|bone protection|anticoagulant|contracepti(?:on|ve) pill|vaccines?|vaccinations?|immunisations?|rescue pack|(?:[\w-]+ )?agents?|prophylaxis|mart|smart|maintenance and reliever(?: therapy)?|(?:treatment|asthma|bts) step|(?:his|her|their) step)\b/i;
 const ADMIN_OBJECT = /\b(?:records?|register|alert|codes?|coding|problem list|notes|contact details|recall|diagnosis|information|letter|copy)\b/i;
 
 const MED_VERBS = /^(?:manage|treat|optimi[sz]e|maximi[sz]e|prescribe|start|stop|restart|reintroduce|re-?start|increase|reduce|decrease|titrate|uptitrate|up-?titrate|wean|taper|continue|change|switch|amend|issue|put|give|supply|administer|withhold|hold|avoid|advise|do not|don['’]t|ensure|take over prescribing|vaccinate|add)\b/i;
@@ -15,7 +15,11 @@ const FU_VERBS = /^(?:visit|see|review|reassess|re-?review|arrange|offer|book|co
 const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share|forward|amend (?:the|his|her) record|remove|cease|file|register)\b/i;
 
 /** Request markers that come before the request's verb. */
-const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: to)?|(?:i|we) would like (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|:\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|(?:the )?practice|(?:the )?gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: to)?|(?:i|we) would like (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:(?:i|we)(?:['’]d| would)?|would) (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re|(?:would|will) be|['’]d be|is|are) (?:(?:very|quite|more than) )?(?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can|are able to|were able to)|if (?:the practice|the gp|your practice|your team|the practice nurse) (?:could|would|can|is able to)|grateful for your (?:help|assistance) (?:in|with)|may i (?:suggest|recommend)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|[:,]\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
+
+const REASON_AFTER = /,\s*(?:as|because|since)\s+(?:she|he|they|it|this|the|his|her|their)\b/i;
+const NEEDED_TEST = /\b(?:will\s+(?:also\s+)?need|needs|should\s+(?:also\s+)?have)\s+(?:(?:his|her|their)\s+)?(.{2,40}?)\s+(?:checking|checked|re-?checked|monitoring|monitored|repeating|repeated|measuring|measured)\b/;
+const PASSIVE_MED = /\b(?:this|it|these|they|the dose)\s+(?:is|are|be)\s+(?:gradually\s+|slowly\s+)?(?:tapered|weaned|withdrawn|stopped|reduced|titrated|switched|discontinued)\b/;
 
 // An entry for the record (an alert, a code, a problem-list item) is admin work even when its
 // subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug",
@@ -75,7 +79,7 @@ function requestBodyOf(text: string): string {
   return body;
 }
 
-const ANAPHOR = /^(?:(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:make|do|action|review|continue)\s*[.!]?\s*$|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const ANAPHOR = /^(?:take (?:this|it|these) forward\b|(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:make|do|action|review|continue)\s*[.!]?\s*$|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
 const MARKER_AT = /\b(?:gp to|pls|please|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
 
 export function categorise(text: string): ActionCategory {
@@ -84,12 +88,21 @@ export function categorise(text: string): ActionCategory {
 }
 
 function categoriseText(text: string): ActionCategory {
+  // "her BP, as she may need her amlodipine increased": the reason given after the request does not
+  // say what kind of work the request is
+  const reason = REASON_AFTER.exec(text);
+  if (reason && reason.index > 0) {
+    const head = categoriseText(text.slice(0, reason.index));
+    if (head !== 'other') return head;
+  }
   // "…recommends a repeat CT. Please could you arrange this." — the thing referred to decides
   if (ANAPHOR.test(requestBody(text))) {
     const m = MARKER_AT.exec(text);
     const before = m ? text.slice(0, m.index).replace(/[,.\s]+$/, '') : '';
     const own = before ? categoriseOne(before) : 'other';
     if (own !== 'other') return own;
+    // ("… take this forward with him": the work is whatever "this" is, said elsewhere)
+    if (/^take (?:this|it|these) forward\b/i.test(requestBody(text))) return 'other';
   }
   return categoriseOne(text);
 }
@@ -106,6 +119,17 @@ function categoriseOne(text: string): ActionCategory {
   // "request an assessment from the CMHT": asking another service to see the patient
   if (/^(?:request|ask for|seek)\b[^.;]*\b(?:assessment|opinion|review|input)\b[^.;]*\bfrom (?:the |a |an )?(?:[\w-]+ ){0,5}(?:team|service|clinic|cmht|camhs|department|specialist|consultant)s?\b/.test(b)) return 'referral';
   if (REFERRAL_ACT.test(b) || LATER_REFERRAL.test(b) || SENT_IN.test(b)) return 'referral';
+  // "she would also like to be referred to the fertility clinic"
+  if (/\b(?:like|wish|want|wants|needs?|asked|ask|agreed) to be (?:re-?)?referred\b/.test(lower)) return 'referral';
+  // "he will need his HbA1c checking at his next review", "he will need U&Es checked after each dose change": the test
+  const needed = NEEDED_TEST.exec(lower);
+  if (needed && TESTS.test(needed[1])) return 'investigation';
+  // "I would suggest this is tapered and stopped", "she should have annual flu vaccination": a medicine
+  if (PASSIVE_MED.test(lower) || /\b(?:should have|needs?|to have|arrange|give|offer|administer)\b[^.;]{0,40}\b(?:vaccinations?|vaccines?|immuni[sz]ations?|flu jabs?)\b/.test(lower)) return 'medication';
+  // "discuss a switch to an IUS", "review whether he still needs it": the medicine in use
+  if (/^discuss\b[^.;]{0,20}\b(?:switch|change|swap)(?:ing)? (?:to|from)\b/.test(b) || /^review (?:whether|if) (?:he|she|they) (?:still )?(?:needs?|requires?) (?:it|them|this|these)\b/.test(b)) return 'medication';
+  // "update his medication record with the new doses": the record, not the prescription
+  if (/^(?:update|amend|correct)\s+(?:his|her|their|the)\s+(?:medication |drug |clinical |gp )?records?\b/.test(b)) return 'admin';
   if (RECORD_ENTRY.test(text) && (!MED_REQUEST.test(b.replace(NEGATED_ACT, '')) || /^(?:add|put|place|record|code|flag|note)\b/.test(b))) return 'admin';
   // removing sutures, clips or a dressing is a nurse appointment, not a record change
   if (/^(?:remove|take (?:out|down|off)|take (?:them|it|these|those|the |his |her |their )?(?:sutures?|stitches|clips|staples|dressings?|drains?|cast|plaster|wires?)? ?(?:out|off|down))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?|wound)\b/.test(b)) return 'follow-up';
@@ -224,5 +248,7 @@ function categoriseOne(text: string): ActionCategory {
   if (TESTS.test(b)) return 'investigation';
   if (ADMIN_OBJECT.test(b)) return 'admin';
   if (/\b(?:review|appointment|see (?:him|her|them)|wound|sutures?|stitches|clips|staples|dressings?|follow[- ]?up)\b/.test(b)) return 'follow-up';
+  // "… if he could be reviewed by the practice nurse in a fortnight": the passive names the work
+  if (/\bbe (?:seen|reviewed|followed up)\b/.test(lower)) return 'follow-up';
   return 'other';
 }

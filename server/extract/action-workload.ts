@@ -14,7 +14,7 @@ const RED_NAME = /\b(?:[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|gravir|navir|p
 const AMBER = new Set(['methotrexate', 'azathioprine', 'mycophenolate', 'leflunomide', 'sulfasalazine', 'ciclosporin', 'tacrolimus', 'mercaptopurine', 'penicillamine', 'hydroxycarbamide', 'riluzole', 'apomorphine', 'denosumab', 'methylphenidate', 'lisdexamfetamine', 'dexamfetamine', 'atomoxetine', 'testosterone', 'goserelin', 'leuprorelin', 'triptorelin', 'degarelix']);
 
 /** Antibiotics by generic name: a course started in hospital is the hospital's to supply in full. */
-const ANTIBIOTIC = /(?:cillin|cef\w+|ceph\w+|mycin|cycline|floxacin|penem|^co-amoxiclav|^co-trimoxazole|^trimethoprim|^nitrofurantoin|^metronidazole|^clindamycin|^linezolid|^fosfomycin|^rifampicin|^teicoplanin|^vancomycin|^temocillin)/;
+export const ANTIBIOTIC = /(?:cillin|cef\w+|ceph\w+|mycin|cycline|floxacin|penem|^co-amoxiclav|^co-trimoxazole|^trimethoprim|^nitrofurantoin|^metronidazole|^clindamycin|^linezolid|^fosfomycin|^rifampicin|^teicoplanin|^vancomycin|^temocillin)/;
 
 const IMAGING = /\b(?:ct|mri|pet(?:-ct)?|ultrasound|uss|(?:[\w-]+ )?x-?rays?|kub|mammogram|doppler|duplex|barium|isotope|nuclear|bone scan|scan)\b/;
 
@@ -108,10 +108,15 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
       // "if any dysplasia is reported, please refer back to the upper GI team": acting on the result of
       // a test the hospital took is the hospital's work
       if (!ctx.gpOrdered && /^refer (?:(?:him|her|them) )?back\b/.test(b) && /\bif (?:any |the )?[\w -]{0,30}?\b(?:is|are) (?:reported|found|seen|shown)\b|\bif (?:the |his |her |their )?(?:histology|biops(?:y|ies)|results?|report|scan|cytology)\b[^,;]{0,30}\bshows?\b/.test(lower)) return 'acting on results of tests the hospital took';
-      return ctx.missedAppointment ? 're-referral after a missed hospital appointment' : undefined;
+      if (ctx.missedAppointment) return 're-referral after a missed hospital appointment';
+      // "please re-refer to the memory assessment service": back to another team's service is an
+      // onward referral like any other (below); back to the writer's own team is the practice's call
+      if (!/^re-?refer (?:(?:him|her|them) )?to (?:the |a |an |his |her |their )?(?:local )?(?:[\w-]+ ){1,3}(?:service|clinic|team)\b/.test(b)) return undefined;
     }
     // results of a test the practice itself requested: acting on them, and any referral they lead to, is the practice's own work
     if (ctx.gpOrdered) return undefined;
+    // "she would also like to be referred to the fertility clinic": the patient's own wish, which the practice refers on as usual
+    if (/\b(?:she|he|they) (?:would|will|may) (?:also )?(?:like|wish|want) to be referred\b/.test(lower)) return undefined;
     // "consider referral …" leaves the decision with the GP; sending back to ED is an emergency,
     // not an onward referral; lifestyle services are the practice's own route
     // an unrelated problem goes back to the GP's own judgement (NHS Standard Contract), as does a

@@ -7,22 +7,25 @@ import type { Letter, ActionItem, ActionCategory } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import { sentences, letterSentences, sectionAt, headingAbove, type Span } from './action-sentences.ts';
 import { categorise, requestBody, TESTS } from './action-category.ts';
-import { workloadReason, letterContext, hospitalOwnWork } from './action-workload.ts';
+import { workloadReason, letterContext, hospitalOwnWork, ANTIBIOTIC } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
 import { eventDate, operationDate, datesIn, countFrom } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
 // A request marker addressed to the practice.
-const MARKER_RE = /\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|the practice|the gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:i|we)(?:['’]d| would)? (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|\b(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bif you (?:could|would|can)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|:\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+// "he will need his HbA1c checking at his next diabetic review", "she will need an alternative
+// antihypertensive": a need the letter leaves with nobody but the practice (not "…, which we will arrange")
+const WILL_NEED = String.raw`\b(?:he|she|they)\s+(?:will\s+(?:also\s+)?need|(?:also\s+)?needs|should\s+(?:also\s+)?have)\s+(?:(?:(?:his|her|their)\s+)?(?:[\w&+/-]+\s+){1,4}?(?:checking|checked|re-?checked|monitoring|monitored|repeating|repeated|measuring|measured|removing|removed)|an?\s+(?:repeat|further)\s+(?:u&es?|u\+es?|fbc|lfts?|tfts?|hba1c|crp|inr|ferritin|b12|lipids?|lipid profile|potassium|sodium|renal function|bloods?|blood tests?|bp|blood pressure|urine|bone profile|calcium)\b|an?\s+(?:alternative|new|different)\s+(?:[\w-]+\s+){0,2}?(?:antihypertensive|analgesi[ac]|antidepressant|anticoagulant|medication|medicine|treatment|agent|antibiotic|drug|inhaler|contraceptive|tablet)s?)\b(?![^.;]*\b(?:we|i|our [\w ]{1,30}?)\s+(?:will|shall|can)\b)(?![^.;]*\b(?:in|at|by) (?:our|the|this) (?:[\w-]+ ){0,2}(?:clinic|hospital|ward|department|unit)\b)`;
+const MARKER_RE = new RegExp(String.raw`\b(?:please|pls|plz)\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:gp|practice nurse|practice pharmacist)\s+(?:[a-z][\w-]*\s+){0,2}?(?:review|r\/v|f\/u|follow[- ]?up|check|appointment|appt|visit)\b|\b(?:review|r\/v|rv|f\/u|follow[- ]?up|check|bloods?)\s+(?:by|with)\s+(?:the |his |her |your )?(?:gp|practice nurse)\b|(?<!\b(?:she|he|they|patient)\s)\b(?:is|are) (?:(?:strongly|therefore|also|now) )?(?:recommended|suggested)\b(?!\s+to\b)|\bgrateful (?:if|for) (?:you|(?:the )?practice|(?:the )?gp|your (?:team|gp|practice|doctor))\b|\b(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:could|would|can) you\b|\b(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)\b|\bthe practice (?:could|should|to|may wish)\b|\b(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to\b|\b(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b|\bwould it be possible for (?:you|the practice|the gp)\b|\b(?:perhaps|maybe) you (?:could|would|might)\b|\bgp to\b|\bfor the gp to\b|^\s*(?:(?:\d{1,2}[.)]|[-•*·])\s*)?(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)\b|\b(?:(?:i|we)(?:['’]d| would)?|would) (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)\b|\b(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)\b|(?<!\b(?:she|he|they|patient|mum|dad|parents?|family|wife|husband|partner)\s)\b(?:i am|i['’]m|we are|we['’]re|(?:would|will) be|['’]d be|is|are) (?:(?:very|quite|more than) )?(?:happy|content) for (?:you|the gp|the practice) to\b|\byou may wish to\b|\b(?:i|we) have (?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)\b|\bit would be worth\b|\bwe would ask (?:you|the practice)\b|\bgrateful if this could\b|^\s*kindly\b|\bkindly (?:review|arrange|check|re-?check|repeat|refer|prescribe|consider|see|stop|start|continue|book|add|update|send|forward|monitor|increase|reduce|organise|remove|issue|code|record)\b|\bif you (?:could|would|can|are able to|were able to)\b|\bif (?:the practice|the gp|your practice|your team|the practice nurse) (?:could|would|can|is able to)\b|\bgrateful for your (?:help|assistance) (?:in|with)\b|\b(?:gp|practice) (?:is|are) (?:asked|requested|invited) to\b|(?:^|[:,]\s*)(?:suggest|recommend)(?:ed)?\s+(?!that (?:we|i)\b)(?:a |an |the )?(?:(?:\d{1,2}\s*\/\s*(?:52|12|7)|(?:\d{1,2}|one|two|three|four|six|eight|twelve)[- ](?:days?|weeks?|months?)['’]?)\s+)?(?:repeat|re-?check|follow[- ]up|further|referral|refer|review|check|gp|ct|mri|ultrasound|bloods?|lfts?|u&es?|fbc|tfts?|hba1c|psa|clinical|correlation|annual|interval|dxa|dexa|bone (?:density|protection)|echo\w*|ecg|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|colonoscopy|endoscopy|ogd|biopsy|trial|medication review|discussion)|\bit (?:may|might|would) be (?:worth|sensible|helpful|useful|reasonable|appropriate)\b|\bwould you be able to\b|\b(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to\b|\b(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)\b|\bmay i (?:suggest|recommend)\b|\b(?:would|may|might|could) benefit from (?:a |an )?(?:[\w-]+ ){0,3}(?:referral|review|assessment|trial|input|course|(?:increase|reduction|change|switch) in (?:his|her|their|the) [\w-]+)\b|\b(?:in|by|from) (?:primary care|the practice|the surgery)\b[^.;]{0,20}\bwould be (?:much |greatly )?(?:appreciated|helpful|useful|welcome)\b|\bwould be (?:much |greatly )?appreciated\b|\b(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to\b|\b(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)|${WILL_NEED}`, 'i');
 // every request wording above holds one of these words: a cheap test first, the full one only then
-const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
+const MARKER_HINT = /\b(?:please|pls|plz|you|your|gp|needs?|should|practice|surgery|general practitioner|hca|health ?care|recommend\w*|suggest\w*|grateful|kindly|worth|sensible|helpful|useful|reasonable|appropriate|benefit|advice|appreciated)\b/i;
 const MARKER = {
   test: (s: string): boolean => MARKER_HINT.test(s) && MARKER_RE.test(s),
   exec: (s: string): RegExpExecArray | null => (MARKER_HINT.test(s) ? MARKER_RE.exec(s) : null),
 };
 // "please" that asks nothing of the practice
-const NOT_A_REQUEST = /\b(?:nothing|no (?:action|further action|work))\b[^.;]{0,30}\bfor (?:the|your) (?:practice|gp|surgery) to do\b|\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note|be aware|remember|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
+const NOT_A_REQUEST = /\b(?:nothing|no (?:action|further action|work))\b[^.;]{0,30}\bfor (?:the|your) (?:practice|gp|surgery) to do\b|\b(?:your|any) (?:help|assistance|advice|thoughts|opinion|input|comments|views|support)\b[^.]{0,40}\bwould be (?:much |greatly )?appreciated\b|\b(?:clinic|hospital|outpatient|ward|consultant|our)\b[^.]*\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b|\b(?:is|are) (?:\w+ )?(?:recommended|suggested)\b[^.]*\b(?:clinic|hospital|outpatient|ward)\b|\b(?:patient|pt|he|she|they)\s+(?:was\s+|were\s+|has been\s+|have been\s+)?(?:advised|asked|told|encouraged|reminded) to\b|\b(?:i|we) (?:have )?(?:also )?(?:asked|instructed|requested) (?:our|my|the (?!practice\b|gp\b))[\w' -]{0,40}? to\b|\bplease (?:attend|return|seek|come back|go to|dial|call 999|call 111|ring 999|ring 111)\b|\b(?:asked|advised|told|encouraged|reminded) (?:him|her|them|the patient|mr \w+|mrs \w+|ms \w+) to\b|\bplease (?:could|can|would) (?:the |her |his |their )?(?:district nurses?|health visitors?|school nurses?|midwi(?:fe|ves)|social workers?|care coordinator|care home|nursing home|carers?|community [\w ]*?(?:team|nurses?)|ward|pharmacy|physio\w*|occupational therap\w*|dietitians?|[\w-]+ team)\b|\bif you (?:have|require|need) any (?:further )?(?:questions|queries|concerns|information)\b|\b(?:if|should) you (?:would like|wish|want)\b[^.]*?\b(?:us|me) to\b[^.]*?\bplease (?:do )?(?:let (?:us|me) know|contact|get in touch|ring|call|write)\b|\b(?:ward|nursing|care home) staff,? (?:please|to|should)\b|\bplease (?:correlate|interpret)\b(?! with (?:a |an )?(?:repeat|further))|\bplease be (?:reassured|advised that)\b|\bplease (?:see|refer to) (?:the )?(?:[\w-]+ ){0,3}(?:below|above|attached|enclosed|overleaf)\b|\bplease continue (?:(?:all|any|his|her|their|the)\s+)*(?:other|remaining|usual|regular|current)\s+(?:(?:other|regular|usual|current)\s+)?(?:medications?|medicines|drugs|treatments?|tablets)\b|\bplease (?:find|note(?!\s+(?:(?:this|it|that)\s+)?(?:in|on) (?:the |her |his |their |your )?(?:records?|notes|problem list|chart|clinical record))|be aware|remember|(?:do not|don['’]t) (?:reply|respond)|(?:do not|don['’]t) hesitate(?! to (?:re-?refer|refer (?:him|her|them) back))|feel free to (?:contact|call|ring|get in touch|telephone|email|write)|see (?:below|above|attached|overleaf|enclosed)|accept|contact (?:me|us|the (?:ward|department|clinic|team|secretar\w*|booking))\b(?! to)|call (?:us|me|the)|ring (?:us|me|the)|telephone (?:us|me)|let (?:us|me) know if you (?:have|need|would)|bring|arrive|keep going)\b/i;
 // An imperative that opens a line of a GP action list.
 const IMPERATIVE = /^(?:(?:please|pls|kindly)\s+)?(?:re-?check|check|repeat|adjust|review|re-?assess|assess|refer|re-?refer|add|start|stop|re-?start|continue|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|send|chase|monitor|book|see|code|issue|remove|inform|measure|consider|ensure|offer|contact|telephone|give|take over|provide|amend|change|switch|do not|avoid|discuss|record|confirm|let us know|complete|organise|invite|withhold|hold)\b(?!\s+(?:in|at|on|by|with)\b)/i;
 // The subject of a statement about someone else's action.
@@ -35,8 +38,12 @@ const LIST_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:c
 // a request wording cut off before its verb: what follows is a list of requests
 const OPEN_LEAD_IN = /(?:\bgrateful if you (?:could|would)|\b(?:please|pls) (?:could|can|would) you|\b(?:could|can|would) you(?: please| kindly)?|\bgrateful if the practice (?:could|would)|\bi would ask (?:that )?you(?: to)?)(?: please| kindly)?\s*$/i;
 const SPLIT_VERB = '(?:re-?check|check|repeat|review|re-?assess|refer|re-?refer|add|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|arrange|update|take over|monitor|remove|issue|book|see|code|inform|share|continue|switch|adjust)';
+// (", and offer her an appointment …" is a second request, "…, and then offer an annual HbA1c" the
+// same test's schedule; ", and record the diagnosis on her problem list" after a comma, but "remove
+// naproxen from her repeat template and record NSAID intolerance" is one change)
+const AND_VERB = `${SPLIT_VERB.slice(0, -1)}|offer|record)`;
 // (", and please could you reduce …", ", and please consider colchicine …": a second request of its own)
-const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*(?:(?:could|can|would) you\\s+(?:also\\s+)?)?${SPLIT_VERB}\\b|(?:also\\s+)?(?:(?:please|pls)\\s+(?:(?:could|can|would) you\\s+)?(?:also\\s+)?)?consider\\b)`, 'gi');
+const COMMA_AND = new RegExp(`,\\s+and\\s+(?=(?:(?:also|please|pls)\\s+)*(?:(?:could|can|would) you\\s+(?:also\\s+)?)?${AND_VERB}\\b|(?:also\\s+)?(?:(?:please|pls)\\s+(?:(?:could|can|would) you\\s+)?(?:also\\s+)?)?consider\\b)`, 'gi');
 // "BP check in a fortnight, please titrate amlodipine as needed", "U&E in 1 week, then uptitrate
 // ramipril": a second request after a complete first one
 const COMMA_NEXT = new RegExp(`,\\s+(?:(?:and\\s+)?then,?\\s+(?:(?:please|pls)\\s+)?|(?:please|pls)\\s+)(?=(?:also\\s+)?${SPLIT_VERB}\\b)`, 'gi');
@@ -46,7 +53,7 @@ const SAME_THING = /^(?:(?:also|please)\s+)*continue\s+(?:it|this|them|these|(?:
 // the first step of clinical work (not another entry for the record: "… and issue a steroid card")
 const CLINICAL_STEP = /^(?:(?:also|please)\s+)*(?:start|stop|re-?start|prescribe|increase|reduce|titrate|up-?titrate|switch|refer|re-?refer|arrange|check|re-?check|repeat|review|see|book|complete\s+(?:(?:his|her|their|the|an?)\s+)?(?:[\w-]+\s+){0,3}(?:review|check|assessment))\b/i;
 // what may follow a condition after a dash as a request of its own: "- if K is 6 or more, send him to ED"
-const CONDITION_ACT = /^(?:(?:please|pls|then)\s+)?(?:(?:he|she|they|the patient)\s+(?:needs?|should|must|will need)\b|(?:re-?refer|refer|send|admit|contact|call|phone|ring|discuss|stop|start|re-?start|withhold|hold|increase|reduce|repeat|re-?check|check|review|see|arrange|prescribe|seek|ask)\b)/i;
+const CONDITION_ACT = /^(?:(?:please|pls|then)\s+)?(?:(?:he|she|they|the patient)\s+(?:needs?|should|must|will need)\b|(?:re-?refer|refer|send|admit|contact|call|phone|ring|discuss|stop|start|re-?start|withhold|hold|increase|reduce|repeat|re-?check|check|review|see|arrange|prescribe|seek|ask|consider)\b)/i;
 // "Please note the safeguarding referral and add an alert to her children's records": what to do about what is noted
 const NOTE_AND_ACT = /\bplease (?:note|be aware of)\b[^.;]*?\s(?:and|then)\s+(?:please\s+)?(?:add|record|code|flag|update|amend|arrange|check|review|refer|prescribe|stop|start|book|inform)\b/i;
 // the sentence after a request: the patient (or a parent or carer) will book it
@@ -61,11 +68,12 @@ const ANAPHOR_END = /\b(?:arrange|organise|do|action|book|request)\s+(?:this|the
 const COMMA_VERB = new RegExp(`,\\s+(?=(?:re-?check|check|repeat|refer|re-?refer|start|stop|re-?start|increase|reduce|titrate|up-?titrate|prescribe|withhold|hold|switch)\\b)`, 'gi');
 const BARE_AND = new RegExp(`\\s+and\\s+(?=(?:then\\s+)?(?:${SPLIT_VERB}|complete|invite|consider\\s+(?:re-?)?referr(?:ing|al))\\b)`, 'gi');
 // wording that addresses the practice directly, whoever else the sentence talks about
-const DIRECT = /\b(?:(?:i am|i['’]m|we are|we['’]re) (?:happy|content) for (?:you|the gp|the practice) to|(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)/i;
+const DIRECT = new RegExp(String.raw`\b(?:(?:i am|i['’]m|we are|we['’]re|(?:would|will) be|['’]d be|is|are) (?:(?:very|quite|more than) )?(?:happy|content) for (?:you|the gp|the practice) to|(?:i|we) would (?:like|ask) (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|(?:i|we)['’]d (?:suggest|recommend|advise)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)|pls|plz|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|(?:can|could|should) be (?:done|taken|checked|arranged|repeated|performed|given) (?:at|by|in) (?:the |his |her |their |your )?(?:gp surgery|gp practice|surgery|practice|gp)|please|grateful|could you|would you|can you|ask that you|(?:asked|requested) your (?:gp|gp surgery|gp practice|practice|practice nurse|nurse|team|surgery)|kindly|if you (?:could|would|can|are able to|were able to)|would be (?:helpful|useful)|(?:gp|practice) (?:is|are) (?:asked|requested|invited)|(?:ask|request) that the (?:gp|practice)|(?:suggest|recommend|advise) (?:that )?(?:the gp|the practice|(?:his|her|their) gp))\b|(?:(?<!\b(?:not|never)\s)\b(?:needs?|will need|to be|should be|must be|can be|could be|will be)\b[^.;]{0,60}?\b(?:\w+ed|seen|taken|done|given) by (?:the |his |her |their |your )?(?:gp|general practitioner|practice nurse|practice|gp practice|gp surgery)\b)|${WILL_NEED}`, 'i');
 const GP_SUFFIX = /\b(?:by|via|with|at) (?:the |your )?(?:gp|gp practice|gp surgery|practice nurse)(?:\s*$|[.,;)])|\((?:gp|gp practice|practice|practice nurse|practice pharmacist|primary care)\)\s*\.?$|[-–:]\s*(?:the )?(?:gp|gp practice|gp surgery|practice|practice nurse|practice pharmacist|primary care)\s*\.?$/i;
-const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
+const NOUN_REQUEST = /^(?:(?:repeat|further|annual|routine|yearly|6-monthly|three-monthly) )?(?:(?:[a-z][\w-]*\s+){1,3}(?:review|check|referral|appointment|monitoring)(?=\s*(?:$|[.,;(]|in\b|at\b|within\b|every\b|after\b|to\b|for\b|once\b|if\b))|bloods?|u&es?|fbc|lfts?|tfts?|hba1c|inr|psa|ecg|cxr|chest x-?ray|ct|mri|ultrasound|uss|echo(?:cardiogram)?|dexa|dxa|(?:[\w-]+ )?x-?ray|(?:[\w-]+ )?scan|bp|blood pressure|urine|msu|weight|wound (?:check|review)|review|medication review|follow[- ]up|suture removal|removal of (?:sutures|clips|staples)|fit note|sick note|med ?3|(?:flu|influenza|pneumococcal|shingles|covid(?:-19)?|hepatitis b|b12) (?:vaccin\w*|jabs?|injections?|boosters?|immunisations?))\b/i;
 // a request that waits on a result: "if K is 6.0 or more", "if the PSA has not fallen", "once potassium is below 5"
-const CONDITION_ON_RESULT = /\b(?:if|once|when|provided)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|under|over|less than|more than|greater than|or more|or less|or higher|or lower|no (?:higher|lower|worse|more|less) than|stable|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|increas(?:es|ing)|decreas(?:es|ing)|worsen(?:s|ing)|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed|recovered|normali[sz]ed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
+// ("increase the allopurinol every 4 weeks until the urate is below 300": the first step waits on the first result)
+const CONDITION_ON_RESULT = /\b(?:if|once|when|provided|until)\b(?:[^.;]|\.\d)*?(?:\b(?:below|above|not at target|(?:fn|function|results?|bloods|levels?) (?:is |are )?(?:ok|okay|satisfactory|acceptable)|under|over|less than|more than|greater than|or more|or less|or higher|or lower|no (?:higher|lower|worse|more|less) than|stable|back to|within (?:the )?normal|normal|rises?|risen|rising|falls?|fallen|falling|increas(?:es|ing)|decreas(?:es|ing)|worsen(?:s|ing)|(?:has|have|is|are) not (?:fallen|come down|settled|improved|resolved|cleared|gone|shrunk|regressed|recovered|normali[sz]ed)|not (?:achieved|reached|met|attained)|persists?|persisting)\b|[<>≥≤])/i;
 // "BP 78/40 on arrival", "K 5.9": a test named with its value is a result, not a request ("U&E 1/52" is one)
 const MEASURED = /^(?:[\w&-]+\s+){1,2}[<>]?\d+(?:\.\d+)?(?:\/\d+)?(?![\d./])(?<!\/(?:52|12|7))(?!\s*(?:days?|weeks?|months?|years?|wks?|mths?|-|–|to)\b)/i;
 const NOT_THAT = /^(?:please\s+)?(?:do not|don['’]t|never|not to)\s+(?:issue|prescribe|add|stop|change|restart|supply)\s+(?:it|this|them|these|that)\b[^.]{0,40}\.?$/i;
@@ -120,6 +128,9 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   const spans = letterSentences(letter);
   let leadIn = false;
   let itemGp = false;
+  let gpParagraph = false;
+  // the span index of the last list item that asked for tests
+  let testItemBefore = -2;
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
     const str = text.slice(s.start, s.end);
@@ -141,6 +152,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       const rest = text.slice(from, s.end);
       const label = lab[1];
       // "Referred by: GP - ?DVT, please exclude": the practice's own request to the hospital
+      // "Hospital follow-up: stroke nurse telephone review in 6 weeks": what the hospital itself will do
+      if (/^(?:hospital|clinic|outpatient|consultant|our|ward|team)\b[\w /-]*$/i.test(label.trim()) && !MARKER.test(rest)) { leadIn = false; continue; }
       if (/^(?:referred by|referrer|referral (?:reason|from|source)|reason for (?:referral|request)|requested by|referring (?:clinician|gp|doctor)|clinical (?:details|question|indication)|indication)$/i.test(label.trim())) { leadIn = false; continue; }
       const gpLabel = (GP_SECTION.test(label) && !NOT_GP_SECTION.test(label.replace(GP_SECTION, ''))) || /^(?:recommend(?:ation|ations|ed)|suggest(?:ion|ions|ed))$/i.test(label.trim());
       const gpValue = PLAN_LABEL.test(label.trim()) && GP_FIRST.test(rest);
@@ -170,10 +183,21 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     // a letter to the patient may still carry a section for the GP ("For your GP (Dr …)")
     if (toPatient && inGp) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
     if (toPatient) {
+      // "Dr Haworth - please could you code the miscarriage on her record, …": a paragraph of the
+      // letter to the patient turned to the GP it is copied to (it speaks of the patient as "her")
+      if (!continuesParagraph(text, spans, i)) gpParagraph = false;
+      const addressed = GP_ADDRESS.exec(str);
+      if (addressed) gpParagraph = true;
+      if (gpParagraph) { units.push(...clauseUnits(text, s.start + (addressed?.[0].length ?? 0), s.end, true)); continue; }
       if (/\b(?:asked|written to|requested) your (?:gp|gp surgery|gp practice|practice|doctor)\b|\byour (?:gp|gp surgery|gp practice|practice|doctor) (?:will need to|needs to|should|will (?:check|arrange|repeat|review|refer|prescribe|start|stop|increase|reduce|monitor|organise|book|take over))\b|\b(?:grateful if|could|would|can) your (?:gp|gp surgery|gp practice|practice|doctor)(?: (?:could|would|can|please))?\s+(?!be\b)[a-z]+/i.test(str)) units.push(...clauseUnits(text, s.start, s.end, true));
       continue;
     }
-    units.push(...clauseUnits(text, s.start, s.end, inGp || leadIn));
+    // "- Please check lithium level and U&E every 3 months\n- TFTs, calcium and weight every 6 months.":
+    // a bare schedule of tests in the item after a monitoring request is more of that monitoring
+    const before = units.length;
+    const afterTests = s.item && testItemBefore === i - 1 && TEST_FIRST.test(str.replace(/^\s*(?:[-•*·]|\d{1,2}[.)])?\s*/, '')) && RECURRING.test(str);
+    units.push(...clauseUnits(text, s.start, s.end, inGp || leadIn || afterTests));
+    if (s.item && units.length > before && categorise(text.slice(units[units.length - 1].start, units[units.length - 1].end)) === 'investigation') testItemBefore = i;
   }
   // requests count from the clinic the letter reports when it speaks of that clinic as "today"
   const narrative = build({ ...letter, date: countFrom(text, letter.date) }, units, ctx);
@@ -181,6 +205,13 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   const said = narrative.map((a) => a.text.toLowerCase());
   const coded = structuredActions(letter, ctx).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
   return [...coded, ...narrative];
+}
+
+const GP_ADDRESS = /^(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*[-–:,]\s+(?=(?:please|pls|could|would|can|i|we)\b)/i;
+
+/** Whether span i is in the same paragraph as the span before it. */
+function continuesParagraph(text: string, spans: Span[], i: number): boolean {
+  return i > 0 && !/\n[ \t]*\n/.test(text.slice(spans[i - 1].end, spans[i].start));
 }
 
 const INLINE_LABEL = /^([A-Za-z][\w /()&'’-]{1,50}?):[ \t]+(?=\S)/;
@@ -299,6 +330,11 @@ function clauseUnits(text: string, start: number, end: number, gpContext: boolea
     // nurse could remove them": a request that points back at the statement takes its time from it
     const said = cut > 0 ? str.slice(ps, ps + cut) : undefined;
     ps += cut;
+    // "aim for LDL < 1.8 - add ezetimibe if not at target": in a GP list, the target, then the step to take
+    if (gpContext) {
+      const d = TARGET_THEN_STEP.exec(str.slice(ps, pe));
+      if (d && IMPERATIVE.test(str.slice(ps + d[0].length, pe))) ps += d[0].length;
+    }
     const part = str.slice(ps, pe);
     // "please see your GP if…" is advice to the patient, not a request of the practice
     const toPatientHere = /\b(?:see|contact|speak to|ring|visit|make an appointment with|book (?:an appointment )?with) your (?:gp|doctor|practice|surgery)\b/i.test(part);
@@ -413,6 +449,11 @@ function isHeadingLine(text: string, start: number, end: number): boolean {
 function clauseBeforeMarker(part: string): number {
   const m = MARKER.exec(part);
   if (!m || m.index === 0) return 0;
+  // "There are a couple of things I would be grateful if you could pick up: please check …", "I would
+  // be grateful if you would take over the titration: please …": what follows the colon are the
+  // requests themselves, and the words before it only announce them
+  const colon = LEAD_COLON.exec(part);
+  if (colon && colon.index > m.index) return colon.index + colon[0].length;
   const head = part.slice(0, m.index);
   const req = part.slice(m.index);
   // the request points back at the statement ("… so please recheck it", "… continue this"): keep both
@@ -425,15 +466,28 @@ function clauseBeforeMarker(part: string): number {
   while ((k = re.exec(head))) at = k.index + k[0].length;
   // a clause with its own subject: "… and I would be grateful if…", "given …, I would be grateful if…",
   // "… so we would suggest …"
-  const own = /(?:,|\s(?:and|but|so))\s+(?=(?:i|we)\b[\w'’ ]{0,30}$)/i.exec(head) ?? /\s(?:and|but|so)\s+$/i.exec(head);
+  // ("His potassium is high - I would be grateful if you could …": a dash joins the clauses too)
+  const own = /(?:,|\s[-–]|\s(?:and|but|so))\s+(?=(?:i|we)\b[\w'’ ]{0,30}$)/i.exec(head) ?? /\s(?:and|but|so)\s+$/i.exec(head);
   if (own && own.index > 10) at = Math.max(at, own.index + own[0].length);
+  // "K 5.8 on d/c bloods (sample haemolysed, not repeated) - pls repeat U+E tomorrow": a finding, then
+  // the request it leads to ("She needs a review within 2 days - please arrange." needs what it points at)
+  const dash = /\s[-–]\s+$/.exec(head);
+  // (the request must name its own test or medicine: "… was completed on 24/02 - please update your records" is about the statement)
+  if (dash && dash.index > 10 && /\d|\b(?:is|was|were|has|have|had|not)\b/i.test(head) && req.trim().split(/\s+/).length >= 4 && (TESTS.test(req) || drugLexicon().find(req).length > 0)) at = Math.max(at, dash.index + dash[0].length);
   return at < 0 ? 0 : at;
 }
+
+const LEAD_COLON = /:\s+(?=(?:(?:please|pls|kindly)|(?:could|would|can) you)\b)/i;
 
 function countMarkers(s: string): number {
   // "could you please" is one request marker, not two
   return (s.match(/\b(?:(?:could|can|would) you please|please (?:could|can|would) you)\b|\b(?:please|pls|plz)\b|\bgrateful\b|\bcould you\b/gi) ?? []).length;
 }
+
+const AND_NEEDED = /(?:,|\s[-–])\s+and\s+(?=(?:his|her|their)\s+(?:[\w&+/-]+\s+){1,3}?(?:checked|re-?checked|repeated|monitored|reviewed|measured)\b)/gi;
+const TARGET_THEN_STEP = /^\s*(?:aim(?:ing)? for|target|goal)\b[^-–;]{1,60}?\s[-–]\s+/i;
+const AND_OBJECT_AS = /,\s+and\s+((?:his|her|their)\s+[^,;]{1,30}),\s*(?:as|because|since)\s/gi;
+const WITH_AT_VISIT = /,\s+(?=with (?:a |an )?(?:repeat |further )?[^,;]{2,40}?\bat (?:that|the same|this) (?:visit|appointment|review|time)\b)/gi;
 
 /** "…add an NSAID alert to his record, and review his analgesia" → two requests. */
 function splitRequests(part: string): [number, number, boolean?][] {
@@ -449,9 +503,23 @@ function splitRequests(part: string): [number, number, boolean?][] {
     const then = after ? part.slice(m.index + m[0].length + after[0].length) : '';
     cuts.push({ at: m.index, len: m[0].length, drop: !CONDITION_ACT.test(then) });
   }
+  // "see him at the end of the antibiotic course, with a repeat FBC and CRP at that visit": a test
+  // added to the visit asked for is a request of its own, timed by that visit
+  // "she will need an alternative antihypertensive - amlodipine would be my choice - and her blood
+  // pressure checked in a fortnight": a second thing needed, its verb left out
+  AND_NEEDED.lastIndex = 0;
+  if (/\bneed\b/i.test(part)) while ((m = AND_NEEDED.exec(part))) cuts.push({ at: m.index, len: m[0].length });
+  // "recheck her sodium in one week, and her BP, as she may need her amlodipine increased": a second
+  // test with a reason of its own, at the same time as the first
+  AND_OBJECT_AS.lastIndex = 0;
+  while ((m = AND_OBJECT_AS.exec(part))) if (TESTS.test(m[1]) && categorise(part.slice(0, m.index)) === 'investigation') cuts.push({ at: m.index, len: m[0].indexOf(m[1]), follows: true });
+  WITH_AT_VISIT.lastIndex = 0;
+  while ((m = WITH_AT_VISIT.exec(part))) if (TESTS.test(part.slice(m.index, m.index + 80))) cuts.push({ at: m.index, len: m[0].length });
   COMMA_AND.lastIndex = 0;
   while ((m = COMMA_AND.exec(part))) {
     if (/\bplease\s*$/i.test(part.slice(0, m.index)) || part.slice(0, m.index).includes(':')) continue;
+    // "contact her on Monday to review her mood, and offer her a face-to-face appointment that week": the same contact
+    if (/^(?:(?:also|please|pls)\s+)*offer\b/i.test(part.slice(m.index + m[0].length)) && categorise(part.slice(0, m.index)) === categorise(part.slice(m.index + m[0].length))) continue;
     // "arrange a DXA scan, and start bone protection as appropriate": what to do with the result
     // is part of the request for the test
     if (DEPENDENT_TAIL.test(part.slice(m.index + m[0].length))) continue;
@@ -504,6 +572,9 @@ function splitRequests(part: string): [number, number, boolean?][] {
       const head = part.slice(0, m.index), tail = part.slice(m.index + m[0].length).replace(/^then\s+/i, '');
       // ("… for the first 4 weeks and increase it to 10 mg at 4 weeks": the same medicine, as above)
       if (SAME_DRUG_IT.test(tail) && categorise(head) === 'medication') continue;
+      // "monitor U&E and FBC every 6 months and review the dose if CrCl falls below 15": what to
+      // change when a result of the schedule crosses a line is a request of its own
+      if (RECURRING.test(head) && /^(?:review|reduce|stop|adjust|increase|change|switch|withhold|hold)\b[^.;]*\bif\b/i.test(tail) && categorise(head) === 'investigation' && categorise(tail) === 'medication') { cuts.push({ at: m.index, len: m[0].length }); continue; }
       // "remove them and check the wound at the same visit": one visit, one request
       if (/\bat the same (?:visit|time|appointment|review)\b/i.test(tail)) continue;
       // "GP pls prescribe and refer to the stop smoking service": a referral is a request of its own
@@ -637,7 +708,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // "He was not given a fit note on the ward. Please could you issue one covering his admission":
     // the request names its object in the sentence before it, which says what kind of work it is
     let basis = flat;
-    if (ONE_OBJECT.test(flat) && categorise(flat) === 'other') {
+    if ((ONE_OBJECT.test(flat) || /\btake (?:this|it|these) forward\b/i.test(flat)) && categorise(flat) === 'other') {
       // (the sentence before, and the start of this one: "We could not issue one, so please …")
       const para = text.slice(Math.max(0, start - 300), start).split(/\n\s*\n/).pop()!;
       basis = `${para.split(/(?<=[.!?])\s+/).slice(-2).join(' ').replace(/\s+/g, ' ')} ${flat}`;
@@ -697,7 +768,9 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // a request that waits on a result is due when the test (or review) it depends on is: the
     // nearest earlier dated test, through other requests that wait on the same result
     // ("at that visit", "at that check" point back at the dated request before, even in a "consider")
-    const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\b(?:at|on|with|from|after) (?:that|the same|this) (?:point|visit|appointment|review|check|time|test|result|blood test|sample)\b/i.test(flat);
+    const pointsBack = /\b(?:those|these|the same) (?:bloods|tests)\b|\b(?:at|on|with|from|after) (?:that|the same|this|same) (?:point|visit|appointment|appt|review|check|time|test|result|blood test|sample)\b/i.test(flat);
+    // ("review BP at the same appt": a visit to the practice, which a scan done elsewhere is not)
+    const atVisit = pointsBack && /\b(?:visit|appointment|appt)\b/i.test(flat);
     const bedside = !pointsBack && BEDSIDE_CONDITION.test(flat);
     const asTests = pointsBack && /\bas (?:the|his|her|their) (?:bloods|blood tests?|tests|u&es?)\b/i.test(flat);
     if (!due && ((CONDITION_ON_RESULT.test(flat) && !/\bconsider\b/i.test(flat)) || pointsBack)) {
@@ -710,6 +783,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
         if (bedside && !BEDSIDE.test(prev.text)) break;
         // "at the same appointment as the bloods" names the test it goes with
         if (asTests && prev.category !== 'investigation') continue;
+        if (atVisit && SCAN.test(prev.text)) continue;
         if (prev.due && (prev.category === 'investigation' || prev.category === 'follow-up' || waiting.has(k))) { due = prev.due; break; }
         // "at that visit" names the visit, so an undated request in between does not end the search
         if (!waiting.has(k) && !pointsBack) break;
@@ -802,12 +876,29 @@ function itemBefore(text: string, offset: number): string {
   return before.split(/(?<=[.!?])\s+(?=[A-Z])/).slice(-2).join(' ');
 }
 
+/** Offset of the last full stop in s that ends a sentence ("e.g. Evorel", "Dr. Patel" do not), or -1. */
+function lastFullStop(s: string): number {
+  for (let at = s.lastIndexOf('. '); at >= 0; at = at > 0 ? s.lastIndexOf('. ', at - 1) : -1) {
+    if (!/\b(?:e\.g|i\.e|dr|mr|mrs|ms|prof|approx|vs|etc|st)$/i.test(s.slice(Math.max(0, at - 6), at))) return at;
+  }
+  return -1;
+}
+
+/** Offset of the last line break in s that is not prose wrapped onto a line going on in lower case, or -1. */
+function lastLineBreak(s: string): number {
+  for (let nl = s.lastIndexOf('\n'); nl >= 0; nl = nl > 0 ? s.lastIndexOf('\n', nl - 1) : -1) {
+    if (!/^[ \t]*[a-z0-9(]/.test(s.slice(nl + 1, nl + 40))) return nl;
+  }
+  return -1;
+}
+
 /** Start of the sentence before an offset, within the same paragraph or table cell. */
 function previousSentence(text: string, offset: number): number | undefined {
   const before = text.slice(Math.max(0, offset - 300), offset);
   if (/\n\s*\n|\t/.test(before.slice(-3)) || !/[.!?]\s*$/.test(before)) return undefined;
   const body = before.replace(/[.!?]\s*$/, '');
-  const cut = Math.max(body.lastIndexOf('. '), body.lastIndexOf('\t'), body.lastIndexOf('\n\n'), body.lastIndexOf('\n'));
+  // (a line break inside wrapped prose is not a sentence end: "… e.g. Evorel 50\n   patches.")
+  const cut = Math.max(lastFullStop(body), body.lastIndexOf('\t'), body.lastIndexOf('\n\n'), lastLineBreak(body));
   const s = offset - before.length + cut + 1;
   let k = s;
   while (k < offset && /\s/.test(text[k])) k++;
@@ -817,6 +908,8 @@ function previousSentence(text: string, offset: number): number | undefined {
   return k < offset ? k : undefined;
 }
 
+// imaging, done in a radiology department rather than at a practice visit
+const SCAN = /\b(?:x-?rays?|cxr|ct|mri|ultrasound|uss|scan|dexa|dxa|echo(?:cardiogram)?|mammogram)\b/i;
 // "that afternoon", "on that day", "the same evening": a day the text said just before
 const THAT_DAY = /\b(?:that|the same) (?:day|date|afternoon|morning|evening)\b|\bon the day\b/i;
 const COURSE_END = /\b(?:when|once|after|at the end of)\s+(?:the|his|her|their|our|this)\s+(?:[a-z][\w/-]*\s+){0,2}?(?:course|supply|prescription)\b(?:\s+(?:of\s+[a-z][\w-]*\s+)?(?:runs?|has run|is|has|ends|finishes|completes))?/i;
@@ -842,9 +935,12 @@ function courseEnd(text: string, flat: string, start: number, end: number, from:
   const c = COURSE_END.exec(flat)!;
   const drugs = drugLexicon().find(flat);
   // the medicine of the course ("the colecalciferol loading course"), else the one the request continues
-  const drug = drugs.find((d) => d.start >= c.index && d.start < c.index + c[0].length) ?? drugs[0];
+  const own = drugs.find((d) => d.start >= c.index && d.start < c.index + c[0].length) ?? drugs[0];
+  // "see him at the end of the antibiotic course": the course of the antibiotic the letter gives
+  const abx = own || !/\bantibiotics?\b/i.test(c[0]) ? undefined : drugLexicon().find(text).find((d) => ANTIBIOTIC.test(d.generic));
+  const drug = own ?? abx;
   if (!drug) return null;
-  const name = flat.slice(drug.start, drug.end).toLowerCase();
+  const name = (own ? flat : text).slice(drug.start, drug.end).toLowerCase();
   let at = 0;
   for (const line of text.split('\n')) {
     const lineStart = at;

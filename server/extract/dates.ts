@@ -104,7 +104,7 @@ const LABELS: { rank: number; re: RegExp }[] = [
   // "Completed by: Dr S Khan (FY2) on 10/02/2026", "Electronically signed by … on …": the day the letter was written
   { rank: 1, re: /^\s*(?:summary |letter |discharge summary )?(?:completed|(?:electronically )?signed|authori[sz]ed|approved|verified)(?:\s+by)?\s*:?\s*[^\n]{0,60}?\s(?:on|at|[-–])\s*:?\s*$/i },
   { rank: 2, re: /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i },
-  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit)|departure(?:\s+(?:date|time))?|departed)\s*:?\s*$/i },
+  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|disch(?:\s+date)?|dischg|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit)|departure(?:\s+(?:date|time))?|departed)\s*:?\s*$/i },
   { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|arrival(?:\s+(?:date|time))?|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
 ];
 const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');

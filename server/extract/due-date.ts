@@ -28,8 +28,11 @@ const EVERY = new RegExp(`\\b(?:every|each)\\s+(${NUM})?\\s*(${UNIT})\\b|\\b(\\d
 const ADVERB_INTERVAL: Record<string, [number, 'd' | 'm']> = { weekly: [7, 'd'], fortnightly: [14, 'd'], monthly: [1, 'm'], 'three-monthly': [3, 'm'], '3-monthly': [3, 'm'], 'six-monthly': [6, 'm'], '6-monthly': [6, 'm'], annually: [12, 'm'], yearly: [12, 'm'] };
 const NAMED: { re: RegExp; days?: number; months?: number }[] = [
   // ("creatinine 104 today", "her pulse today was 78": a result of the day, not a time to act)
-  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)(?<!\b(?:baseline|level|creatinine|potassium|sodium|k|na|hb|inr|egfr|bp|pulse|rate|weight|glucose|hba1c|psa|crp|ferritin|result)\s*(?:of|was|is|=|:)?\s*[\d./]+\s*(?:[a-z%/]+\s*)?)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b(?!['’]s\b)(?!\s+(?:was|were|is|are|showed?|shows|measured|reads?)\b)(?!\s+or\s+(?:tomorrow|the next))/i, days: 0 },
+  { re: /(?<!\b(?:started|stopped|seen|given|done|taken|was|were|clinic|reading)\s)(?<!\b(?:baseline|level|creatinine|potassium|sodium|k|na|hb|inr|egfr|bp|pressure|pulse|rate|weight|glucose|hba1c|psa|crp|ferritin|result)\s*(?:of|was|is|=|:)?\s*[\d./]+\s*(?:[a-z%/]+\s*)?)\b(?:today|same[- ]day|this afternoon|this morning|as soon as possible|immediately)\b(?!['’]s\b)(?!\s+(?:was|were|is|are|showed?|shows|measured|reads?)\b)(?!\s+or\s+(?:tomorrow|the next))/i, days: 0 },
   { re: /\btomorrow\b/i, days: 1 },
+  // "remove warfarin from his repeat list now so that it is not issued in error": at once ("than now",
+  // "he is now on …", "now that …" are not times to act)
+  { re: /(?<!\b(?:is|are|was|were|has|have|had|been|be|than|for|until|till|since|from|by|to|of|and|right|just|only|even|taking|using|on|doing|feels?|lives?|not|better|worse|well|settled|stable|fine|home|here)\s)\bnow\b(?=\s*(?:$|[.;,)]|so that\b|so as\b|rather than\b|to (?:avoid|prevent)\b|before\b))/i, days: 0 },
   { re: /\b(?:in|within|over) the next (?:day or two|couple of days|48 hours)\b/i, days: 2 },
   { re: /\b(?:in|within) (?:the next |a )?fortnight\b|\bin two weeks['’]? time\b/i, days: 14 },
   // ("for the next month" is how long, not when)
@@ -46,7 +49,7 @@ const UNIT_OR_N = /\b(?:in|within|over|after)\s+(?:the\s+next\s+|a\s+|the\s+comi
 // schedule, which says when the request is due in place of its interval
 // "continue edoxaban beyond the 14 days supplied", "after her 28-day hospital supply": due when
 // that supply ends ("14 days supplied" alone says what was given, not when to act)
-const SUPPLIED_END = new RegExp(`\\b(?:beyond|after|when|once|at the end of)\\s+(?:the|this|her|his|their|our)\\s+(${NUM})[\\s-]*(${UNIT})['’]?s?\\s+(?:supply|supplied|of (?:tablets|supply)|(?:hospital|starter) supply)\\b`, 'i');
+const SUPPLIED_END = new RegExp(`\\b(?:beyond|after|when|once|at the end of)\\s+(?:the|this|her|his|their|our)\\s+(${NUM})[\\s-]*(${UNIT})['’]?s?\\s+(?:(?:tto|discharge|initial)\\s+)?(?:supply|supplied|of (?:tablets|supply)|(?:hospital|starter) supply)\\b`, 'i');
 const FIRST_DUE = /\bfirst\s+(?:[a-z&]+\s+){0,2}(?:is\s+|will\s+be\s+|to\s+be\s+)?due\b/i;
 // "by the end of the month", "before the end of next week", "by the end of this week"
 const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|the next) (week|month)\b/i;
@@ -55,6 +58,23 @@ const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|
 const MID_MONTH = /\b(?:by|in|around|before|for|due|from|at|until|till)\s+(?:around\s+|about\s+)?mid[- ]?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 // "on Monday", "by Friday", "next Tuesday", "this Thursday": the next such day after the letter
 const WEEKDAY = /(?<!\b(?:was|were|seen|admitted|attended|started|stopped|given|taken|done|discharged|since|last|weeks?)\s(?:on\s)?)\b(on|by|before|next|this|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b(?!,?\s+(?:\d|the\s+\d))/i;
+// "by Monday 24th" (a weekday and a day of the month, no month)
+const WEEKDAY_DAY = /\b(?:on|by|before|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?![/.:]?\d)/i;
+// ("started in May 2026", "diagnosed in March 2026" are history)
+const MONTH_YEAR = /(?<!\b(?:started|commenced|began|diagnosed|seen|done|performed|had|given|taken|was|were|since|fitted|inserted)\s+(?:\w+\s+){0,2})\b(?:by|in|during|due)\s+(?:early\s+|late\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{4})\b/i;
+
+/** The next date on or after `from` that falls on day `day` of its month, preferring one on the weekday named. */
+function nextDayOfMonth(from: string, day: number, weekday: number | undefined): string | undefined {
+  let first: string | undefined;
+  for (let k = 0; k < 3; k++) {
+    const base = addMonths(`${from.slice(0, 8)}01`, k);
+    const iso = parseUkDate(`${day}/${base.slice(5, 7)}/${base.slice(0, 4)}`);
+    if (!iso || iso < from) continue;
+    if (weekday === undefined || new Date(`${iso}T00:00:00Z`).getUTCDay() === weekday) return iso;
+    first ??= iso;
+  }
+  return first;
+}
 // "the next working day", "within one working day"
 const NEXT_WORKING_DAY = /\b(?:the next|within (?:one|a|1)) working day\b/i;
 const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
@@ -96,7 +116,7 @@ function shift(from: string, n: number, unit: string): string {
  * A request timed by an earlier one: "Please take U&Es at that visit", "if Na is 133 or above at that
  * check", "add TFTs to those bloods". Its due date is the earlier request's (for the action finder).
  */
-export const ANAPHORIC_TIME = /\bat (?:that|this|the same) (?:visit|check|appointment|review|consultation|time|point|test)\b|\b(?:those|these|the same) (?:bloods|tests|blood tests)\b|\bat the same time\b/i;
+export const ANAPHORIC_TIME = /\bat (?:that|this|the same|same) (?:visit|check|appointment|appt|review|consultation|time|point|test)\b|\b(?:those|these|the same) (?:bloods|tests|blood tests)\b|\bat the same time\b/i;
 
 export interface DueOptions {
   /** count "every 2 weeks" as due at the first interval (monitoring schedules) */
@@ -213,7 +233,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     // "over 6 weeks of treatment" is how long; "after 4 weeks of treatment" is when
     if (/^\s+of (?:treatment|therapy)\b/i.test(text.slice(m.index + m[0].length)) && !/^(?:after|at)$/i.test(m[1])) continue;
     // "has not been checked for over a year", "on it for just over a week": how long, not when
-    if (/^over$/i.test(m[1]) && /\bfor\s+(?:just\s+|a little\s+|slightly\s+|well\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // ("a likely steroid duration of over 3 months" likewise)
+    if (/^over$/i.test(m[1]) && /\b(?:for|of|lasting)\s+(?:just\s+|a little\s+|slightly\s+|well\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "at 3 months" reads as an interval; "by 6 weeks" likewise; "after" only as "after N weeks"
     found.push(shift(from, n, m[4]));
   }
@@ -221,6 +242,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   while ((m = SHORTHAND.exec(text))) {
     // "24/7" is round-the-clock, not a due date
     if (m[1] === '24' && m[2] === '7') continue;
+    // "suggest a 4/52 trial of PPI", "a 2/52 course": how long the treatment lasts, not when it is due
+    if (/^\s*(?:trial|course|supply)\b/i.test(text.slice(m.index + m[0].length))) continue;
     // "uptitrate by 1.25 mg every 2/52": a schedule, due at its first step only for monitoring
     if (/\b(?:every|each)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !opts.recurring) continue;
     const n = +m[1];
@@ -254,6 +277,18 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     let y = +from.slice(0, 4);
     if (mo < +from.slice(5, 7)) y++;
     found.push(`${y}-${String(mo).padStart(2, '0')}-15`);
+  }
+  // "by Monday 24th": that day of the month, the next one on or after the letter
+  const wdd = WEEKDAY_DAY.exec(text);
+  if (wdd) {
+    const at = nextDayOfMonth(from, +wdd[2], DAY_INDEX[wdd[1].toLowerCase()]);
+    if (at) found.push(at);
+  }
+  // "first due in April 2027", "by June 2026": the end of that month
+  const my = MONTH_YEAR.exec(text);
+  if (my) {
+    const end = endOfMonth(`${my[2]}-01-01`, monthNumber(my[1])!);
+    if (end >= from) found.push(end);
   }
   const wd = WEEKDAY.exec(text);
   if (wd) {
