@@ -301,6 +301,8 @@ const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radio
 const ROW_NONE = /^\s*(?:\.{2,}|…+|:|\s[-–])\s*(?:none|nil|absent|not seen|not present|not identified|no|negative)\b(?:\s+(?:seen|found|identified|detected))?\s*[.;]?\s*$/i;
 /** "no pneumonia or effusion on the chest X-ray": the test named after the negatives found them absent. */
 const TEST_AFTER = /^[^.;]{0,60}?\b(?:on|at)\s+(?:the\s+|his\s+|her\s+|their\s+|today's\s+|repeat\s+)?(?:chest\s+|plain\s+|bedside\s+)?(?:x-?rays?|radiographs?|CXR|CT(?:PA)?|MRI|scans?|ultrasound|USS|echo(?:cardiogram)?|imaging|endoscopy|colonoscopy|OGD|gastroscopy|cystoscopy|biopsy|histology|doppler|angiogram|angiography|duplex|dermoscopy|ECG|tape|monitor(?:ing)?)\b/i;
+/** "…, so no", "therefore no": a conclusion's word right before a negation. */
+const CONCLUSION_BEFORE = /(?:,\s*|\b)(?:so|therefore|thus|hence)\s+(?:there (?:is|was|are|were)\s+)?$/i;
 /** "no previous history of X", "no prior episodes of X": only the past is denied. */
 const PAST_DENIED = /^(?:no|nil|not)\b[^.;]{0,12}?\b(?:previous|prior|past)\s+(?:\w+\s+)?(?:history|hx|episodes?)\s+(?:of|or)\b/i;
 /** Nouns through which a negation reaches the mention ("no signs of X", "no further episodes of X"). */
@@ -495,7 +497,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     // The test may stand before a clause break the trigger's scope does not cross ("a CT urogram, which shows normal kidneys, with no renal mass").
     const sentPre = text.slice(c.sentStart, start).replace(/\s+/g, ' ');
     const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post);
-    const bare = !ruling && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of)\b/i.test(trigger)
+    // "a mechanical fall with no dizziness beforehand, so no syncope": a "no" the clinician concludes from what went before is a ruling.
+    const concluded = CONCLUSION_BEFORE.test(window.slice(Math.max(0, negPre.index! - 25), negPre.index));
+    const bare = !ruling && !concluded && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of)\b/i.test(trigger)
       && !/^(?:no|not) (?:\w+ )?(?:evidence|signs?|features?|suggestion|suspicion|runs|clinical|radiological|convincing|significant|definite|history|previous|past|flags?)/i.test(trigger);
     // A list of negatives is a review of systems: "no A, B, C or D".
     const scope = trigger + text.slice(start, end) + c.post;

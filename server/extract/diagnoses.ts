@@ -9,7 +9,7 @@ import { conceptIndex, normWord, type ConceptIndex } from './concepts.ts';
 import { lineBounds, type SectionKind } from './sections.ts';
 import { collectMentions, quoted, type Mention } from './mentions.ts';
 import { proceduresFrom } from './procedures.ts';
-import { extractStructured } from './structured.ts';
+import { extractStructured, senderWords } from './structured.ts';
 
 const DX_TAGS = new Set(['disorder', 'finding', 'situation', 'morphologic abnormality', 'event']);
 
@@ -73,6 +73,8 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   }
   const out: DiagnosisItem[] = [];
   const bare = new Set<DiagnosisItem>();
+  /** items a medicine is named as causing ("medication overuse headache"): problems of their own, not a disorder's symptoms */
+  const adverse = new Set<DiagnosisItem>();
   const overdoses = kept.filter((m) => m.ctx.assertion !== 'family' && OVERDOSE.test(m.concept.display));
   for (const all of byKey.values()) {
     // "Indication: right cataract … Left cataract surgery 2023": the other eye's past operation does not end the condition the letter names now.
@@ -97,12 +99,14 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
       evidence: quoted(letter, chosen), source: 'narrative',
     };
     if (chosen.ctx.weakNegation) bare.add(item);
+    if (list.some((m) => m.adverse)) adverse.add(item);
     out.push(item);
   }
   // "Elevated blood pressure reading without diagnosis of hypertension" is, by its name, not for one who has it.
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
-  const subsumed = (d: DiagnosisItem) => { const by = SYMPTOM_OF[d.code]; return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
+  // "two generalised tonic-clonic seizures" in an epilepsy letter, a "background pressure headache" in a migraine letter: the disorder's own.
+  const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
@@ -185,23 +189,30 @@ const SKIN_CANCER_UNSITED: Record<string, string> = { '254701007': 'Basal cell c
 const ELEVATED_BP = '371622005';
 const GENERIC_FRACTURE = '125605004';
 const MALIGNANCY = '363346000';
+const ARRHYTHMIA = '698247007';
+const NAMED_ARRHYTHMIA = /\b(?:fibrillation|flutter|tachycardia|bradycardia|heart block|atrioventricular block|sick sinus)\b/i;
 const MALIGNANT_NAME = /\b(?:malignant|carcinoma|cancer|adenocarcinoma|sarcoma|melanoma|lymphoma|myeloma|leukemia|mesothelioma)\b/i;
 /** Symptoms that a disorder the letter names takes in: low mood is a depressive or bipolar illness's, seizures are an epilepsy's. */
 // Weight loss is what an eating disorder (anorexia nervosa, ARFID) is defined by.
 // Mania is the episode a bipolar disorder "current episode manic" names.
-const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '231494001': /bipolar|manic/i, '91175000': /epilep/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
+// A headache is a migraine's (one a medicine causes is an adverse effect, a problem of its own).
+const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysthymi|mood disorder/i, '231494001': /bipolar|manic/i, '91175000': /epilep/i, '25064002': /migraine/i, '89362005': /anorexia nervosa|eating disorder|avoidant.restrictive food/i,
   // Sacroiliitis is the lesion axial spondyloarthritis is diagnosed by.
   '55146009': /ankylosing spondylitis|spondyloarth/i,
   // Synovitis is what an inflammatory arthritis shows on examination: the arthritis is the diagnosis.
   '416209007': /rheumatoid arthritis|psoriasis with arthropathy|psoriatic arthritis|inflammatory (?:poly)?arthr|spondyloarth|gout|lupus erythematosus/i };
 const HYPERTENSION = /\bhypertensi|eclampsia|\bHELLP\b/i;
+/** Kinds of epileptic seizure by name (not a febrile or dissociative one, which are conditions of their own). */
+const SEIZURE_KIND = /^(?!.*\b(?:febrile|dissociative|newborn|anoxic|non-epileptic)\b).*\b(?:seizures?|convulsion)\b/i;
+const EPILEPSY = /epilep/i;
 
 /** "Focal epilepsy with impaired awareness seizures", "asthma with nocturnal cough": the symptom after "with" describes the disorder before it. */
 const WITH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?with[ \t]+(?:[\w'’-]+[ \t]+){0,3}$/i;
 const RESIDUAL_WORD = /\b(?:residual|persisting|persistent|ongoing|remaining|permanent)\b/i;
 /** "Possible sleep apnoea (snores heavily, daytime somnolence)": symptoms in a parenthesis after the disorder are its features. */
 const DASH_BETWEEN = /^[ \t]+(?:[\w'’-]+[ \t]+){0,3}?[-–][ \t]+$/;
-const PAREN_BETWEEN = /^[ \t]*\((?:[^()]{0,50}[,;][ \t]*)?$/;
+// ("Asthma - poorly controlled (two admissions with acute wheeze in 2025)": a qualifier after the dash, then the story in brackets.)
+const PAREN_BETWEEN = /^(?:[ \t]+[-–][ \t]+[\w ,-]{0,30}?)?[ \t]*\((?:[^()]{0,50}(?:[,;]|\bwith\b)[ \t]*(?:(?:acute|mild|severe|recurrent|occasional|intermittent)[ \t]+)?)?$/;
 /** "Transient ischaemic attack (left hemisphere) - 20 minutes of right arm weakness and expressive dysphasia": the item's dash, then its story. */
 const ITEM_DASH_BETWEEN = /^[ \t]*(?:\([^()\n]{0,40}\))?[ \t]+[-–][ \t]+[^.;:()\n]{0,70}(?:\n[ \t]+[^.;:()\n\-*•]{0,70})?$/;
 /** "She snores loudly, wakes unrefreshed …, so I wonder whether obstructive sleep apnoea …": symptoms given as the grounds for a disorder named after them. */
@@ -276,17 +287,20 @@ function normalLater(text: string, from: number, display: string): boolean {
 
 /** Words a concept name shares with its kin without narrowing it ("Fracture of bone" is any fracture). */
 const GENERIC_WORDS = new Set(['of', 'disorder', 'disease', 'bone', 'structure', 'finding', 'condition', 'syndrome']);
-/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
-const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis', convulsion: 'seizure', miscarriage: 'abortion' };
+/** Ways SNOMED CT names one thing: "tumor", "neoplasm", "cancer"; "ectopic" and "premature" beats; "cerebrovascular accident" and "stroke"; "lung" and "pulmonary" disease; a bone's "distal" and "lower" end; "steatosis" and "fatty" liver. */
+const SAME_WORD: Record<string, string> = { tumor: 'neoplasm', neoplastic: 'neoplasm', cancer: 'neoplasm', carcinoma: 'neoplasm', malignancy: 'neoplasm', depressive: 'depression', cerebrovascular: 'stroke', accident: 'stroke', infarction: 'infarct', lung: 'pulmonary', distal: 'lower', proximal: 'upper', steatosis: 'fatty', eczema: 'dermatitis', convulsion: 'seizure', miscarriage: 'abortion', ectopic: 'premature' };
 /** GPS names that say in other words what a kin's name says: "Blood in urine" is the haematuria "Frank hematuria" is a kind of. */
 // "Viral hepatitis type C" is the hepatitis C that "Chronic hepatitis C" is a kind of.
 // "Cerebral infarction" is an ischaemic stroke: "the stroke" beside it is the same event.
-const DISPLAY_ALIAS: Record<string, string> = { 'cerebral infarction': 'cerebral infarction stroke', 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
+// A compound or dysplastic naevus is a melanocytic one: "his other moles" beside it are that naevus's kind, not a second item.
+const DISPLAY_ALIAS: Record<string, string> = { 'compound nevus of skin': 'compound melanocytic nevus of skin', 'dysplastic nevus of skin': 'dysplastic melanocytic nevus of skin', 'cerebral infarction': 'cerebral infarction stroke', 'blood in urine': 'hematuria', 'viral hepatitis type c': 'hepatitis c', 'viral hepatitis type b': 'hepatitis b' };
 /** Eponymous fractures by the bone end they break: a Colles' or Smith's fracture is one of the distal radius. */
 const NAMED_FRACTURE: Record<string, string[]> = { colles: ['lower', 'end', 'radius'], smith: ['lower', 'end', 'radius'], barton: ['lower', 'end', 'radius'] };
 /** Kinds of injury: "Sprain of ankle" is an "Injury of ankle". */
 const NEOPLASM_KIND = /^(?:melanoma|sarcoma|lymphoma|adenocarcinoma|myeloma|mesothelioma|glioma|leukemia)$/;
 const INJURIES = /^(?:sprain|strain|fracture|dislocation|laceration|contusion|wound|burn|rupture|tear)$/;
+/** A plural in -s (not "-ss", "-is", "-us": "abscess", "sepsis", "calculus"). */
+const PLURAL = /^[a-z]{3,}[^sui]s$/;
 const wordCache = new Map<string, Set<string>>();
 function words(s: string): Set<string> {
   let out = wordCache.get(s);
@@ -295,7 +309,9 @@ function words(s: string): Set<string> {
   const lower = s.toLowerCase();
   for (const w of (DISPLAY_ALIAS[lower] ?? lower).split(/[^a-z0-9]+/)) {
     if (!w || GENERIC_WORDS.has(w)) continue;
-    out.add(SAME_WORD[w] ?? w);
+    // ("Bilateral cataracts" is a kind of "Cataract": a plural names the same thing.)
+    const one = PLURAL.test(w) ? w.slice(0, -1) : w;
+    out.add(SAME_WORD[one] ?? one);
     // "Malignant melanoma of skin" is a kind of "Malignant neoplasm of skin".
     if (NEOPLASM_KIND.test(w)) out.add('neoplasm');
     if (INJURIES.test(w)) out.add('injury');
@@ -317,6 +333,15 @@ const QUALIFIERS = new Set(['acute', 'chronic', 'left', 'right', 'bilateral', 't
  */
 function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
   if (coded.source !== 'structured' || coded.assertion !== narrative.assertion) return false;
+  // "Left periorbital haematoma" coded as "Contusion of eye", then "periorbital haematoma" in the examination: the narrative's words
+  // are the sender's own for the entry, held in its text ("Urosepsis (E. coli bacteraemia)" holds the bacteraemia too).
+  const written = senderWords(coded);
+  if (written) {
+    const own = [...words(written)].filter((w) => !QUALIFIERS.has(w));
+    const read = [...words(narrative.evidence.quote)].filter((w) => !QUALIFIERS.has(w));
+    // ("asthma since childhood" beside a coded "Acute exacerbation of asthma" is the disease the episode is of, and stands.)
+    if (own.length && read.length && read.every((w) => own.includes(w)) && !(EPISODE_OR_CAUSE.test(written) && !EPISODE_OR_CAUSE.test(narrative.evidence.quote))) return true;
+  }
   const a = [...words(coded.display)].filter((w) => !QUALIFIERS.has(w));
   // The narrative's own words count as well as its concept's name ("Acute kidney injury" read as "Acute renal failure syndrome").
   for (const name of [narrative.display, narrative.evidence.quote]) {
@@ -325,10 +350,13 @@ function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
     if (a.every((w) => b.includes(w))) return true;
     // "asthma" beside a coded "Acute exacerbation of asthma" is the disease the episode is of, and "psoriasis"
     // beside "Psoriasis with arthropathy" stands too; "AKI" beside "AKI due to hypovolemia" is that AKI.
-    if (b.every((w) => a.includes(w)) && !complicates(coded.display.replace(/\b(?:due to|caused by|secondary to)\b.*$/i, ''), name)) return true;
+    if (b.every((w) => a.includes(w)) && !complicates(coded.display.replace(/\b(?:due to|caused by|secondary to|associated with)\b.*$/i, ''), name)) return true;
   }
   return false;
 }
+
+/** Words by which an entry names an episode of a disease, or a disease and its cause: the bare disease or cause named alone stands. */
+const EPISODE_OR_CAUSE = /\b(?:exacerbation|acute on|flare|attack|episode|due to|secondary to|caused by|with)\b/i;
 
 /** A concept "due to" or "with" another is a complication: the other still stands on its own. */
 // "Acute on chronic systolic heart failure" is an episode of the chronic condition, as an exacerbation is.
@@ -347,10 +375,21 @@ const complicates = (specific: string, general: string) => {
 };
 
 const narrower = (specific: Named, general: Named) => specific.code !== general.code
-  && (!complicates(specific.display, general.display) || namesComplication(specific.display, general.display)) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
+  && (!complicates(specific.display, general.display) || namesComplication(specific.display, general.display) || causedHead(specific.display, general.display)) && words(general.display).size > 0 && words(specific.display).size > words(general.display).size
   && [...words(general.display)].every((w) => words(specific.display).has(w));
 
 interface Named { code: string; display: string }
+
+/** "Pleural effusion associated with pulmonary infection" is a pleural effusion: the name before its cause holds every word of the general one. */
+const CAUSE_CLAUSE = /\b(?:associated with|due to|secondary to|caused by)\b/i;
+function causedHead(specific: string, general: string): boolean {
+  const at = specific.search(CAUSE_CLAUSE);
+  if (at <= 0) return false;
+  const head = specific.slice(0, at);
+  if (COMPLICATION.test(head)) return false;
+  const h = words(head);
+  return [...words(general)].every((x) => h.has(x));
+}
 
 /** "Gastroesophageal reflux disease with esophagitis" beside "Esophagitis": the general is what comes after "with", the complication itself. */
 function namesComplication(specific: string, general: string): boolean {
@@ -383,6 +422,8 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: str
     // "No evidence of malignancy - endometrial cancer has not been found": the cancer ruled out is the malignancy ruled out, named.
     // (A query of both stays two items: "an underlying malignancy, and myeloma needs to be considered".)
     || (a.code === MALIGNANCY && a.assertion === 'negated' && b.assertion === 'negated' && MALIGNANT_NAME.test(b.display))
+    // "No atrial fibrillation or flutter … No AV block … Conclusion: no arrhythmia": the named rhythms ruled out are the ruling; the bare word adds nothing.
+    || (a.code === ARRHYTHMIA && a.assertion === 'negated' && b.assertion === 'negated' && NAMED_ARRHYTHMIA.test(b.display))
     // "New L1 wedge compression fracture … favour an osteoporotic fracture": a bare fracture is the named one again.
     || (a.code === GENERIC_FRACTURE && a.assertion !== 'negated' && b.assertion === 'present' && narrower(b, a))
     // "Recurrent depressive disorder … two previous episodes of depression": past episodes are the recurrent disorder's.
@@ -437,6 +478,8 @@ const INDICATION_CHARS = 200;
 const NO_HISTORY_BEFORE = /\b(?:no|nil|denies|not)\b[^.;]{0,20}\b(?:history|hx|h\/o)\s+of\s+(?:[\w-]+\s+)?$/i;
 const RISK_BEHAVIOUR = /self[- ]?(?:injur|harm)|overdose|suicid|poisoning/i;
 const SYMPTOMS_AFTER = /^[\s-]*symptoms?\b/i;
+/** "He has no symptoms of neuropathy": the symptoms are denied, as in "no neuropathic symptoms". */
+const NO_SYMPTOMS_OF = /\b(?:no|nil|denies|without)\s+(?:\w+\s+)?symptoms?\s+(?:of|suggestive of|to suggest)\s+$/i;
 /** A symptom as a standing complaint: intermittent, recurrent, or more than once a night or day. */
 const STANDING_BEFORE = /(?:\b(?:(?:prescribed|taken) for|(?:asymptomatic|symptom-free|well|no (?:other )?symptoms|no complaints)\s+(?:apart from|other than|except(?: for)?|aside from|save for)(?:\s+(?:some|mild|occasional|ongoing|persistent))?|intermittent|recurrent|episodic|persistent|longstanding|long-standing|troublesome|occasional|frequent|ongoing|unintentional|unintended|unexplained|cyclical|(?:also|additionally|in addition|separately)\s+(?:complains? of|complaining of|c\/o|reports?|describes?|mentions?))|\d\s*kg(?: of)?)\s+$/i;
 // ("a blocked nose and loss of smell for about two years", "a blocked nose for years": a complaint of months or years stands on its own.)
@@ -453,7 +496,7 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   // "no reflux symptoms": denied symptoms are routine negatives, whatever the concept ("her heart
   // failure symptoms" still says she has heart failure).
   const finding = !!m.sign || (!m.measured && symptoms.has(m.concept.code)) || (!m.fromLexicon && (m.concept.tag === 'finding' || SYMPTOM_NAME.test(m.concept.display)))
-    || (m.ctx.assertion === 'negated' && SYMPTOMS_AFTER.test(m.after));
+    || (m.ctx.assertion === 'negated' && (SYMPTOMS_AFTER.test(m.after) || NO_SYMPTOMS_OF.test(m.before)));
   // A relative's "condition" that is a social fact ("lives with wife" under a family heading) is no family history.
   if (m.ctx.assertion === 'family' && m.concept.tag !== 'disorder' && SOCIAL_FACT.test(m.concept.display)) return false;
   // "He has not had suicidal thoughts for the past 3 weeks": a risk that was there and has passed.

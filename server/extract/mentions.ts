@@ -314,10 +314,10 @@ const ANALYTES: [RegExp, Record<string, string>][] = [
  * names its excess. (A low haemoglobin is left out: annotators code the
  * bleed or the operation that lowered it, not an anaemia, as often as not.)
  */
-const NUMERIC_RESULT = /\b(sodium|Na|vitamin D|vit D|(?<=\blow )(?:vitamin )?B12|total cholesterol|(?:serum )?urate|uric acid|potassium|K\+?)(?:\s+(?:levels?|concentration))?(?:\s+(?:on (?:admission|discharge|arrival|day \d{1,2})|today|post-?op(?:eratively)?))?(?:\s*(?:was|is|were|of|fell to|dropped to|dipped to|was down to|came back at|at|:|=)\s*|\s+)(\d{1,3}(?:\.\d)?)(?!\.?\d|\s*(?:%|x|mg|mcg|micrograms?|units?|IU|ml|mm\b|mmHg|\/\d))(?:\s*(g\/L|g\/dL|mmol\/L|nmol\/L|ng\/L|pg\/mL|[uµμ]mol\/L|micromol\/L))?/gi;
+const NUMERIC_RESULT = /\b(sodium|Na|vitamin D|vit D|(?<=\blow )(?:vitamin )?B12|total cholesterol|(?:serum )?urate|uric acid|potassium|K\+?|(?:adjusted|corrected) calcium)(?:\s+(?:levels?|concentration))?(?:\s+(?:on (?:admission|discharge|arrival|day \d{1,2})|today|post-?op(?:eratively)?))?(?:\s*(?:was|is|were|of|fell to|dropped to|dipped to|was down to|came back at|at|:|=)\s*|\s+)(\d{1,3}(?:\.\d{1,2})?)(?!\.?\d|\s*(?:%|x|mg|mcg|micrograms?|units?|IU|ml|mm\b|mmHg|\/\d))(?:\s*(g\/L|g\/dL|mmol\/L|nmol\/L|ng\/L|pg\/mL|[uµμ]mol\/L|micromol\/L))?/gi;
 /** A result the lab or the letter doubts: "?haemolysed", "haemolysed sample". */
 const HAEMOLYSED = /\?\s*ha?emoly[sz]ed|\bha?emoly[sz]ed\s+sample|\bquery\s+ha?emoly/i;
-const NUMERIC_WORDS = /\b(?:sodium|Na|vitamin D|vit D|B12|cholesterol|urate|uric acid|potassium|K)\b/i;
+const NUMERIC_WORDS = /\b(?:sodium|Na|vitamin D|vit D|B12|cholesterol|urate|uric acid|potassium|K|calcium)\b/i;
 function numericFinding(name: string, value: number, unit: string | undefined): string | undefined {
   const u = unit?.toLowerCase();
   if (/^(?:sodium|na)$/i.test(name)) return (!u || u === 'mmol/l') && value >= 100 && value < 133 ? '89627008' : undefined;
@@ -326,6 +326,8 @@ function numericFinding(name: string, value: number, unit: string | undefined): 
   // laboratories' upper limit of about 420 µmol/L a hyperuricaemia (a value in mmol/L, "0.29", is below 1 and never reaches it).
   // A potassium outside the UK laboratories' 3.5-5.5 mmol/L range is a hypo- or hyperkalaemia.
   if (/^(?:potassium|k\+?)$/i.test(name)) return (!u || u === 'mmol/l') && value < 10 ? (value > 5.5 ? '14140009' : value < 3.5 ? '43339004' : undefined) : undefined;
+  // An adjusted calcium outside the UK laboratories' 2.2-2.6 mmol/L range (with a margin) is a hyper- or hypocalcaemia.
+  if (/calcium/i.test(name)) return (!u || u === 'mmol/l') && value > 1 && value < 5 ? (value > 2.65 ? '66931009' : value < 2.1 ? '5291005' : undefined) : undefined;
   if (/cholesterol/i.test(name)) return (!u || u === 'mmol/l') && value > 6 && value < 20 ? '13644009' : undefined;
   if (/urate|uric/i.test(name)) return (!u || /mol\/l$/.test(u)) && value > 420 && value < 2000 ? '35885006' : undefined;
   return (u === 'ng/l' || u === 'pg/ml') && value < 180 ? '190634004' : undefined;
@@ -437,7 +439,10 @@ function patternMentions(text: string, from: number, to: number): PatternMention
     for (const a of stretch.matchAll(BARE_ABSCESS)) {
       const at = from + a.index!;
       if (SITE_BEFORE_ABSCESS.test(text.slice(Math.max(0, at - 25), at)) || /^\s+(?:of|in)\b/i.test(text.slice(at + a[0].length, at + a[0].length + 5))) continue;
-      if (SKIN_NEAR.test(text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100)))) out.push({ code: SKIN_ABSCESS, start: at, end: at + a[0].length });
+      const around = text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100));
+      if (SKIN_NEAR.test(around)) out.push({ code: SKIN_ABSCESS, start: at, end: at + a[0].length });
+      // "sigmoid diverticulitis with no abscess and no perforation": beside a diverticulitis the abscess is the colon's.
+      else if (DIVERTICULAR_NEAR.test(around)) out.push({ code: DIVERTICULAR_ABSCESS, start: at, end: at + a[0].length });
     }
   }
   if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
@@ -558,6 +563,8 @@ const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass les
 /** "no fluctuance, no abscess" beside a cellulitis is the skin's; "no collection or abscess" on an abdominal CT is not. */
 const SKIN_NEAR = /\b(?:cellulitis|skin|subcutaneous|fluctuan\w*|boils?|furuncle\w*|carbuncle\w*|incision and drainage|I&D|erythema\w*|punctum|pus)\b/i;
 const BARE_ABSCESS = /\babscess(?:es)?\b/gi;
+const DIVERTICULAR_NEAR = /\bdiverticul(?:itis|ar)\b/i;
+const DIVERTICULAR_ABSCESS = '235774002';
 /** "a pelvic abscess", "psoas abscess": a bare "abscess" after a site the GPS does not name is that site's, not the skin's. */
 const SITE_BEFORE_ABSCESS = /\b(?!(?:superficial|small|large|cutaneous|subcutaneous|local|skin|new|further|any|an?)\s)(?:[a-z]+(?:al|ic|ar|ary|eal|oid|ous|ine)|liver|lung|psoas|brain|spleen|kidney|breast|tooth|pelvis|appendix|tubo-ovarian|epidural|perianal|peri-anal|intra-abdominal)\s+$/i;
 const HEMORRHAGE = '50960005';
@@ -790,7 +797,11 @@ const BARE_MALIGNANCY = /^(?:malignancy|malignancies|cancer|malignant disease)$/
 const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
 const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;
 /** Nouns that make a condition name a modifier: "thrombophilia screen", "influenza vaccine", "falls clinic". */
-const MODIFIED = /^[ -]*(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/i;
+/** "in patients with", "for people who have": a class of people, not this patient. */
+const POPULATION_BEFORE = /\b(?:in|for|among|amongst)\s+(?:(?:all|most|many|some|older|younger|elderly)\s+)?(?:patients|people|those|anyone|individuals|adults|children|women|men)\s+(?:with|who have|who have had)\s+(?:[\w-]+\s+)?$/i;
+/** "cataract pre-assessment clinic", "diabetes one-stop service": a kind of clinic between the condition and the clinic. */
+const CLINIC_KIND = String.raw`(?:(?:pre-?assessment|pre-?op(?:erative)?|one[- ]stop|nurse[- ]led|rapid[- ]access|virtual|new[- ]patient|outpatient|multidisciplinary|MDT|joint)\s+(?=(?:clinics?|services?|teams?)\b))?`;
+const MODIFIED = new RegExp(String.raw`^[ -]*` + CLINIC_KIND + /(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/.source, 'i');
 /** "venlafaxine, now 150 mg MR once daily": a dose just before a release-form abbreviation. */
 const DOSE_JUST_BEFORE = /\d\s*(?:mg|micrograms?|mcg|g)\s+$/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
@@ -922,6 +933,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // A bare word that names the lung's nodule or mass, or alcohol's dependence, only beside the organ or the drinking on its line.
   const bare = BARE_LINE[m.concept.code];
   if (bare && bare[0].test(written) && !bare[1].test(text.slice(...lineBounds(text, start))) && !thyroidNodule(m.concept.code, written, text, start, end)) return true;
+  // "NSAIDs are best avoided in patients with complicated diverticular disease": a statement about people in general.
+  if (POPULATION_BEFORE.test(text.slice(Math.max(0, start - 50), start))) return true;
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.

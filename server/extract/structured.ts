@@ -65,8 +65,19 @@ function fromCondition(c: Condition, t: Terminology, letter: Letter, section?: S
   const assertion = conditionAssertion(c);
   if (!code || !assertion) return undefined;
   const names = [c.code?.text, ...(c.code?.coding ?? []).map((x) => x.display), code.display];
-  return { ...code, assertion, evidence: findEvidence(letter, names, section), source: 'structured' };
+  const evidence = findEvidence(letter, names, section);
+  const item: DiagnosisItem = { ...code, assertion, evidence, source: 'structured' };
+  if (names.some((n) => !!n && n.trim().toLowerCase() === evidence.quote.toLowerCase()) || ROW_EVIDENCE.has(evidence)) WRITTEN.add(item);
+  return item;
 }
+
+/** Coded entries whose evidence is the sender's own words for them (the entry's text, or its table row's name). */
+const WRITTEN = new WeakSet<DiagnosisItem>();
+/**
+ * The sender's words for a coded entry ("Left periorbital haematoma" coded as "Contusion of eye"), where the letter
+ * shows them: the narrative's reading of the same words is that entry again, whatever concept it finds.
+ */
+export const senderWords = (d: DiagnosisItem): string | undefined => (WRITTEN.has(d) ? d.evidence.quote : undefined);
 
 function fromFamilyHistory(f: FamilyMemberHistory, t: Terminology, letter: Letter, section?: Section): DiagnosisItem[] {
   if (f.status === 'entered-in-error') return [];
@@ -129,12 +140,46 @@ export function findEvidence(letter: Letter, names: (string | undefined)[], sect
       if (at >= 0 && at + n.length <= to) return evidence(text, at, at + n.length, section);
     }
   }
+  // "Sprain of left ankle (lateral ligament complex)" for a coded "Sprain of ankle": the row whose name holds the entry's words.
+  // (an entry the document files under no rendered section is looked for in the letter's diagnosis sections)
+  const rows = section ? [section] : letter.sections.filter((s) => DIAGNOSIS_TITLE.test(s.title));
+  let row: [number, number] | undefined;
+  for (const s of relative ? [] : rows) if ((row = namingRow(text, wanted, s))) break;
+  if (row) { const e = evidence(text, row[0], row[1], section); ROW_EVIDENCE.add(e); return e; }
   if (section && section.end > section.start) {
     const nl = text.indexOf('\n', section.start);
     const end = nl < 0 || nl > section.end ? section.end : nl;
     if (end > section.start) return evidence(text, section.start, end, section);
   }
   return evidence(text, 0, Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')), section);
+}
+
+const DIAGNOSIS_TITLE = /\b(?:diagnos[ei]s|problems?)\b/i;
+/** Evidence found as a table row's name rather than verbatim. */
+const ROW_EVIDENCE = new WeakSet<Evidence>();
+/** Words of a name that must all appear in a row's name for the row to be the entry's (stems, so "haematoma" finds "hematoma"). */
+const stems = (name: string) => name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !ROW_FILLER.has(w)).map((w) => w.replace(/ae/g, 'e').replace(/oe/g, 'e').slice(0, 6));
+const ROW_FILLER = new Set(['with', 'without', 'left', 'right', 'disorder', 'finding', 'structure']);
+/** The first cell of a line of the section that holds every word of one of the names, if exactly one line does. */
+function namingRow(text: string, names: string[], section: Section): [number, number] | undefined {
+  const body = text.slice(section.start, section.end);
+  for (const n of names) {
+    const want = stems(n);
+    if (!want.length) continue;
+    let found: [number, number] | undefined;
+    let pos = 0;
+    for (const line of body.split('\n')) {
+      const cell = line.split('\t')[0];
+      const have = stems(cell);
+      if (cell.length <= 120 && want.every((w) => have.includes(w))) {
+        if (found) { found = undefined; break; }
+        found = [section.start + pos, section.start + pos + cell.length];
+      }
+      pos += line.length + 1;
+    }
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function evidence(text: string, start: number, end: number, section?: Section): Evidence {
