@@ -6,16 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadTerminology } from '../terminology/index.ts';
 import { loadLexicon } from '../terminology/lexicon.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
-import { findConditions } from '../server/extract/diagnoses.ts';
 import { normWord } from '../server/extract/concepts.ts';
 import { detectSections } from '../server/extract/sections.ts';
+import { dx, has, lacks } from './helpers/diagnoses.ts';
 
 const t = loadTerminology();
-const run = (text: string) => findConditions({ ...letterFromText(text), date: '2026-03-10' }, { terminology: t });
-const dx = (text: string) => run(text).diagnoses.map((d) => `${d.code}:${d.assertion}`);
-const has = (text: string, item: string) => assert.ok(dx(text).includes(item), `${item} in ${dx(text).join(', ')} for: ${text}`);
-const lacks = (text: string, code: string) => assert.not.ok(dx(text).some((d) => d.startsWith(code + ':')), `no ${code} in ${dx(text).join(', ')} for: ${text}`);
 
 test('plurals: sibilant -es and Latin -i read as the singular', () => {
   assert.is(normWord('abscesses'), normWord('abscess'));

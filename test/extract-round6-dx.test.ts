@@ -4,16 +4,9 @@
 // dated acts, episodes of a recurrent disorder, skin letters' biopsies). Every sentence here is our own.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadTerminology } from '../terminology/index.ts';
-import { letterFromText } from '../server/ingest/letter.ts';
-import { findConditions } from '../server/extract/diagnoses.ts';
 import { classifyHeading } from '../server/extract/sections.ts';
+import { dx, procs, has } from './helpers/diagnoses.ts';
 
-const t = loadTerminology();
-const run = (text: string) => findConditions({ ...letterFromText(text), date: '2026-03-10' }, { terminology: t });
-const dx = (text: string) => run(text).diagnoses.map((d) => `${d.code}:${d.assertion}`);
-const procs = (text: string) => run(text).procedures.map((p) => p.code);
-const has = (text: string, item: string) => assert.ok(dx(text).includes(item), `${item} in ${dx(text).join(', ')} for: ${text}`);
 const lacks = (text: string, code: string) => assert.not.ok(dx(text).some((d) => d.startsWith(code + ':') || d === code), `no ${code} in ${dx(text).join(', ')} for: ${text}`);
 
 const CORONARY_STENOSIS = '233970002';
