@@ -21,7 +21,7 @@ test('every lexicon code is in the GPS', () => {
 test('cardiology: stenting, devices, ablations, pericardiocentesis', () => {
   done('He underwent coronary stenting on 02/04/2026.', '36969009');
   done('Angiography showed a tight lesion and he had a stent to the LAD on 02/04/2026.', '36969009');
-  done('She had a pacemaker fitted on 02/04/2026 for complete heart block.', '233174007');
+  done('She had a pacemaker fitted on 02/04/2026 for complete heart block.', '307280005');
   done('A CRT-D implantation was performed on 02/04/2026.', '233170003');
   done('He had a successful cavotricuspid isthmus ablation on 02/04/2026.', '233159005');
   done('She underwent AV node ablation on 02/04/2026.', '428663009');

@@ -43,7 +43,7 @@ test('endoscopy family', () => {
   done('Emergency OGD with banding of oesophageal varices on 10/04/2026.', OGD);
   done('Variceal band ligation x3 was performed.', OGD);
   done('ERCP with sphincterotomy and clearance of the duct on 12/04/2026.', ERCP);
-  exactly('ERCP and biliary stent on 12/04/2026.', [ERCP, STENT]);
+  exactly('ERCP and biliary stent on 12/04/2026.', [ERCP]); // the stent is a step of the ERCP (as the gold treats a stent put in at ERCP)
   done('EUS-guided FNA of the pancreatic head lesion on 09/04/2026.', '442787002');
   done('Flexi-sig on 14/04/2026 showed proctitis.', '44441009');
   done('Cold snare polypectomy of two small polyps.', '311774002');

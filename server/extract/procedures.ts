@@ -79,11 +79,23 @@ const APPROACH = /^(?:laparoscopy|thoracoscopy|arthroscopy)$/i;
 /** One coronary intervention, however many of its steps the letter names (PCI, stent, angioplasty). */
 const PCI_FAMILY = new Set(['414089002', '415070008', '36969009', '41339005', '11101003', '429639007']);
 /**
+ * Steps of one endoscopic operation that the letter names beside it: the stent put in at an ERCP,
+ * the ureteroscope that a lithotripsy is done through, the stent taken out at a flexible
+ * cystoscopy. The operation is recorded once, as the endoscopy (or the lithotripsy).
+ */
+const STEP_OF: Record<string, { done: Set<string>; word?: RegExp }> = {
+  '103716009': { done: new Set(['386718000']) },
+  '423827005': { done: new Set(['133864008']), word: /\b(?:ureteroscop|URS\b)/i },
+  '178728009': { done: new Set(['386745004']) },
+};
+/**
  * A procedure that is only the approach another procedure's name holds ("Laparoscopy" beside
  * "Laparoscopic appendectomy"), or a step of a coronary intervention named beside the
  * intervention itself, is that procedure again.
  */
 function partOf(p: ProcedureItem, all: ProcedureItem[]): boolean {
+  const step = STEP_OF[p.code];
+  if (step && all.some((q) => q !== p && step.done.has(q.code)) && (!step.word || step.word.test(p.evidence.quote))) return true;
   if (PCI_FAMILY.has(p.code)) return all.some((q) => q !== p && PCI_FAMILY.has(q.code) && all.indexOf(q) < all.indexOf(p));
   const own = p.display.split(/[^A-Za-z]+/).filter(Boolean);
   if (own.length !== 1 || !APPROACH.test(own[0])) return false;
@@ -116,6 +128,29 @@ function lineDateAges(letter: Letter, at: number): number[] {
  * runs into: an operation dated within the weeks before the letter is this episode's, not the past's.
  */
 const recentlyDated = (letter: Letter, at: number) => lineDateAges(letter, at).some((days) => days >= -7 && days <= RECENT_DAYS);
+
+/**
+ * "She had a laparoscopic cholecystectomy three weeks ago", "a TURP last week", "a hemiarthroplasty in
+ * March" (in a May letter): a time told in words that puts the operation within the weeks before the
+ * letter makes it recent, though the assertion reads the clause as history.
+ */
+const AGO_AFTER = /^[^.;\n]{0,40}?\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of|several)\s+(days?|weeks?|months?)\s+ago\b/i;
+const RECENT_WORDS = /^[^.;\n]{0,40}?\b(?:yesterday|last\s+(?:week|month)|earlier\s+(?:this|in\s+the)\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|recently)\b|\brecently\s+(?:had|underwent|undergone)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const IN_MONTH_AFTER = /^[^.;\n]{0,30}?\b(?:in|on|during|at the (?:start|end) of)\s+(?:early\s+|mid-?\s*|late\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d{4}|\s*,?\s*\d{4})/i;
+function recentlyTold(letter: Letter, start: number, end: number): boolean {
+  const after = letter.text.slice(end, end + 60), before = letter.text.slice(Math.max(0, start - 40), start);
+  if (RECENT_WORDS.test(after) || RECENT_WORDS.test(before)) return true;
+  const ago = AGO_AFTER.exec(after);
+  if (ago) {
+    const n = num(ago[1].split(/\s+/)[0]) ?? (/few|couple|several/i.test(ago[1]) ? 3 : 1);
+    return n * (/day/i.test(ago[2]) ? 1 : /week/i.test(ago[2]) ? 7 : 30) <= RECENT_DAYS;
+  }
+  const month = IN_MONTH_AFTER.exec(after);
+  if (!month || !letter.date) return false;
+  const months = (Number(letter.date.slice(5, 7)) - 1 - MONTHS.indexOf(month[1].slice(0, 3).toLowerCase()) + 12) % 12;
+  return months <= 3;
+}
 
 /**
  * "Left wide local excision and sentinel lymph node biopsy, 14/06/2023" in a follow-up letter: an operation whose
@@ -168,7 +203,8 @@ function datedAfterLetter(letter: Letter, end: number): boolean {
   if (!d || Number(d[2]) > 12 || Number.isNaN(ref)) return false;
   return Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1])) - ref > 86_400_000;
 }
-const BOOKING_AFTER = /^\s*(?:slots?|appointments?|dates?|waiting\s+lists?|bookings?|clinic\s+appointment)\b|^\s*\((?:DNA|did not attend|not attended)\)/i;
+// (On the name's own line: "Operation: TURP\nDate: 10/04/2026" is the operation's date.)
+const BOOKING_AFTER = /^[ \t]*(?:slots?|appointments?|dates?|waiting\s+lists?|bookings?|clinic\s+appointment)\b|^[ \t]*\((?:DNA|did not attend|not attended)\)/i;
 
 /**
  * "She went on to have a TURP", "he was admitted for an elective laparoscopic cholecystectomy",
@@ -179,6 +215,10 @@ const BOOKING_AFTER = /^\s*(?:slots?|appointments?|dates?|waiting\s+lists?|booki
 const DONE_FRAME = /\b(?:went\s+on\s+to\s+(?:have|undergo)|proceeded\s+(?:to|with)|went\s+ahead\s+with|(?:was|were)\s+(?:electively\s+)?admitted\s+(?:electively\s+)?for|(?:was|were)\s+taken\s+to\s+theatre\s+(?:for|and)|went\s+to\s+theatre\s+for|underwent|has\s+(?:now\s+)?had|went\s+on\s+to\s+receive)\b/gi;
 const PLAN_WORD = /\b(?:for|assess(?:ed|ment)?|work-?up|pre-?assessment|counsell?(?:ed|ing)|will|would|shall|should|may|might|could|plans?|list(?:ed)?|book(?:ed)?|await(?:s|ing)?|wait(?:ing)?|referr?(?:al|ed)?|consent(?:ed)?|offer(?:ed)?|due|if|once|unless|hope[sd]?|wish(?:es)?|wants?|keen|agreed|prefer(?:s|red)?|decided|consider(?:ed|ing)?|discuss(?:ed)?)\b/i;
 const FUTURE_AFTER = /^[^.;\n]{0,40}?\b(?:next\s+(?:week|month|year)|in\s+(?:the\s+)?(?:coming|next)\s+(?:few\s+)?(?:days?|weeks?|months?)|in\s+(?:\d+|a\s+few|a\s+couple\s+of|one|two|three|four|five|six|eight|twelve)(?:\s*(?:-|–|to)\s*\d+)?\s*(?:days?|weeks?|months?|years?)(?:'s?\s+time)?|later\s+this\s+(?:week|month|year)|soon)\b/i;
+
+/** "via a PICC line (inserted 12/03/2026)", "TURP (performed 02/04/2026)": a past date the name is said done on. */
+const DONE_ON_AFTER = /^\s*\(?\s*(?:was\s+|were\s+)?(?:inserted|placed|performed|done|sited|fitted|carried\s+out|implanted)\s+(?:on\s+)?\d{1,2}[/.]\d{1,2}[/.]\d{4}\b/i;
+const doneOnDate = (letter: Letter, end: number) => DONE_ON_AFTER.test(letter.text.slice(end, end + 40)) && !datedAfterLetter(letter, end);
 
 /** "has had a colonoscopy booked": a word after the name that makes it a plan. */
 const PLANNED_AFTER = /^\s*(?:(?:is|was|has\s+been|have\s+been|had\s+been)\s+)?(?:planned|booked|scheduled|requested|arranged|pending|awaited|deferred|postponed|cancell?ed)\b/i;
@@ -199,11 +239,17 @@ function doneFrame(text: string, start: number, end: number): boolean {
  * "We plan a colonoscopy", "she is due to have an OGD", "he declined a TURP": an operation the
  * sentence plans, expects or has refused just before naming it was not done.
  */
-const NOT_DONE_BEFORE = /\b(?:(?:we|I|they|team)\s+(?:would\s+|will\s+)?plan(?:s|ned)?(?:\s+to\s+(?:perform|do|arrange|undertake|proceed\s+(?:to|with)))?|plan(?:ned|s)?\s+(?:is|was)\s+(?:for|to)(?:\s+(?:have|undergo|perform|proceed\s+(?:to|with)))?|due\s+(?:to\s+(?:have|undergo)|for)|declined|refused|decline[sd]?\s+to\s+(?:have|undergo)|unfit\s+for|not\s+(?:a\s+)?(?:suitable\s+)?candidate\s+for|counsell?ed\s+(?:about|on|regarding|for)|consented\s+for)\s+(?:an?\s+|the\s+|further\s+|urgent\s+|elective\s+|repeat\s+)*(?:[\w-]+\s+)?$/i;
+const NOT_DONE_BEFORE = /\b(?:(?:we|I|they|team)\s+(?:would\s+|will\s+)?plan(?:s|ned)?(?:\s+to\s+(?:perform|do|arrange|undertake|proceed\s+(?:to|with)))?|plan(?:ned|s)?\s+(?:is|was)\s+(?:for|to)(?:\s+(?:have|undergo|perform|proceed\s+(?:to|with)))?|due\s+(?:to\s+(?:have|undergo)|for)|declined|refused|decline[sd]?\s+to\s+(?:have|undergo)|unfit\s+for|not\s+(?:a\s+)?(?:suitable\s+)?candidate\s+for|no\s+(?:need|requirement|plans?|role)\s+for|not\s+(?:yet\s+)?had|yet\s+to\s+(?:have|undergo)|still\s+(?:waiting|awaiting)\s+(?:for\s+)?|counsell?ed\s+(?:about|on|regarding|for)|consented\s+for)\s+(?:an?\s+|the\s+|further\s+|urgent\s+|elective\s+|repeat\s+)*(?:[\w-]+\s+)?$/i;
+
+/** "For OGD.", "- for flexible cystoscopy": a clause that opens with "for" and the operation is the plan's shorthand. */
+const FOR_AT_START = /^\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?(?:(?:and|then|plan|now)\s+)?for\s+(?:an?\s+|the\s+|urgent\s+|routine\s+|elective\s+|repeat\s+|further\s+)*(?:[\w-]+\s+)?$/i;
 
 /** "The colonoscopy was cancelled", "TURP (postponed)": the operation was not done. */
 // ("Grommet insertion recommended", "TURP advised": an operation put forward, not done.)
-const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken))|\((?:cancell?ed|postponed|deferred)\)|(?:(?:is|would\s+be|will\s+be)\s+)?(?:recommended|advised|suggested|proposed|indicated)\b)/i;
+// ("TURP may be considered", "FNA will be arranged", "a biopsy was not taken", "OGD deferred until …": a possibility or a plan, not done.)
+const NOT_DONE_AFTER = /^\s*(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+(?:cancell?ed|postponed|deferred|not\s+(?:performed|done|carried\s+out|undertaken|taken|required|needed|indicated|possible|attempted))|\((?:cancell?ed|postponed|deferred)\)|(?:[-–(,]\s*)?not\s+(?:yet\s+)?(?:performed|done|carried\s+out|undertaken|attempted|required|needed|indicated|possible)\b|(?:(?:was|were|has\s+been|had\s+been|is|will\s+be)\s+)?(?:delayed|put\s+on\s+hold)\b|(?:could|can|cannot|can't|couldn't)\s+(?:not\s+)?be\s+(?:performed|done|completed|carried\s+out|undertaken)\b|(?:cancell?ed|postponed|deferred)\s+(?:until|till|to|due|because|as|for|pending)\b|(?:(?:is|would\s+be|will\s+be)\s+)?(?:recommended|advised|suggested|proposed|indicated)\b)/i;
+/** "FNA of the thyroid nodule will be arranged", "a TURP may be considered", "OGD is the next step": after the name (and its object), a plan. */
+const PLAN_AFTER = /^\s*(?:(?:of|to|into|on)\s+(?:(?:the|his|her|their|a|an|left|right)\s+)*(?:[\w-]+\s+){0,3}?)?(?:(?:(?:will|would|should|could|can|may|might)\s+(?:then\s+|also\s+)?be|(?:is|are)\s+to\s+be|to\s+be)\s+(?:arranged|booked|requested|organised|organized|planned|offered|considered|needed|required|performed|done|undertaken|repeated|scheduled)|(?:is|remains|would\s+be|may\s+be)\s+(?:an|the\s+next)\s+(?:option|step)|if\s+(?:(?:it\s+is|they\s+are)\s+)?(?:needed|required|necessary|indicated|clinically\s+indicated|appropriate)|should\s+(?:it|one|this)\s+be\s+(?:needed|required|necessary))\b/i;
 
 /** "Management:\n- Colonoscopy on 12/03/2026": a plan's item dated before the letter has been done. */
 const datedBefore = (letter: Letter, at: number) => lineDateAges(letter, at).some((days) => days >= 0 && days <= RECENT_DAYS);
@@ -251,8 +297,12 @@ const COMPLETION_BEFORE = /\b(?:completion|check|final|post-?(?:procedure|dilata
 /** A stent or an angioplasty on a line about the heart's arteries is the coronary one. */
 const CORONARY_FORM: Record<string, string> = { '103716009': '36969009', '68457009': '11101003' };
 
+/** "Sutures to be removed at 10 days", "staples out on day 12": the stitches coming out, not the suturing. */
+const CARDIOVERSION = '250980009';
+const STITCHES = /^(?:sutures?|stitches|staples|clips)$/i;
+const STITCHES_OUT_AFTER = /^\s*(?:(?:are|is|were|was|will|can|could|should|need|needs)\s+)?(?:(?:to\s+)?be\s+)?(?:removed|out|removal|taken\s+out|for\s+removal|off)\b/i;
 /** A device named bare ("PEG", "ICD", "vascath") is a procedure only where the clause says it was put in. */
-const DEVICE_ONLY = /^(?:PEGs?|PEG tubes?|RIGs?|RIG tubes?|ICDs?|S-ICD|subcutaneous ICD|CRT-[DP]|PICCs?|vas-?caths?|vas caths?|urinary catheters?|(?:tunnell?ed\s+)?(?:haemo)?dialysis (?:lines?|catheters?)|Tesio(?: lines?)?|(?:indwelling\s+)?pleural catheters?|K-? ?wires?|(?:[\w-]+\s+)?stents?)$/i;
+const DEVICE_ONLY = /^(?:central (?:venous\s+)?(?:lines?|catheters?)|CVCs?|PEGs?|PEG tubes?|RIGs?|RIG tubes?|ICDs?|S-ICD|subcutaneous ICD|CRT-[DP]|PICCs?|PICC lines?|vas-?caths?|vas caths?|urinary catheters?|(?:tunnell?ed\s+)?(?:haemo)?dialysis (?:lines?|catheters?)|Tesio(?: lines?)?|(?:indwelling\s+)?pleural catheters?|K-? ?wires?|(?:[\w-]+\s+)?stents?)$/i;
 const INSERT_BEFORE = /\b(?:(?:fixed|fixation|stabili[sz]ed|held|secured)\s+with|insert(?:ed|ion|ing)|implant(?:ed|ation|ing)|plac(?:ed|ement|ing)|fitted|fitting|sited|siting|put in|position(?:ed|ing))\s+(?:of\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w/-]+\s+){0,3}$/i;
 const INSERT_AFTER = /^\s*(?:\(\s*)?(?:[\w/-]+\s+){0,4}?(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:inserted|insertion|implanted|implantation|placed|placement|fitted|sited|positioned|put in)\b/i;
 function deviceInserted(text: string, start: number, end: number): boolean {
@@ -308,6 +358,9 @@ const INJECTED_JOINT = /\binjected\s+(?:(?:her|his|their|the)\s+)?(?:(?:left|rig
 const DRAINED = /\b(?:(?:peri-?anal|pelvic|psoas|subphrenic|paracolic|perinephric|liver|hepatic|intra-abdominal|subcutaneous|breast|neck|dental)\s+)?(?:abscess(?:es)?|collections?)\b(?:(?!\n\s*\n)[^.;]){0,40}?\b(?:was|were|has been|had been|is being)\s+(?:\w+ly\s+)?(?:drained|incised and drained)\b/gi;
 const ABSCESS_DRAINAGE = '118442004';
 const PERIANAL_DRAINAGE = '174392009';
+/** "I&D of an axillary abscess", "the abscess was incised and drained": an incision and drainage of an abscess is that procedure. */
+const ABSCESS_ID = '284181007';
+const INCISION_DRAINAGE = '56783008';
 const JOINT_INJECTION: Record<string, string> = { knee: '301877006', shoulder: '308028008', subacromial: '308028008' };
 /** A frame's match as a mention, in its innermost section; none in sections that are not the patient's story. */
 function frameMention(letter: Letter, concept: Concept, start: number, end: number, year?: number): Mention | undefined {
@@ -327,7 +380,7 @@ function frameMentions(letter: Letter, t: Terminology): Mention[] {
   // "A pelvic collection was drained under ultrasound guidance", "the perianal abscess was incised and drained".
   if (/drain/i.test(text)) {
     for (const f of text.matchAll(DRAINED)) {
-      const concept = t.get(/perianal|peri-anal/i.test(f[0]) ? PERIANAL_DRAINAGE : ABSCESS_DRAINAGE);
+      const concept = t.get(/perianal|peri-anal/i.test(f[0]) ? PERIANAL_DRAINAGE : /incised/i.test(f[0]) ? ABSCESS_ID : ABSCESS_DRAINAGE);
       if (!concept) continue;
       const m = frameMention(letter, concept, f.index!, f.index! + f[0].length, year);
       if (m) out.push(m);
@@ -342,6 +395,28 @@ function frameMentions(letter: Letter, t: Terminology): Mention[] {
   }
   return out;
 }
+
+/**
+ * "Ascitic tap on admission excluded SBP", "OGD showed no varices": the negative belongs to what the
+ * operation found, not to the operation, which was done. (A negative before the name, "no biopsy was
+ * taken", still negates it.)
+ */
+const FINDING_NEGATED_AFTER = /^(?:\s+(?:on|at|in|of|under|with|to|from)\s+[\w/-]+(?:\s+[\w/-]+){0,3}?)?\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+|that\s+)?(?:has\s+|had\s+)?(?:excluded|ruled\s+out|did\s+not\s+(?:show|find|reveal|demonstrate|identify)|showed\s+no|revealed\s+no|found\s+no|demonstrated\s+no|identified\s+no|confirmed\s+no)\b/i;
+const NEGATION_BEFORE = /\b(?:no|not|nor|without|declined|refused|never|nil|unable|failed)\b/i;
+function findingNegated(text: string, start: number, end: number): boolean {
+  const pre = text.slice(Math.max(0, start - 60), start).split(/[.;:\n]/).pop()!;
+  return !NEGATION_BEFORE.test(pre) && FINDING_NEGATED_AFTER.test(text.slice(end, end + 80).split(/[.;\n]/)[0]);
+}
+
+/** "Wide local excision of the melanoma scar": a wide local excision is the breast's only where the sentence is not about skin. */
+const WLE_BREAST = '46116005';
+const SKIN_EXCISION_MALIGNANT = '301889008';
+const WLE = /^(?:wide\s+(?:local\s+)?excision|WLE)$/i;
+const SKIN_TUMOUR = /\b(?:melanomas?|BCCs?|SCCs?|basal cell|squamous cell|skin|scalp|scar|lentigo maligna|Merkel|dermatofibrosarcoma)\b/i;
+
+const EXCISIONAL_BIOPSY = '8889005';
+const SKIN_EXCISION_BIOPSY = '312968005';
+const SKIN_SITE = /\b(?:cheek|forehead|temple|nose|ear|scalp|eyelid|lip|shin|calf|forearm|shoulder|back|chest wall|face|facial)\b/i;
 
 /** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
@@ -360,17 +435,24 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     // (A procedures list names what was done: "Procedures: ureteroscopy, laser lithotripsy and JJ stent".)
     if (DEVICE_ONLY.test(word) && m.kind !== 'procedures' && !deviceInserted(text, m.start, m.end)) continue;
     if (IMAGING_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (STITCHES.test(word) && STITCHES_OUT_AFTER.test(text.slice(m.end, m.end + 40))) continue;
+    // "Chemical cardioversion with flecainide": a medicine given, not a procedure.
+    if (m.concept.code === CARDIOVERSION && /\b(?:chemical(?:ly)?|pharmacological(?:ly)?|medical(?:ly)?|drug)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
     const line = lineAround(text, m.start);
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
     // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
-    const planned = m.ctx.planned && !doneFrame(text, m.start, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
-    if (planned || m.ctx.detail || m.ctx.assertion === 'negated' || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
-    if ((m.kind === 'pmh' && !recentlyDated(letter, m.start)) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
-    if (m.ctx.pastYear || m.ctx.assertion === 'historical') continue;
+    const planned = m.ctx.planned && !doneFrame(text, m.start, m.end) && !doneOnDate(letter, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
+    if (planned || m.ctx.detail || (m.ctx.assertion === 'negated' && !findingNegated(text, m.start, m.end)) || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
+    const recent = recentlyDated(letter, m.start) || recentlyTold(letter, m.start, m.end);
+    if ((m.kind === 'pmh' && !recent) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
+    // ("History of presenting complaint: she had a colonoscopy on 02/04/2026 …": dated within the episode, not the past's.)
+    if ((m.ctx.pastYear || m.ctx.assertion === 'historical') && !recent) continue;
     if (datedLongAgo(letter, m.start) || sentFor(text, m.start, m.end) || LONG_AGO_AFTER.test(text.slice(m.end, m.end + 50))) continue;
-    if (NOT_DONE_AFTER.test(text.slice(m.end, m.end + 40)) || BOOKING_AFTER.test(text.slice(m.end, m.end + 30)) || FUTURE_AFTER.test(text.slice(m.end, m.end + 60))) continue;
+    if (NOT_DONE_AFTER.test(text.slice(m.end, m.end + 40)) || PLAN_AFTER.test(text.slice(m.end, m.end + 70).split(/[.;\n]/)[0]) || BOOKING_AFTER.test(text.slice(m.end, m.end + 30)) || FUTURE_AFTER.test(text.slice(m.end, m.end + 60))) continue;
     const clausePre = text.slice(Math.max(0, m.start - 80), m.start).split(/[.;:\n]/).pop()!;
-    if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
+    // "S/p appendicectomy", "status post cholecystectomy": the operation is the patient's past.
+    if (/\b(?:s\/p|status\s+post)\s+(?:(?:an?|the|his|her|left|right|bilateral|open|laparoscopic|lap)\s+)*$/i.test(clausePre)) continue;
+    if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || FOR_AT_START.test(clausePre) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
     if (PROPOSED_BEFORE.test(clausePre) || PROPOSED_AFTER.test(text.slice(m.end, m.end + 60)) || datedAfterLetter(letter, m.end)) continue;
     let concept = m.concept;
     // In a chest letter an "ICD" is an intercostal drain, not a defibrillator.
@@ -379,6 +461,16 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (coronary && CORONARY_STRONG.test(line) && !PERIPHERAL_LINE.test(line)) concept = t.get(coronary) ?? concept;
     // "an ultrasound-guided core biopsy" in a letter about a breast lump is the breast's core needle biopsy.
     if (concept.code === NEEDLE_BIOPSY && /\bcore\b/i.test(word) && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CORE_BIOPSY) ?? concept;
+    if (concept.code === INCISION_DRAINAGE && /\babscess/i.test(clauseSentence(text, m.start, m.end))) concept = t.get(/\bperi-?anal\b/i.test(clauseSentence(text, m.start, m.end)) ? PERIANAL_DRAINAGE : ABSCESS_ID) ?? concept;
+    // "Excision biopsy of the lesion on his cheek": an excision biopsy of a skin lesion is the skin's.
+    if (concept.code === EXCISIONAL_BIOPSY) {
+      const sentence = clauseSentence(text, m.start, m.end);
+      if ((EXCISED_THING.test(sentence) || SKIN_SITE.test(sentence)) && !NOT_SKIN.test(sentence)) concept = t.get(SKIN_EXCISION_BIOPSY) ?? concept;
+    }
+    if (concept.code === WLE_BREAST && WLE.test(word)) {
+      const sentence = clauseSentence(text, m.start, m.end);
+      if (SKIN_TUMOUR.test(sentence) && !/\bbreast|\bmamm/i.test(sentence)) concept = t.get(SKIN_EXCISION_MALIGNANT) ?? concept;
+    }
     if (concept.code === ASPIRATION && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200)) && /\bcysts?\b/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CYST_ASPIRATION) ?? concept;
     if (seen.has(concept.code)) continue;
     seen.add(concept.code);
