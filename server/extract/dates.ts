@@ -5,7 +5,8 @@ import type { Letter } from '../types.ts';
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A month's name as letters write it, whole or shortened ("Jan", "Sept", "September"). */
+export const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A calendar date as UK letters write it: 19/01/2026, 19.1.26, 19-01-2026, 19 Jan 2026, 19th January 2026, 19-Jan-2026, 19-Jan-26, January 19th, 2026. */
 export const DATE_SRC = `(?:\\d{1,2}[/.]\\d{1,2}[/.](?:\\d{4}|\\d{2})(?!\\d)|\\d{1,2}-\\d{1,2}-\\d{4}(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH_NAME}\\.?,?[\\s-]+\\d{4}|${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}-${MONTH_NAME}-\\d{2}(?!\\d))`;
 const DATE_G = new RegExp(DATE_SRC, 'gi');

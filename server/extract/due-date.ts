@@ -6,7 +6,7 @@
 // letter gives one), "after the first month", "from today" (the clinic's day).
 // The earliest time the request names is its due date; dates before the letter are history
 // ("a fit note from 20/02/2026" covers the past), not due dates.
-import { addDays, addMonths, addWorkingDays, datesIn, endOfMonth, monthNumber, parseUkDate } from './dates.ts';
+import { addDays, addMonths, addWorkingDays, datesIn, endOfMonth, MONTH_NAME, monthNumber, parseUkDate } from './dates.ts';
 
 const NUM_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -55,13 +55,13 @@ const FIRST_DUE = /\bfirst\s+(?:[a-z&]+\s+){0,2}(?:is\s+|will\s+be\s+|to\s+be\s+
 const END_OF_PERIOD = /\b(?:by|before|at|towards|for) the end of (the|this|next|the next) (week|month)\b/i;
 // "by mid-April", "in mid May": the 15th
 // ("first check due mid-February", "from mid-March")
-const MID_MONTH = /\b(?:by|in|around|before|for|due|from|at|until|till)\s+(?:around\s+|about\s+)?mid[- ]?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const MID_MONTH = new RegExp(String.raw`\b(?:by|in|around|before|for|due|from|at|until|till)\s+(?:around\s+|about\s+)?mid[- ]?(${MONTH_NAME})\b`, 'i');
 // "on Monday", "by Friday", "next Tuesday", "this Thursday": the next such day after the letter
 const WEEKDAY = /(?<!\b(?:was|were|seen|admitted|attended|started|stopped|given|taken|done|discharged|since|last|weeks?)\s(?:on\s)?)\b(on|by|before|next|this|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b(?!,?\s+(?:\d|the\s+\d))/i;
 // "by Monday 24th" (a weekday and a day of the month, no month)
 const WEEKDAY_DAY = /\b(?:on|by|before|until|from)\s+(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?![/.:]?\d)/i;
 // ("started in May 2026", "diagnosed in March 2026" are history)
-const MONTH_YEAR = /(?<!\b(?:started|commenced|began|diagnosed|seen|done|performed|had|given|taken|was|were|since|fitted|inserted)\s+(?:\w+\s+){0,2})\b(?:by|in|during|due)\s+(?:early\s+|late\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{4})\b/i;
+const MONTH_YEAR = new RegExp(String.raw`(?<!\b(?:started|commenced|began|diagnosed|seen|done|performed|had|given|taken|was|were|since|fitted|inserted)\s+(?:\w+\s+){0,2})\b(?:by|in|during|due)\s+(?:early\s+|late\s+)?(${MONTH_NAME})\s+(\d{4})\b`, 'i');
 
 /** The next date on or after `from` that falls on day `day` of its month, preferring one on the weekday named. */
 function nextDayOfMonth(from: string, day: number, weekday: number | undefined): string | undefined {
@@ -79,7 +79,7 @@ function nextDayOfMonth(from: string, day: number, weekday: number | undefined):
 const NEXT_WORKING_DAY = /\b(?:the next|within (?:one|a|1)) working day\b/i;
 const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 // ("from around the end of August 2026": a year, when given, is that month's)
-const END_OF_MONTH = /\b(?:by|before|at|for|towards|from|around|until|till|in|due)\s+(?:around\s+|about\s+|approximately\s+)?(?:the\s+)?end of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(\d{4})\b)?/i;
+const END_OF_MONTH = new RegExp(String.raw`\b(?:by|before|at|for|towards|from|around|until|till|in|due)\s+(?:around\s+|about\s+|approximately\s+)?(?:the\s+)?end of (${MONTH_NAME})\b(?:,?\s+(\d{4})\b)?`, 'i');
 // a day and month without a year, after "by/on/from/before": "by 1st May"
 const YEARLESS = /\b(?:by|on|from|before|after|until|w\/c|w\/b|week (?:beginning|commencing|starting)(?: on)?)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*,?\s*\d{4})/gi;
 

@@ -5,6 +5,7 @@
 // ventilation, dressings or therapy sessions. Lexicon procedures are curated to the first list;
 // procedures found only by their FSN must look invasive and not look like the second.
 import { num } from './due-date.ts';
+import { monthNumber } from './dates.ts';
 import type { Letter, ProcedureItem } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
 import { loadLexicon } from '../../terminology/lexicon.ts';
@@ -136,7 +137,6 @@ const recentlyDated = (letter: Letter, at: number) => lineDateAges(letter, at).s
  */
 const AGO_AFTER = /^[^.;\n]{0,40}?\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|a\s+couple\s+of|several)\s+(days?|weeks?|months?)\s+ago\b/i;
 const RECENT_WORDS = /^[^.;\n]{0,40}?\b(?:yesterday|last\s+(?:week|month)|earlier\s+(?:this|in\s+the)\s+(?:week|month)|this\s+(?:week|month)|over\s+the\s+weekend|recently)\b|\brecently\s+(?:had|underwent|undergone)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const IN_MONTH_AFTER = /^[^.;\n]{0,30}?\b(?:in|on|during|at the (?:start|end) of)\s+(?:early\s+|mid-?\s*|late\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d{4}|\s*,?\s*\d{4})/i;
 function recentlyTold(letter: Letter, start: number, end: number): boolean {
   const after = letter.text.slice(end, end + 60), before = letter.text.slice(Math.max(0, start - 40), start);
@@ -148,7 +148,7 @@ function recentlyTold(letter: Letter, start: number, end: number): boolean {
   }
   const month = IN_MONTH_AFTER.exec(after);
   if (!month || !letter.date) return false;
-  const months = (Number(letter.date.slice(5, 7)) - 1 - MONTHS.indexOf(month[1].slice(0, 3).toLowerCase()) + 12) % 12;
+  const months = (Number(letter.date.slice(5, 7)) - monthNumber(month[1])! + 12) % 12;
   return months <= 3;
 }
 
@@ -461,7 +461,10 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (coronary && CORONARY_STRONG.test(line) && !PERIPHERAL_LINE.test(line)) concept = t.get(coronary) ?? concept;
     // "an ultrasound-guided core biopsy" in a letter about a breast lump is the breast's core needle biopsy.
     if (concept.code === NEEDLE_BIOPSY && /\bcore\b/i.test(word) && /\bbreast/i.test(text.slice(Math.max(0, m.start - 400), m.end + 200))) concept = t.get(BREAST_CORE_BIOPSY) ?? concept;
-    if (concept.code === INCISION_DRAINAGE && /\babscess/i.test(clauseSentence(text, m.start, m.end))) concept = t.get(/\bperi-?anal\b/i.test(clauseSentence(text, m.start, m.end)) ? PERIANAL_DRAINAGE : ABSCESS_ID) ?? concept;
+    if (concept.code === INCISION_DRAINAGE) {
+      const sentence = clauseSentence(text, m.start, m.end);
+      if (/\babscess/i.test(sentence)) concept = t.get(/\bperi-?anal\b/i.test(sentence) ? PERIANAL_DRAINAGE : ABSCESS_ID) ?? concept;
+    }
     // "Excision biopsy of the lesion on his cheek": an excision biopsy of a skin lesion is the skin's.
     if (concept.code === EXCISIONAL_BIOPSY) {
       const sentence = clauseSentence(text, m.start, m.end);
