@@ -45,6 +45,17 @@ async function ensurePractice(store: ResourceStore, ods: string, name: string): 
 }
 
 export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<Services> {
+  // the analysis threads warm up while this thread opens the store
+  const analyser = analysePool(opts.threads);
+  try {
+    return await startWith(opts, analyser);
+  } catch (e) {
+    await analyser.close();
+    throw e;
+  }
+}
+
+async function startWith(opts: Omit<ServeOptions, 'port'>, analyser: ReturnType<typeof analysePool>): Promise<Services> {
   const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.databaseSchema });
   await db.exec(WORKFLOW_SCHEMA);
   const store = new ResourceStore(db);
@@ -62,7 +73,8 @@ export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<S
     name ??= org?.name;
   }
   const practice = await ensurePractice(store, ods ?? 'Y00000', name ?? 'Postroom practice');
-  const services: Services = { db, store, queue, terminology, analyser: analysePool(opts.threads), practice, now: () => new Date() };
+  const services: Services = { db, store, queue, terminology, analyser, practice, now: () => new Date() };
+  await analyser.ready.catch(async (e) => { await db.close(); throw e; });
   queue.start(LETTER_JOB, async (job: { payload: { inboundId: string } }) => processInbound(services, job.payload.inboundId), {
     concurrency: opts.workers ?? 16,
     onDead: async (job: { payload: { inboundId: string } }, err: Error) => markFailed(services, job.payload.inboundId, err.message),

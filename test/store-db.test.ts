@@ -22,6 +22,30 @@ test('migrations are numbered, applied on open and recorded once', async () => {
   }
 });
 
+test('in-memory databases start empty and migrated, each its own, whatever was written to earlier ones', async () => {
+  // the second and later opens start from the first one's template (see openMemoryPglite)
+  const a = await openDb({});
+  const b = await openDb({});
+  try {
+    await new ResourceStore(a).update({ resourceType: 'Patient', id: 'only-in-a', gender: 'female' });
+    const c = await openDb({});
+    try {
+      for (const db of [b, c]) {
+        assert.equal(await migrate(db), []);
+        assert.is((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM resources'))[0].n, 0);
+      }
+      await new ResourceStore(c).update({ resourceType: 'Patient', id: 'only-in-c', gender: 'male' });
+      assert.is((await new ResourceStore(a).search('Patient', new URLSearchParams({ gender: 'male' }), { baseUrl: '' })).entry?.length ?? 0, 0);
+      assert.is((await a.query<{ n: number }>('SELECT count(*)::int AS n FROM resources'))[0].n, 1);
+    } finally {
+      await c.close();
+    }
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
 test('PGlite dataDir persists across open/close', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'postroom-db-'));
   try {

@@ -43,15 +43,42 @@ export interface OpenDbOptions {
 }
 
 export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
-  const db = opts.url ? await openPostgres(opts) : await openPglite(opts.dataDir, opts.pgliteConf);
-  if (!opts.noMigrate) {
-    try {
-      await migrate(db);
-    } catch (e) {
-      await db.close().catch(() => {});
-      throw e;
-    }
+  if (!opts.url && !opts.dataDir && !opts.noMigrate) return openMemoryPglite(opts.pgliteConf ?? []);
+  const db = opts.url ? await openPostgres(opts) : (await openPglite(opts.dataDir, opts.pgliteConf)).db;
+  if (!opts.noMigrate) await migrated(db);
+  return db;
+}
+
+async function migrated(db: Db): Promise<Db> {
+  try {
+    await migrate(db);
+    return db;
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
   }
+}
+
+/**
+ * A new in-memory PGlite runs initdb, seconds of WASM work; loading a data directory from a
+ * tarball takes a fraction of that. So the first in-memory database a process opens is dumped
+ * while still empty and migrated, and later ones (test servers, restarts within a process) start
+ * from that dump. One template per set of postgresql.conf lines, since the dump carries them.
+ */
+const templates = new Map<string, Promise<Blob>>();
+async function openMemoryPglite(conf: string[]): Promise<Db> {
+  const key = conf.join('\n');
+  const template = templates.get(key);
+  if (template) {
+    const dump = await template.catch(() => undefined);
+    // migrating again finds every migration applied: it only guards against a stale template
+    if (dump) return migrated((await openPglite(undefined, conf, dump)).db);
+  }
+  const { db, pgl } = await openPglite(undefined, conf);
+  const dump = migrated(db).then(() => pgl.dumpDataDir('none'));
+  templates.set(key, dump);
+  dump.catch(() => templates.delete(key));
+  await dump;
   return db;
 }
 
@@ -134,8 +161,8 @@ function growFilesGeometrically(pgl: PGlite, factor: number): void {
   };
 }
 
-async function openPglite(dataDir?: string, conf: string[] = []): Promise<Db> {
-  const options = conf.length ? { postgresqlconf: conf } : {};
+async function openPglite(dataDir?: string, conf: string[] = [], loadDataDir?: Blob): Promise<{ db: Db; pgl: PGlite }> {
+  const options = { ...(conf.length ? { postgresqlconf: conf } : {}), ...(loadDataDir ? { loadDataDir } : {}) };
   const pgl = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   growFilesGeometrically(pgl, Number(process.env.POSTROOM_MEMFS_GROWTH ?? 1.5));
   const schedule = lanes();
@@ -169,7 +196,7 @@ async function openPglite(dataDir?: string, conf: string[] = []): Promise<Db> {
   });
   const db = handle(false);
   const urgentDb = handle(true);
-  return db;
+  return { db, pgl };
 }
 
 const ident = (s: string) => {

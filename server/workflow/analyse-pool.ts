@@ -7,17 +7,27 @@ import { analyse, type Analysis } from './analyse.ts';
 
 export interface AnalysePool {
   analyse(bytes: Uint8Array, hint: LetterHint): Promise<Analysis>;
+  /** Settles once every thread has warmed up (loaded the terminology, analysed the sample letters). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
 export function analysePool(size = Math.max(1, availableParallelism() - 1)): AnalysePool {
-  if (size <= 0) return { analyse, close: async () => {} };
+  if (size <= 0) return { analyse, ready: Promise.resolve(), close: async () => {} };
   const pending = new Map<number, { ok: (a: Analysis) => void; fail: (e: Error) => void }>();
   let next = 0;
+  const warm: Promise<void>[] = [];
   const workers = Array.from({ length: size }, () => {
     // The worker runs TypeScript too: its .mjs entry registers tsx, as bin/postroom.mjs does.
     const w = new Worker(new URL('./analyse-worker.mjs', import.meta.url));
-    w.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
+    let warmed!: () => void;
+    warm.push(new Promise((ok, fail) => {
+      warmed = ok;
+      w.once('error', fail);
+      w.once('exit', (code) => fail(new Error(`analysis thread exited (${code}) while warming up`)));
+    }));
+    w.on('message', (m: { ready?: true; id: number; analysis?: Analysis; error?: string }) => {
+      if (m.ready) return warmed();
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
@@ -28,7 +38,10 @@ export function analysePool(size = Math.max(1, availableParallelism() - 1)): Ana
     return w;
   });
   let rr = 0;
+  const ready = Promise.all(warm).then(() => {});
+  ready.catch(() => {}); // also reported to whoever awaits it
   return {
+    ready,
     analyse(bytes, hint) {
       const id = next++;
       return new Promise((ok, fail) => {

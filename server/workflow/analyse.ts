@@ -14,3 +14,13 @@ export async function analyse(bytes: Uint8Array, hint: LetterHint): Promise<Anal
   const letter = await letterFromBytes(bytes, hint);
   return { letter, ...assess(letter, { terminology: loadTerminology() }) };
 }
+
+/**
+ * Load the terminology and run the sample letters (every supported format) through once, so that
+ * the first letters after a start meet a built concept index and compiled code instead of a second
+ * or more of loading. A server's analysis threads do this before it says it is ready.
+ */
+export async function warmUp(): Promise<void> {
+  const { sampleLetters } = await import('../../examples/index.ts');
+  for (const l of sampleLetters()) await analyse(l.bytes, { filename: l.file, contentType: l.contentType }).catch(() => {});
+}
