@@ -10,13 +10,28 @@ export type Flush<T, R> = (tx: Db, items: T[]) => Promise<R[]>;
 export class GroupCommit<T, R> {
   private pending: { item: T; ok: (r: R) => void; fail: (e: unknown) => void }[] = [];
   private running = false;
+  private lingering: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private db: Db, private flush: Flush<T, R>, private maxBatch = 32) {}
+  /**
+   * lingerMs: how long a batch that is not full waits for more items before it is written. For
+   * work nobody is waiting on (processed letters): at a steady trickle each item would otherwise
+   * pay a whole transaction of its own on the store's single thread, time that arrivals' acks
+   * then wait behind.
+   */
+  constructor(private db: Db, private flush: Flush<T, R>, private maxBatch = 32, private lingerMs = 0) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((ok, fail) => {
       this.pending.push({ item, ok, fail });
-      if (!this.running) { this.running = true; setImmediate(() => void this.drain()); }
+      if (this.lingering && this.pending.length >= this.maxBatch) {
+        clearTimeout(this.lingering);
+        this.lingering = undefined;
+        void this.drain();
+      } else if (!this.running) {
+        this.running = true;
+        if (this.lingerMs > 0) this.lingering = setTimeout(() => { this.lingering = undefined; void this.drain(); }, this.lingerMs);
+        else setImmediate(() => void this.drain());
+      }
     });
   }
 
