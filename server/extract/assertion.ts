@@ -61,7 +61,8 @@ const NEG_OR_POS = /neg|pos/i;
 const CAUSAL_PSEUDO = /^(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor) (?:to|in|for))$/i;
 
 // Clause terminators: a trigger's scope does not cross them.
-const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably) (?:to be )?(?:from|coming from)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|given(?<!\b(?:been|be|was|were|is|are|being|not|had|has|have|get|got) given) (?=(?:the|that|her|his|their|a|an|this|these|recent|new|known|ongoing)\b)|in view of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|contribut(?:ing|es|ed) to|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b|,\s+and(?=\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:was|were|is|are|came back|returned)\s+(?:normal|negative|positive|clear|unremarkable|not)\b)/gi;
+// ("cellulitis, probably entering through interdigital tinea pedis": the hedge is the route's; the way in stands.)
+const TERMINATOR = /\b(?:(?:most |more |very )?(?:likely|probably|possibly) (?:to be )?(?:from|coming from|entering (?:through|via)|via|through)|but|however|although|though|so(?= (?:we|i|she|he|it|this|that|the|there)\b)|therefore|thus|hence|except|apart from|aside from|other than|which|whereas|while|unless|as well as|secondary to|due to|caused by|because of|on a background of|with (?:a |an )?(?:background|history) of|following (?:a|an|the|her|his|their|this|that|recent|previous|several|two|three)(?= )|incidental(?:ly)?|given(?<!\b(?:been|be|was|were|is|are|being|not|had|has|have|get|got) given) (?=(?:the|that|her|his|their|a|an|this|these|recent|new|known|ongoing)\b)|in view of|(?:that|which|to) (?:would |could |might |may |can |fully |further )?(?:explain|explains|account for|accounts for)|contribut(?:ing|es|ed) to|as (?:a|an|the) (?:possible |likely |probable )?(?:cause|causes|trigger|source|precipitant|explanation) (?:of|for))\b|;|\band (?:a|an|the|some|there|her|his|she|he|it|this|was|is|has|had|we|i|known|who)\b|, (?:and |with )?(?:her|his|she|he|there|we|i)\b|,\s+and(?=\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:was|were|is|are|came back|returned)\s+(?:normal|negative|positive|clear|unremarkable|not)\b)/gi;
 
 const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that )?(?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?)(?: (?:a|an|any))?|(?:very |highly |most )?unlikely (?:to (?:be|represent|reflect|have)|that (?:this|it|these|she|he|they) (?:is|are|was|were|has|have|represents?))(?: (?:a|an|any))?|(?:(?:i|we) )?(?:do not|don't|did not|didn't) (?:think|believe|feel|consider) (?:that )?(?:this|these|those|it|she|he|they|there|(?:her|his|their|the) [\w-]+)(?: [\w-]+)? (?:is|are|was|were|has|have|had|represents?|reflects?|would be)(?: (?:a|an|any))?|(?:is|are|was|were) not (?:thought|felt|considered|believed) to (?:be|have|represent)(?: (?:a|an|any))?|no(?: (?:\w+ )?(?:evidence|signs?|features?|suggestion|suspicion|runs|indication|clinical (?:evidence|signs?|features?)|history|convincing evidence|radiological evidence|obvious|significant|definite|further episodes?|recurrence|(?:red )?flags?) (?:of|to suggest|for))?|not(?: (?:a|an|any|consistent with|in keeping with|suggestive of|suggest|compatible with|characteristic of|typical of|indicative of|diagnostic of|those of|concerned (?:about|by)|due to|caused by|have|had))?|inconsistent with|incompatible with|(?:argues?|arguing|argued|speaks?|points?|counts?) against(?: (?:a|an|the) diagnosis of)?|(?:does|did|do) not fit(?: with)?(?: (?:a|an))?|nil(?: (?:to suggest|suggestive of))?|without|denies|denied|denying|free (?:of|from)|absence of|negative for|ruled out|rules out|excluded|excludes|never had|nothing (?:to suggest|suggestive of)|nil (?:to suggest|suggestive of)|did not (?:detect|show|reveal|find|demonstrate)|does not (?:have|suggest|show)|(?:does|did) not (?:appear|look|seem)(?: to (?:be|have))?(?: (?:a|an|any|clinically))?|doesn't have|(?:does|did|do) not (?:meet|fulfil|fulfill|satisfy) (?:the )?(?:\w+ )?criteria (?:for|of)(?: (?:a|an))?|has not had|no longer has|was not|were not|is not|isn't|wasn't)\b/i;
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
@@ -71,7 +72,12 @@ const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|w
 /** A ruling still to come: "to be excluded", "needs to be ruled out", "yet to be excluded". */
 const TO_BE_EXCLUDED = /^[^.;]{0,40}?\b(?:to be|should be|must be|will be|would (?:need to )?be|needs? to be|remains? to be|yet to be|has yet to be|have yet to be)\s+(?:excluded|ruled out)\b/i;
 /** A condition's test named after it, then a clear result ("coeliac serology negative", "coeliac and thyroid screens last year were normal"). */
-const TEST_CLEAR_POST = /^\s*(?:(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?)?(?:serology|screens?|screening bloods|antibod(?:y|ies)|antibody tests?|tests?|pcr|swabs?)\b[^.;]{0,40}?\b(?:(?:was|were|is|are|came back|returned|have been|has been)\s+)?(?:normal|negative|unremarkable|not detected)\b/i;
+const TEST_CLEAR_POST = /^\s*(?:(?:,|and|or|&)\s+(?:[\w'’-]+\s+){1,3}?)?(?:serology|screens?|screening bloods|antibod(?:y|ies)|antibody tests?|tests?|pcr|swabs?)\b[^.;]{0,40}?\b(?:(?:was|were|is|are|came back|returned|have been|has been)\s+)?(?:normal|negative|neg|unremarkable|not detected)\b/i;
+/** "no seizures since her …": the words between a negation and its mention pass a "since". */
+const SINCE_BETWEEN = /\bsince\b/i;
+/** "The test for coeliac disease was negative", "the screen for hepatitis C came back normal": the test named before the condition, its clear result after. */
+const TEST_FOR_PRE = /\b(?:tests?|screen(?:ing)?|serology|blood tests?|bloods)\s+for\s+$/i;
+export const TEST_FOR_CLEAR_POST = /^\s*(?:was|were|is|are|came back|returned|has come back|have come back|has been|have been)\s+(?:(?:entirely|completely|also|all)\s+)?(?:normal|negative|clear|unremarkable)\b/i;
 /** A dash or colon, then a test named for the mention and its clear result. */
 const TEST_ANSWER_POST = /^\s*(?:\s[-–]|:)\s*(?:(?:a|the|her|his|repeat|bedside|urgent)\s+)?(?:[\w-]+\s+)?(?:doppler|duplex|ctpa|ct|mri|scan|ultrasound|uss|x-?ray|cxr|d-?dimer|troponins?|serology|swabs?|pcr|cultures?|biops(?:y|ies)|histology|colonoscopy|endoscopy|ogd|echo|screen)\b(?:\s+(?:was|were|is|are|came back|returned))?\s+(?:negative|normal|clear|unremarkable|not detected)\b/i;
 // "the diagnosis of asthma should be removed": a clinician withdrawing a recorded diagnosis.
@@ -86,7 +92,8 @@ const POSS_TRIGGER_ALL = new RegExp(POSS_PRE.source.replace('[^.;]{0,60}$)', ')'
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 /** "Microscopic colitis: biopsies pending", "lymphoma - awaiting histology": the diagnosis waits on its confirming test. */
 const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)\s+(?:(?:is|are)\s+)?(?:pending|awaited|to follow|outstanding)|(?:awaiting|pending|await)\s+(?:the\s+)?(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)(?:\s+(?:results?|report))?)\b/i;
-const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b/i;
+// ("which is unlikely but needs to be ruled out": a query still to answer, as "cannot be excluded" is.)
+const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b|\b(?:needs?|has|have|must|should) (?:still )?(?:to )?be (?:excluded|ruled out)\b/i;
 
 // Strong: the episode is over whatever the condition. Weak: only for conditions that end.
 const HIST_PRE = /\b(?:previous(?:ly)?|prior|(?<![-\w])old(?![-\w])|childhood|as a (?:child|teenager)|in childhood|remote|former|resolved|resolution of|(?<!\b(?:being|is|are|currently|now|still) )treated for|had an? (?:episode|bout) of|background of (?:a |an )?(?:previous|past))\b/i;
@@ -159,6 +166,7 @@ const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
 const MONTH_YEAR = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d/])/g;
 
 /** The clause around [start, end): sentence bounds, then scope terminators either side. */
+// (a line that opens with a table's cell bar, "         | Acute kidney injury …", is the table's next row: a clause of its own)
 export function clauseAround(text: string, start: number, end: number): { sentStart: number; sentEnd: number; pre: string; post: string; sentence: string } {
   // Clauses are short; a text without punctuation must not make every mention scan all of it.
   const floor = Math.max(0, start - MAX_CLAUSE), ceiling = Math.min(text.length, end + MAX_CLAUSE);
@@ -169,7 +177,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
       const [pls, ple] = lineBounds(text, s - 1);
       const prevLine = text.slice(pls, ple);
       const thisLine = text.slice(...lineBounds(text, s));
-      if (prevLine.trim() === '' || (prevLine.length < 60 && !(/^\s*[a-z]/.test(thisLine) && WRAPPED_END.test(prevLine))) || /^\s*(?:[-*•]|\d+[.)])/.test(thisLine) || (/^\s*[A-Z]/.test(thisLine) && !WRAPPED_END.test(prevLine)) || /:\s*$/.test(prevLine)) break;
+      if (prevLine.trim() === '' || (prevLine.length < 60 && !(/^\s*[a-z]/.test(thisLine) && WRAPPED_END.test(prevLine))) || /^\s*(?:[-*•|]|\d+[.)])/.test(thisLine) || (/^\s*[A-Z]/.test(thisLine) && !WRAPPED_END.test(prevLine)) || /:\s*$/.test(prevLine)) break;
     } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !/\b[A-Za-z]\.$/.test(text.slice(Math.max(0, s - 3), s)))) {
       if (ch === '?' && /\S/.test(text[s] ?? '')) { s--; continue; }
       // "Imp: ? pulmonary embolism", "- ? gallstones": a spaced query mark opens the term after it.
@@ -184,7 +192,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
     if (ch === '\n') {
       const lineStart = lineBounds(text, e)[0];
       const next = text.slice(...lineBounds(text, e + 1));
-      if ((e - lineStart < 60 && !(/^\s*[a-z]/.test(next) && WRAPPED_END.test(text.slice(lineStart, e)))) || next.trim() === '' || /^\s*(?:[-*•]|\d+[.)])/.test(next) || (/^\s*[A-Z]/.test(next) && !WRAPPED_END.test(text.slice(lineStart, e)))) break;
+      if ((e - lineStart < 60 && !(/^\s*[a-z]/.test(next) && WRAPPED_END.test(text.slice(lineStart, e)))) || next.trim() === '' || /^\s*(?:[-*•|]|\d+[.)])/.test(next) || (/^\s*[A-Z]/.test(next) && !WRAPPED_END.test(text.slice(lineStart, e)))) break;
     } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!') && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Za-z]$/.test(text.slice(Math.max(0, e - 2), e)))) break;
     e++;
   }
@@ -487,6 +495,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     const trigger = window.slice(negPre.index);
     // "There is no reason to think the endometriosis caused this miscarriage": what is denied is the link, not either condition.
     if (CAUSAL_LINK_POST.test(c.post) || CAUSAL_LINK_PRE.test(trigger.slice(negPre[0].length))) return out;
+    // "no seizures since her febrile convulsion", "no angina since the stent": what follows "since" is the event the time counts from, not a thing denied.
+    // The event is past: over, unless it is a lasting condition ("no admissions since his diagnosis of COPD").
+    if (SINCE_BETWEEN.test(trigger.slice(negPre[0].length))) return opts.chronic ? out : { ...out, assertion: 'historical', explicit: true };
     // "he no longer has angina": it was so, and is over.
     if (/^no longer\b/i.test(trigger)) return { ...out, assertion: 'historical', explicit: true };
     if (PAST_DENIED.test(trigger)) return { ...out, assertion: 'negated', explicit: true, pastDenied: true };
@@ -521,6 +532,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   }
   // A report's row "Polyps ........ none", "Lymphadenopathy: nil": the row's value denies its label, as a bare "no polyps" does.
   if (ROW_NONE.test(text.slice(end, Math.min(lineBounds(text, end)[1], end + 80))) && /^\s*(?:[-*•]|\d+[.)])?\s*$/.test(text.slice(lineBounds(text, start)[0], start))) return { ...out, assertion: 'negated', explicit: true, weakNegation: true };
+  // "The test for coeliac disease was negative": the test for the condition, named before it, came back clear.
+  if (TEST_FOR_PRE.test(text.slice(Math.max(c.sentStart, start - 30), start)) && TEST_FOR_CLEAR_POST.test(text.slice(end, Math.min(text.length, end + 60)))) return { ...out, assertion: 'negated', explicit: true };
   // "coeliac screen normal", "his coeliac and thyroid screens were normal": the test for the condition came back clear.
   if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
   // "?DVT - Doppler negative", "suspected UTI: urine culture negative": the test after the dash answers the mention's query.

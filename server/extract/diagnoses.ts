@@ -107,7 +107,9 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   // "two generalised tonic-clonic seizures" in an epilepsy letter, a "background pressure headache" in a migraine letter: the disorder's own.
   const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
-  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
+  // "Raised BP reading, no previous diagnosis of hypertension": the reading's concept is named for that; the denial is its note, not a ruling.
+  const elevated = out.some((d) => d.code === ELEVATED_BP && d.assertion === 'present');
+  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !(elevated && d.assertion === 'negated' && HYPERTENSION.test(d.display)) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
 /** A line that opens with a medicine and its dose ("- Furosemide 40mg OD - STOPPED (…"). */
@@ -200,7 +202,11 @@ const SYMPTOM_OF: Record<string, RegExp> = { '366979004': /depress|bipolar|dysth
   // Sacroiliitis is the lesion axial spondyloarthritis is diagnosed by.
   '55146009': /ankylosing spondylitis|spondyloarth/i,
   // Synovitis is what an inflammatory arthritis shows on examination: the arthritis is the diagnosis.
-  '416209007': /rheumatoid arthritis|psoriasis with arthropathy|psoriatic arthritis|inflammatory (?:poly)?arthr|spondyloarth|gout|lupus erythematosus/i };
+  '416209007': /rheumatoid arthritis|psoriasis with arthropathy|psoriatic arthritis|inflammatory (?:poly)?arthr|spondyloarth|gout|lupus erythematosus/i,
+  // A high glucose is how a diabetic ketoacidosis or hyperosmolar state shows: the crisis is the diagnosis.
+  '80394007': /ketoacidosis|hyperosmolar|hyperglyc(?:a|e)mic state/i,
+  // Hives, wheeze and a swollen lip or tongue are how an anaphylaxis shows.
+  '126485001': /anaphyla/i, '56018004': /anaphyla/i, '41291007': /anaphyla/i };
 const HYPERTENSION = /\bhypertensi|eclampsia|\bHELLP\b/i;
 /** Kinds of epileptic seizure by name (not a febrile or dissociative one, which are conditions of their own). */
 const SEIZURE_KIND = /^(?!.*\b(?:febrile|dissociative|newborn|anoxic|non-epileptic)\b).*\b(?:seizures?|convulsion)\b/i;
@@ -362,12 +368,12 @@ const EPISODE_OR_CAUSE = /\b(?:exacerbation|acute on|flare|attack|episode|due to
 // "Acute on chronic systolic heart failure" is an episode of the chronic condition, as an exacerbation is.
 const COMPLICATION = /\b(?:due to|with|associated|and|caused|following|secondary|co-occurrent|in|exacerbation|acute on)\b/i;
 
-/** "with aura": words after "with" that name a kind of the condition rather than a complication of it. */
-const KIND_WITH = /\bwith(?:out)? aura\b/gi;
+/** "with aura", "with diarrhoea" (IBS-D): words after "with" that name a kind of the condition rather than a complication of it. */
+const KIND_WITH = /\bwith(?:out)? aura\b|\b(?<=irritable bowel syndrome )with (?:predominant )?(?:diarrhea|constipation)\b/gi;
 /** Complication words of a name ("with", "due to") that the other name does not share. */
 const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
 const complicates = (specific: string, general: string) => {
-  // "Migraine with aura", "Migraine without aura": the aura names a kind of migraine, not a second condition.
+  // "Migraine with aura", "Migraine without aura": the aura names a kind of migraine, not a second condition; so does IBS's bowel habit.
   specific = specific.replace(KIND_WITH, ' ');
   if (!COMPLICATION.test(specific)) return false;
   const g = new Set([...general.matchAll(COMPLICATION_ALL)].map((m) => m[0].toLowerCase()));
@@ -448,6 +454,10 @@ const EQUIVALENT = new Map<string, number>([
   ['8392000', 4], ['266919005', 4],
   // Coronary artery disease, ischaemic heart disease, and the coronary stenosis an angiogram shows: one condition.
   ['53741008', 5], ['414545008', 5], ['233970002', 5],
+  // A stone at the vesicoureteric junction sits in the ureter's lower third: a coded "Calculus of lower third of ureter" is the narrative's "VUJ stone".
+  ['31054009', 6], ['447043009', 6],
+  // A borderline-high cholesterol is the mild hypercholesterolaemia its reading shows ("Borderline cholesterol … total cholesterol 6.4").
+  ['442234001', 7], ['13644009', 7],
 ]);
 
 const equivalent = (a: DiagnosisItem, b: DiagnosisItem) => a.code !== b.code && EQUIVALENT.get(a.code) !== undefined && EQUIVALENT.get(a.code) === EQUIVALENT.get(b.code);

@@ -7,7 +7,7 @@ import type { Letter, Section, Evidence } from '../types.ts';
 import type { Concept, Terminology } from '../../terminology/index.ts';
 import { matchConcepts, type ConceptIndex, type ConceptMatch } from './concepts.ts';
 import { drugLexicon } from './drugs.ts';
-import { assertMention, type MentionContext } from './assertion.ts';
+import { assertMention, TEST_FOR_CLEAR_POST, type MentionContext } from './assertion.ts';
 import { sectionKind, detectSections, endOfList, lineBounds, type SectionKind } from './sections.ts';
 
 /** "methotrexate … was stopped because of a persistently raised ALT": the finding is why a medicine changed. */
@@ -231,8 +231,9 @@ function coordinatedModifiers(idx: ConceptIndex, text: string, matches: Elided[]
 }
 
 /** Heads that coordination shares: "no fracture of the ankle or of the fifth metatarsal". */
-const SHARED_HEAD = /^(fracture|contusion|bruising|dislocation|sprain|injury|laceration|osteoarthritis|infection|abscess|cellulitis|ulcer) of\b/i;
-const COORDINATED = /^\s*(?:,\s*(?:or|and|nor)?|or|and|nor)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?((?:(?!or\b|and\b|nor\b)[A-Za-z0-9-]+\s*){1,3}?)(?=\s*(?:[.,;:)\n]|$)|\s+(?:or|and|nor)\b)/i;
+// ("Osteoarthritis, both hands and knees": a list item's comma before the sites does the work of "of".)
+const SHARED_HEAD = /^(fracture|contusion|bruising|dislocation|sprain|injury|laceration|osteoarthritis|infection|abscess|cellulitis|ulcer)(?: of\b|,)/i;
+const COORDINATED = /^\s*(?:,\s*(?:or|and|nor)?|or|and|nor)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?((?:(?!or\b|and\b|nor\b)[A-Za-z0-9][A-Za-z0-9-]*\s*){1,3}?)(?=\s*(?:[.,;:)\n]|$)|\s+(?:or|and|nor)\b|\s*[-–]\s)/i;
 
 /**
  * Matches plus the terms a coordination elides: in "fracture of the ankle or of the fifth
@@ -361,6 +362,18 @@ const WEIGHT_LOST = /\b(?<!net )(?:has |have |had )?lost\s+(?:about |around |app
 /** "INR 8.6", "INR was 6.2", "INR of 5": a value; above 4 it is raised whatever the target. */
 const INR_VALUE = /\bINR\b\s*(?:of|was|is|=|:|today|on admission)?\s*(\d{1,2}(?:\.\d{1,2})?)\b(?!\s*(?:-|–|to)\s*\d)/g;
 const INR_RAISED = 4;
+/**
+ * A blood glucose given as a number: "blood glucose up to 16 while on prednisolone", "BM 19.4 in clinic", "capillary
+ * glucose rose to 17". ("BM", the bedside test's UK name, only in capitals: a lower-case "bm" is not it.) Annotators code a
+ * hyperglycaemia from a value of 15 mmol/L or more; a 14 on steroids is noted and passed over. A threshold ("if glucose is
+ * above 14") is no reading: "is above" is not among the verbs here.
+ */
+const GLUCOSE_VALUE = /\b(?:(?:[Bb]lood|[Cc]apillary|[Rr]andom|[Pp]lasma|[Ss]erum|[Ff]ingerprick)\s+)?(?:[Gg]lucoses?|[Ss]ugars?|BMs?|CBGs?)(?:\s+(?:readings?|levels?|in clinic|in ED|in A&E|on admission|on arrival|today))?(?:\s+(?:was|were|has been|have been))?(?:\s+(?:up to|as high as|rose to|peaked at|peaking at|reached|of up to|of))?\s*[:=]?\s*(\d{1,2}(?:\.\d)?)(?!\.?\d|\s*(?:%|mg|units?|\/\d|-\s*\d|–|to\s+\d|mmol\/mol))(?:\s*mmol\/L)?/g;
+const GLUCOSE_HIGH = 15;
+/** A known diabetic's high glucose is the diabetes's control; one the letter ties to a steroid is a hyperglycaemia of its own. */
+const DIABETIC = /\bdiabet|\bT[12]DM\b|\bDM\b|\bIDDM\b|\bNIDDM\b/;
+const STEROID_NEAR = /\b(?:steroids?|corticosteroids?|prednisolone|dexamethasone|hydrocortisone|methylprednisolone|pred)\b/i;
+const GLUCOSE_WORDS = /\b(?:glucoses?|sugars?|BMs?|CBGs?)\b/i;
 /** A contraceptive implant (first group) or intrauterine device put in: "the implant was inserted", "Mirena IUS fitted". */
 const DEVICE_INSERTED = /\b(?:(Nexplanon|contraceptive implant|implant)|(?:coil|IUD|IUS|Mirena|Kyleena|Jaydess|intrauterine (?:device|system)))\b(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:was|were|has been|had been))?\s+(?:\w+\s+)?(?:inserted|fitted|placed)\b/gi;
 /** Joint procedures written as verbs: "R knee aspirated and injected with 40 mg Kenalog". */
@@ -463,6 +476,13 @@ function patternMentions(text: string, from: number, to: number): PatternMention
     }
   }
   if (/\bblood\b/i.test(stretch)) for (const a of stretch.matchAll(FIT_WORDS)) out.push({ code: '59614000', start: from + a.index!, end: from + a.index! + a[0].length, assertion: 'negated' });
+  if (GLUCOSE_WORDS.test(stretch)) {
+    for (const a of stretch.matchAll(GLUCOSE_VALUE)) {
+      const v = Number(a[1]);
+      const at = from + a.index!;
+      if (v >= GLUCOSE_HIGH && v < 60 && (!DIABETIC.test(text) || STEROID_NEAR.test(text.slice(Math.max(0, at - 100), at + a[0].length + 60))) && !/\b(?:if|target|aim|keep|above|below|over|under|less than|more than|>|<)\s*$/i.test(stretch.slice(Math.max(0, a.index! - 12), a.index))) out.push({ code: '80394007', start: at, end: at + a[0].length, value: true });
+    }
+  }
   // "INR 8.6 in clinic today": above any anticoagulation target (the highest, mechanical valves', is 3.5) the INR is raised.
   if (stretch.includes('INR')) for (const a of stretch.matchAll(INR_VALUE)) if (Number(a[1]) > INR_RAISED && !/\b(?:target|range|aim(?:ing)?|goal)\b[\s:(]*$/i.test(stretch.slice(Math.max(0, a.index! - 12), a.index))) out.push({ code: '313341008', start: from + a.index!, end: from + a.index! + a[0].length });
   // "a Nexplanon implant was inserted", "the coil was fitted": a contraceptive device put in, told as a verb.
@@ -611,6 +631,10 @@ const SMOKER = new Set(['77176002', '65568007']);
 /** Current smokers, by count or not. */
 const CURRENT_SMOKER = new Set([...SMOKER, '160603005', '160604004', '160605003', '160606002']);
 const PASSIVE_SMOKER = '43381005';
+/** "can cause", "may give you", "might make her": what a medicine may do, told before it is had. */
+const CAN_CAUSE_BEFORE = /\b(?:can|may|might)\s+(?:sometimes\s+|occasionally\s+|also\s+|rarely\s+)?(?:cause|give|make)\s+(?:(?:you|him|her|them|people)\s+)?(?:(?:some|a|an|mild|temporary|slight|transient)\s+)?$/i;
+/** After a "Smoker" label, a value that is no current smoking. */
+const SMOKER_LABEL_VALUE = /^[ \t]*[:–-][ \t]*(?:never|ex\b|former|previous|quit|stopped|gave up|given up|no\b|nil|none|non\b|n\/a)/i;
 /** A member of the household as the subject right before "smokes" / "is a smoker" (a family history's "Father: smoker" is not). */
 const HOUSEHOLD_SMOKES = /(?:^|[^\w:–-]\s*)\b(?:mum|mother|dad|father|parents|step-?(?:mum|dad|mother|father)|partner|husband|wife|carers?|grandparents?|grandmother|grandfather|nan|grandad|(?:older |younger )?(?:brother|sister)s?|siblings|everyone (?:else )?at home|household members?)\s+(?:both\s+|also\s+|still\s+)*(?:(?:is|are)\s+(?:an?\s+)?(?:heavy\s+|current\s+)?)?$/i;
 const PERIPHERAL_VASCULAR = '400047006';
@@ -706,6 +730,9 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   if (c.code === EXCISION_BIOPSY && skinLetter(text) && !NOT_SKIN_SITE.test(text.slice(lineStart, lineEnd)) && !/\b(?:breast|lymph|thyroid|muscle|bone|node)/i.test(text.slice(lineStart, lineEnd))) return t.get(SKIN_EXCISION_BIOPSY) ?? c;
   // "a BCC removed from the nose in 2019", "basal cell carcinoma of the left ear": the sentence names the skin's site.
   if (c.code === BCC_SKIN) {
+    // (the mention's own line first: a list's next line, unbulleted, names the next item's site, "Multiple actinic keratoses, scalp")
+    const line = text.slice(lineStart, lineEnd);
+    for (const [re, code] of BCC_SITES) if (re.test(line)) return t.get(code) ?? c;
     const sentence = sentenceAround(text, start, end);
     for (const [re, code] of BCC_SITES) if (re.test(sentence)) return t.get(code) ?? c;
   }
@@ -801,7 +828,8 @@ const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid
 const POPULATION_BEFORE = /\b(?:in|for|among|amongst)\s+(?:(?:all|most|many|some|older|younger|elderly)\s+)?(?:patients|people|those|anyone|individuals|adults|children|women|men)\s+(?:with|who have|who have had)\s+(?:[\w-]+\s+)?$/i;
 /** "cataract pre-assessment clinic", "diabetes one-stop service": a kind of clinic between the condition and the clinic. */
 const CLINIC_KIND = String.raw`(?:(?:pre-?assessment|pre-?op(?:erative)?|one[- ]stop|nurse[- ]led|rapid[- ]access|virtual|new[- ]patient|outpatient|multidisciplinary|MDT|joint)\s+(?=(?:clinics?|services?|teams?)\b))?`;
-const MODIFIED = new RegExp(String.raw`^[ -]*` + CLINIC_KIND + /(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/.source, 'i');
+// ("Type 2 diabetes - diet and metformin": after a spaced dash comes the list item's note, not a compound noun.)
+const MODIFIED = new RegExp(String.raw`^(?![ \t]+[-–][ \t])[ -]*` + CLINIC_KIND + /(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|MDTs?|MDMs?|multidisciplinary (?:team )?meetings?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/.source, 'i');
 /** "venlafaxine, now 150 mg MR once daily": a dose just before a release-form abbreviation. */
 const DOSE_JUST_BEFORE = /\d\s*(?:mg|micrograms?|mcg|g)\s+$/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
@@ -880,6 +908,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/\ballerg(?:y|ies|ic)\b[^.\n]*$/i.test(text.slice(Math.max(0, start - 60), start).replace(ALLERGIC_DISEASE, ' '))) return true;
   const after = text.slice(end, end + 30);
   const written = text.slice(start, end);
+  // "Smoker: never", "Smoker - ex (quit 2015)": a line's label, whose value (read as the smoking status) says otherwise.
+  if (SMOKER.has(m.concept.code) && /^smokers?$/i.test(written) && SMOKER_LABEL_VALUE.test(after)) return true;
   // "D/C home", "D/C: 19/06": discharge, not dilatation and curettage (written D&C).
   if (/^D\/C$/i.test(written)) return true;
   // "venlafaxine MR 150 mg", "Renal No TR-58819": a release form before a dose, a letter code of an identifier.
@@ -904,7 +934,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "MR angiogram", "MR renal angiography": the imaging modality, not mitral regurgitation.
   if (/^[A-Z]{2,3}$/.test(text.slice(start, end)) && IMAGING_AFTER.test(after)) return true;
   // "falls asleep", "a fall in haemoglobin": the verb and the drop, not a fall.
-  if (FALLS.has(m.concept.code) && (/^\s*(?:asleep|off|of|from \d|to \d|by)\b/i.test(after) || FALL_IN_MEASURE.test(text.slice(end, end + 50)))) return true;
+  // ("his health check falls due in June", "the result falls within the normal range": the verb, not a fall.)
+  if (FALLS.has(m.concept.code) && (/^\s*(?:asleep|off|of|from \d|to \d|by|due(?!\s+to\b)|within|outside|short of)\b/i.test(after) || FALL_IN_MEASURE.test(text.slice(end, end + 50)))) return true;
   // "his haemoglobin has continued to fall", "eGFR continues to fall": a measure's verb, not a fall.
   if (FALLS.has(m.concept.code) && /^fall$/i.test(written) && MEASURE_FALLS.test(text.slice(Math.max(0, start - 50), start))) return true;
   // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
@@ -919,7 +950,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
   if (RISK_OF.test(text.slice(Math.max(0, start - 40), start)) && !RISK_BEHAVIOUR.test(m.concept.display) && !FALLS.has(m.concept.code)) return true;
   // "to screen for type 2 diabetes": the disease a test looks for (a positive result is a finding).
-  if (SCREEN_FOR.test(text.slice(Math.max(0, start - 40), start)) && !/^[^.;\n]{0,40}\b(?:positive|detected|confirmed)\b/i.test(after + text.slice(end + 30, end + 45))) return true;
+  // ("The test for coeliac disease was negative": a clear result rules the disease out, as assertion.ts reads it.)
+  if (SCREEN_FOR.test(text.slice(Math.max(0, start - 40), start)) && !/^[^.;\n]{0,40}\b(?:positive|detected|confirmed)\b/i.test(after + text.slice(end + 30, end + 45)) && !TEST_FOR_CLEAR_POST.test(after)) return true;
   // "witnessed her fall to the floor", "saw him fall": a verb after a verb of seeing, not a fall.
   if (FALLS.has(m.concept.code) && SEEN_FALL.test(text.slice(Math.max(0, start - 40), start))) return true;
   // "his neighbours were poisoning his water": a verb in the progressive with an object and someone else as its subject
@@ -937,6 +969,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (POPULATION_BEFORE.test(text.slice(Math.max(0, start - 50), start))) return true;
   // "to lower the risk of hypoglycaemia": a risk a treatment guards against is not a condition.
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
+  // "It can cause dizziness when you stand up", "this may make you drowsy": a medicine's possible effect told to the patient, not had.
+  if (CAN_CAUSE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
   // ("counselled him about postural dizziness", "warned her about drowsiness": a side effect talked through, not had.)
   if (/\b(?:advice|advised|information|leaflet|counselling|counsell?ed\s+(?:him|her|them)|warned\s+(?:him|her|them)|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
@@ -946,7 +980,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
   // "referred on the suspected lower GI cancer pathway": the cancer a suspected-cancer referral names for an organ is the query itself.
   const suspectedReferral = SUSPECTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:pathway|referral)\b/i.test(after) && ORGAN_CANCER.test(written);
-  if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:(?:urine|urinary|blood|serum|stool)\s+)?(?:serology|antigens?|ag|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|positive|not detected|detected|normal)/i.test(text.slice(end, end + 70))) return true;
+  if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:(?:urine|urinary|blood|serum|stool)\s+)?(?:serology|antigens?|ag|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|neg\b|positive|pos\b|not detected|detected|normal|unremarkable)/i.test(text.slice(end, end + 70))) return true;
   // "Clinic: Early Inflammatory Arthritis", "Service: Heart Failure": a labelled header line names the service.
   if (SERVICE_LABEL.test(text.slice(lineBounds(text, start)[0], start))) return true;
   const line = lineOf(text, start);

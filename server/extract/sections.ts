@@ -24,7 +24,7 @@ const RULES: HeadingRule[] = [
   { re: /^(?:allerg(?:y|ies)(?: and (?:adverse|drug) reactions?| and intolerances)?|drug allerg(?:y|ies)|adverse reactions?|allergies\/adverse reactions|alerts)$/, code: 'allergies-and-adverse-reaction', kind: 'allergies' },
   { re: /^(?:(?:discharge |current |regular |new |usual )?medications?(?: (?:on|at) discharge| changes| on admission| summary)?|medicines(?: on discharge| changes)?|(?:discharge )?drugs|tto|ttos|ttas?|changes to medication|medication changes|medications and medical devices|current drugs|drug history|dhx|dh|rx)$/, code: 'medications-and-medical-devices', kind: 'medications' },
   { re: /^(?:(?:actions?|requests?|recommendations?|tasks?) for (?:the )?(?:gp|general practitioner|(?:gp |general )?practice|gp surgery|surgery)|gp actions?|gp to(?: do| action)?|action for gp|(?:information|actions) for (?:the )?gp|gp follow[- ]up|requested actions|for the gp|i would be grateful if you could|please could you|actions required|requests? to (?:the )?(?:gp|practice))$/, code: 'actions', kind: 'actions' },
-  { re: /^(?:advice|information (?:and advice )?given|advice given|advice (?:given )?to (?:the )?patient|information for (?:the )?patient|safety[- ]netting|actions for (?:the )?(?:patient|carer)(?: or (?:their )?carer)?|patient information|patient advi(?:c|s)e(?:d)?)$/, code: 'information-and-advice-given', kind: 'advice' },
+  { re: /^(?:advice|information (?:and advice )?given|advice given|advice (?:given )?to (?:the )?patient|information for (?:the )?patient|safety[- ]netting|actions for (?:the )?(?:patient|carer)(?: or (?:their )?carer)?|patient information|(?:patient|pt) (?:was )?advi(?:c|s)e(?:d)?|safety[- ]net(?:ting)? advice)$/, code: 'information-and-advice-given', kind: 'advice' },
   { re: /^(?:hospital(?: \/ other)? actions|other actions|(?:patient|community|team|ward|hospital and (?:patient|community)) actions|(?:[a-z]+ ){0,3}team plan|(?:the )?(?:hospital|team|ward|clinic|we) will(?: arrange| do)?|actions for (?:the )?(?:hospital|team)|hospital follow[- ]up|follow[- ]?up(?: arrangements| plan)?(?: and (?:actions|plan|requests|recommendations))?|(?:our |the |my |further )?plan(?: and requested actions)?|management(?: plan)?|treatment plan|recommendations?|next steps|future management|ongoing management)$/, code: 'plan-and-requested-actions', kind: 'plan' },
   { re: /^(?:(?:history of )?presenting complaint|pc|hpc|hx|c\/o|history|clinical history|clinical details|clinical information|clinical indication|indication|reason for referral|referral reason|presentation|symptoms|consultation)$/, code: 'history', kind: 'history' },
   { re: /^(?:(?:clinical |discharge |brief )?summary|clinical narrative|course in hospital|hospital course|progress|inpatient course|summary of (?:admission|attendance)|narrative|discussion|comments?|what happened)$/, code: 'clinical-summary', kind: 'summary' },
@@ -47,8 +47,8 @@ const CODE_KINDS: Record<string, SectionKind> = {
   'referrer-details': 'admin', 'outpatient-details': 'admin', 'contact-for-further-information': 'admin', 'person-demographics': 'admin',
 };
 
-// "[ PRIMARY DIAGNOSIS ]", "== PLAN ==", "*** Diagnoses ***": the decoration is not the heading's.
-const normHeading = (s: string) => s.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/^[\s\-–*•#=\[\d.)]+/, '').replace(/[\s:.\-–*=#\]]+$/, '').trim();
+// "[ PRIMARY DIAGNOSIS ]", "== PLAN ==", "*** Diagnoses ***", ">> DIAGNOSIS ON DISCHARGE", "<< Plan >>": the decoration is not the heading's.
+const normHeading = (s: string) => s.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/^[\s\-–*•#=\[\d.)>»<«]+/, '').replace(/[\s:.\-–*=#\]<>«»]+$/, '').trim();
 
 const TRAILING_PAREN = /\s*\((?:icd[- ]?1[01]|icd|snomed(?: ct)?|read(?: codes?)?|active|current|ongoing|new|in order[^()]{0,20}|most recent first|if any|(?:with|and) dates?|where known|chronological|ranked|numbered)\)$/;
 
