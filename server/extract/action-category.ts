@@ -17,6 +17,8 @@ const ADMIN_VERBS = /^(?:confirm|update|code|inform|notify|let|record|note|share
 /** Request markers that come before the request's verb. */
 const LEAD = /^(?:.*?\b(?:please|pls|plz|grateful (?:if|for) (?:you|(?:the )?practice|(?:the )?gp|your (?:team|gp|practice nurse|practice|doctor|nurse))(?: could| would| can| to)?|(?:i|we) would (?:ask|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: to)?|(?:i|we) would like (?:you|the practice|the gp|your practice|(?:his|her|their) gp) to|would it be possible for (?:you|the practice|the gp) to|(?:perhaps|maybe) you (?:could|would|might)|(?:may|can|could|might) i (?:ask|request) (?:that )?(?:you|the practice|the gp)(?: to)?|would you|could you|can you|(?:can|could|would) (?:the|a|your) (?:practice nurse|practice|gp)|the practice (?:could|should|to)|(?:the |your )?(?:gp|practice|practice nurse|practice pharmacist) (?:may|might) (?:wish|want|like) to|(?:the gp|the practice|you) (?:may|might|could|should|can) (?:also )?(?:wish to |want to |like to )?(?=(?:consider|arrange|check|recheck|review|start|stop|refer|repeat|increase|reduce|add|prescribe|see|monitor|titrate|switch|offer)\b)|(?:his|her|their|the|your) gp (?:will need|needs|should|could|may wish|might wish) to|gp to|for the gp to|^(?:the )?(?:practice nurse|practice pharmacist|practice team|hca|health ?care assistant) (?:to|could|can|should|may|might|needs? to|will need to)|(?:(?:i|we)(?:['’]d| would)?|would) (?:suggest|recommend|advise|request) (?:that )?(?:you|the gp|the practice|(?:his|her|their) gp)(?: could| should)?|(?:my|our) (?:suggestion|recommendation|advice) (?:would be|is)(?: to| that (?:you|the gp|the practice)(?: could| should)?)?|(?:i am|i['’]m|we are|we['’]re|(?:would|will) be|['’]d be|is|are) (?:(?:very|quite|more than) )?(?:happy|content) for (?:you|the gp|the practice) to|you may wish to|i have asked your gp(?: surgery| practice)? to|it (?:would|may|might) be (?:worth|sensible|helpful|useful|reasonable|appropriate)(?: to)?|kindly|if you (?:could|would|can|are able to|were able to)|if (?:the practice|the gp|your practice|your team|the practice nurse) (?:could|would|can|is able to)|grateful for your (?:help|assistance) (?:in|with)|may i (?:suggest|recommend)|(?:gp|practice) (?:is|are) (?:asked|requested|invited) to|(?:^|[:,]\s*)(?:suggest|recommend)(?:ed)?)\b)?\s*(?:(?:could|would|can) (?:you|(?:the|a|your) (?:gp|practice nurse|nurse|practice pharmacist|clinician|doctor)|the practice)\s+)?(?:(?:kindly|also|then|now|therefore|please|pls|consider|mind|feel free to|be (?:able|willing|happy) to|(?:do not|don['’]t) hesitate to|ask (?:the |your |a |his |her |their )?(?:practice nurse|practice pharmacist|clinical pharmacist|pharmacist|district nurses?|hca|health ?care assistant|nurse|practice team|health visitor|school nurse|midwife|care coordinator|[\w-]+ (?:team|nurses?|service)) to|continue to|ensure (?:that )?(?:he|she|they) (?:has|have) had)\s+)*/i;
 
+const SECOND_LEAD = /^(?:if|that) (?:you|the practice|the gp|your practice|your team|the practice nurse) (?:could|would|can|might|were able to|are able to)\s+(?:please\s+)?(?:also\s+)?/i;
+
 const REASON_AFTER = /,\s*(?:as|because|since)\s+(?:she|he|they|it|this|the|his|her|their)\b/i;
 const NEEDED_TEST = /\b(?:will\s+(?:also\s+)?need|needs|should\s+(?:also\s+)?have)\s+(?:(?:his|her|their)\s+)?(.{2,40}?)\s+(?:checking|checked|re-?checked|monitoring|monitored|repeating|repeated|measuring|measured)\b/;
 const PASSIVE_MED = /\b(?:this|it|these|they|the dose)\s+(?:is|are|be)\s+(?:gradually\s+|slowly\s+)?(?:tapered|weaned|withdrawn|stopped|reduced|titrated|switched|discontinued)\b/;
@@ -68,6 +70,9 @@ function requestBodyOf(text: string): string {
     .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*[.!]?\s*$/i, '')
     .replace(/\br\/v\b/gi, 'review').replace(/\bf\/u\b/gi, 'follow up');
   let body = t.replace(LEAD, '');
+  // "It would be helpful if you could check …", "it may be worth asking that the practice …": the
+  // lead-in's second half still stands before the verb
+  if (body !== t) body = body.replace(SECOND_LEAD, '');
   // "Practice nurse COPD review in 6/52": who is to do it, then what
   if (body === t) body = t.replace(/^(?:the )?(?:practice nurse|practice pharmacist|hca|gp)\s+(?=[a-z])(?!(?:to|could|can|should|may|might|will|needs?|is|are|practice|surgery|letter)\b)/i, '');
   // "Repeat CXR in 6 weeks please to confirm …": the request came before its "please"; what
@@ -79,8 +84,8 @@ function requestBodyOf(text: string): string {
   return body;
 }
 
-const ANAPHOR = /^(?:take (?:this|it|these) forward\b|(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:make|do|action|review|continue)\s*[.!]?\s*$|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
-const MARKER_AT = /\b(?:gp to|pls|please|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
+const ANAPHOR = /^(?:take (?:this|it|these) forward\b|(?:arrange|organise|action|do|discuss|address|consider|give|administer)\s+(?:for\s+)?(?:this|these|it)\b|(?:make|do|action|review|continue)\s*[.!]?\s*$|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:(?:locally|at the practice|in (?:the practice|primary care))\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$)/i;
+const MARKER_AT = /\b(?:gp to|pls|please|if you (?:could|would|can|are able to|were able to)|(?:(?:i|we)['’]?d? )?(?:would |should )?be grateful|could you|would you)\b/i;
 
 export function categorise(text: string): ActionCategory {
   const known = categoryMemo.get(text);
@@ -135,6 +140,14 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:remove|take (?:out|down|off)|take (?:them|it|these|those|the |his |her |their )?(?:sutures?|stitches|clips|staples|dressings?|drains?|cast|plaster|wires?)? ?(?:out|off|down))\b/.test(b) && /\b(?:sutures?|stitches|clips|staples|dressings?|drains?|catheter|cast|plaster|wires?|wound)\b/.test(b)) return 'follow-up';
   // "add a recall for an annual cholesterol check": booking a review (ceasing a recall is admin)
   if (/^(?:add|set up|arrange|put)\b[^.;]*\brecall\b/.test(b)) return 'follow-up';
+  // "review inhaler technique with the new Trimbow", "offer her an appointment to discuss contraception":
+  // seeing the patient, whatever medicine the visit is about
+  if (/^(?:review|check|assess|re-?assess)\s+(?:(?:his|her|their|the)\s+)?inhaler technique\b/.test(b)) return 'follow-up';
+  if (/^offer (?:(?:him|her|them) )?(?:a |an )?(?:(?:gp|nurse|practice nurse|routine|urgent|early|face-to-face|telephone) )?(?:appointment|review|consultation)\b/.test(b)) return 'follow-up';
+  // "keep him on 5 mg", "keep her on the current dose": the medicine's dose stays as it is
+  if (/^keep (?:him|her|them) on\b/.test(b) && (hasDrug || /\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|units?)\b|\b(?:dose|tablets?)\b/.test(b))) return 'medication';
+  // "invite her for cervical screening": the screening test, not a review
+  if (/^(?:invite|recall)\b/.test(b) && /\b(?:cervical|bowel|breast|aaa|aortic aneurysm|diabetic eye|retinal) screening\b|\b(?:smear|mammogram)\b/.test(b)) return 'investigation';
   if (/^offer\b/.test(b) && (hasDrug || MED_OBJECT.test(b))) return 'medication';
   // "offer him support for alcohol reduction": advice or support, not an appointment — unless it
   // is given at the practice ("offer support to stop smoking at the practice")

@@ -55,10 +55,13 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
 }
 
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
-const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?)\b/i;
+const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only )?(?:one|a single|1) (?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued))\b/i;
 // "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
 const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b/i;
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
+
+// a fit note's own start or length: "from 02/04/2026", "from discharge", "for 2 weeks"
+const NOTE_PERIOD = /\bfrom (?:\d|(?:discharge|today|the date of discharge)\b)|\bfor (?:a further |another )?(?:\d+|one|two|three|four|five|six|eight) (?:days?|weeks?|months?)\b/;
 
 export function letterContext(text: string): LetterContext {
   // (a sentence that says so is a stretch of the letter that says so: most letters need no split)
@@ -89,7 +92,10 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   if (category === 'certificate') {
     // a note for time off work; "if he needs longer off work, please extend it" is the practice's ordinary work
     const fitness = /\b(?:fit ?notes?|sick ?notes?|med ?3|statement of fitness|off work|signed? (?:him |her |them )?off|time off|notes? for (?:his |her |their )?(?:work|employer)|work notes?|certificat(?:e|ion))\b/.test(lower) && !/\b(?:forms?|questionnaires?|reports?|dvla|pip|insurance|blue badge)\b/.test(lower);
-    if (fitness && !/^\s*(?:if|should)\b/.test(lower) && !/\b(?:if|should) (?:he|she|they) (?:needs?|requires?|wants?)\b/.test(lower)) return 'fit note for the hospital episode';
+    // ("if he needs further time off, please issue a further fit note from 02/04/2026": the note the
+    // episode calls for, with its start or length, is still the hospital's, whatever it waits on)
+    const conditional = /^\s*(?:if|should)\b/.test(lower) || /\b(?:if|should) (?:he|she|they) (?:needs?|requires?|wants?)\b/.test(lower);
+    if (fitness && (!conditional || NOTE_PERIOD.test(lower))) return 'fit note for the hospital episode';
     return undefined;
   }
   if (category === 'referral') {
@@ -143,10 +149,13 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // a medicine the hospital started but could not supply in full
     if (drugs.some((g) => ctx.shortSupplied?.includes(g))) return 'supplying a medicine the hospital started and could not supply';
     // the rest of a course the hospital started: the hospital should supply all of it
-    if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their)|to complete (?:(?:the|a|his|her|their) )?(?:course|\d+[- ]days?|(?:\d+|one|two|three|four|six)[- ]weeks?)(?: course)?)\b/.test(b)) return 'completing a course the hospital started and should supply';
+    // (a short course is the hospital's to supply in full; "continue the lymecycline for a further 8
+    // weeks after her hospital supply, to complete a 12-week course": a long one carried on after the
+    // usual hospital supply is the practice's)
+    if (/\b(?:remaining|rest of (?:the|his|her|their)|remainder of (?:the|his|her|their))\b/.test(b) || /\bto complete (?:(?:the|a|his|her|their) )?(?:course|\d+[- ]days?|(?:[1-6]|one|two|three|four|five|six)[- ]weeks?)(?: course)?\b/.test(b)) return 'completing a course the hospital started and should supply';
     // "a further 2 weeks of antibiotics, as we only supplied 5 days": the hospital should supply the whole course
     if (/\b(?:as|because|since) (?:we|the ward|the hospital|pharmacy) (?:only )?(?:supplied|gave|provided|dispensed)\b|\bonly (?:\d+|one|two|three|five|seven) days? (?:were|was|have been|has been) (?:supplied|given|provided|dispensed)\b/.test(lower)) return 'completing a course the hospital started and should supply';
-    if (/\b(?:further|another|extra) (?:\d+|one|two|three|four|five|seven|ten|fourteen) (?:days?|weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugs.some((g) => ANTIBIOTIC.test(g)))) return 'completing a course the hospital started and should supply';
+    if (/\b(?:further|another|extra) (?:(?:\d+|one|two|three|four|five|seven|ten|fourteen) days?|(?:1|2|one|two) weeks?)\b/.test(b) && (/\bantibiotics?\b/.test(b) || drugs.some((g) => ANTIBIOTIC.test(g)))) return 'completing a course the hospital started and should supply';
     const specialist = specialistMedicine(text, lower, ctx.sharedCare);
     return specialist && `${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }

@@ -155,8 +155,9 @@ export function narrativeDate(text: string): string | undefined {
   for (let k = 0; k < all.length; k++) {
     const d = all[k];
     const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
-    // "Date of discharge ... 21/04/2026": dotted leaders stand for the label's colon
-    const before = text.slice(Math.max(lineStart, d.index - 80), d.index).replace(/\s*\.{3,}\s*/g, ': ');
+    // "Date of discharge ... 21/04/2026": dotted leaders stand for the label's colon, and so does a
+    // table's cell rule ("Discharge           | 15/05/2026")
+    const before = text.slice(Math.max(lineStart, d.index - 80), d.index).replace(/\s*\.{3,}\s*/g, ': ').replace(/(?<=[A-Za-z)])[ \t]*\|[ \t]*$/, ': ');
     if (NOT_LETTER_DATE.test(before)) continue;
     // "Attendance: 13/06/2026 21:05 - 14/06/2026 09:30": an episode's span ends when the patient
     // left, which is the discharge date
@@ -258,4 +259,23 @@ export function countFrom(text: string, letter?: string): string | undefined {
     }
   }
   return at && at < letter && at >= addDays(letter, -28) ? at : letter;
+}
+
+// a line that books a visit: "Heart failure clinic 19/05/2026 at 14:30", "- EIP psychiatrist review on 06/05/2026"
+const VISIT_LINE = /\b(?:clinic|appointment|appt|review|follow[- ]?up|seen|see (?:him|her|them))\b/i;
+
+/**
+ * The first visit the letter books after `from`: what "before his next clinic" points at. The
+ * line holding the date must name a clinic, appointment or review; undefined when none does.
+ */
+export function nextVisitDate(text: string, from?: string): string | undefined {
+  if (!from) return undefined;
+  let best: string | undefined;
+  for (const d of datesIn(text)) {
+    if (d.iso <= from || (best && d.iso >= best)) continue;
+    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
+    const nl = text.indexOf('\n', d.index);
+    if (VISIT_LINE.test(text.slice(lineStart, nl < 0 ? text.length : nl))) best = d.iso;
+  }
+  return best;
 }

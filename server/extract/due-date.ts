@@ -63,6 +63,12 @@ const WEEKDAY_DAY = /\b(?:on|by|before|until|from)\s+(mon|tues|wednes|thurs|fri|
 // ("started in May 2026", "diagnosed in March 2026" are history)
 const MONTH_YEAR = new RegExp(String.raw`(?<!\b(?:started|commenced|began|diagnosed|seen|done|performed|had|given|taken|was|were|since|fitted|inserted)\s+(?:\w+\s+){0,2})\b(?:by|in|during|due)\s+(?:early\s+|late\s+)?(${MONTH_NAME})\s+(\d{4})\b`, 'i');
 
+// "his annual review falls due in June", "the smear is due in May": the end of the next such month
+const DUE_IN_MONTH = new RegExp(String.raw`\b(?:falls?|is|are|becomes?)\s+due\s+(?:in|by|during)\s+(?:early\s+|late\s+)?(${MONTH_NAME})\b(?!\s*,?\s*\d{4})`, 'i');
+// "continue colchicine for 6 months, then stop": the stop is due when the course ends (only when
+// nothing else times the request: "wean over 2 weeks - 75 mg for one week, then stop" is due at its end)
+const COURSE_THEN_STOP = new RegExp(`\\bfor\\s+(?:a\\s+further\\s+|another\\s+)?(${NUM})\\s*(days?|weeks?|months?)\\b[^.;]{0,20}?,?\\s*(?:and\\s+)?then\\s+(?:stop|discontinue|cease)\\b`, 'i');
+
 /** The next date on or after `from` that falls on day `day` of its month, preferring one on the weekday named. */
 function nextDayOfMonth(from: string, day: number, weekday: number | undefined): string | undefined {
   let first: string | undefined;
@@ -167,7 +173,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     const back = early.get(d.index);
     if (back) { if (back >= from) found.push(back); continue; }
     // "(last dose 03-Mar-2026)", "since 03/03/2026": history, not when the request is due
-    if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|started|stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
+    // ("please ensure ticagrelor is stopped on 02/03/2027": a stop still to come, asked for)
+    if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|(?<!\b(?:is|are|be|gets?)\s)started|(?<!\b(?:is|are|be|gets?)\s)stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
     // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
     const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index));
     if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; }
@@ -314,6 +321,16 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
       } else if (m[3]) found.push(m[4].toLowerCase() === 'weekly' ? addDays(from, 7 * +m[3]) : addMonths(from, +m[3]));
       else found.push(shift(from, num(m[1]) ?? 1, m[2]));
     }
+  }
+  const dim = DUE_IN_MONTH.exec(text);
+  if (dim) {
+    const mo = monthNumber(dim[1])!;
+    const y = +from.slice(0, 4) + (mo < +from.slice(5, 7) ? 1 : 0);
+    found.push(endOfMonth(`${y}-01-01`, mo));
+  }
+  if (!found.length) {
+    const course = COURSE_THEN_STOP.exec(text);
+    if (course && num(course[1]) !== undefined) found.push(shift(from, num(course[1])!, course[2]));
   }
   if (!found.length) found.push(...minimum);
   if (!found.length) return null;
