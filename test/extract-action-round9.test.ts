@@ -98,4 +98,12 @@ test('workload transfer: a conditional fit note with its period, a short supply,
   assert.is(unrelated[0].workloadTransfer, false);
 });
 
+test('a letter to the patient with a "For Dr …:" paragraph for the GP it is copied to', () => {
+  const letter = 'Dear Mr Hartley\n\nYou do not need another appointment with us. If you see blood in your urine again, please contact your GP.\n\nFor Dr Evans:\nPlease could you continue tamsulosin on repeat prescription, and repeat his PSA in three months\' time.\n';
+  const found = actionsIn(letter, '2026-03-09').map((a) => a.evidence.quote);
+  assert.equal(found, ['Please could you continue tamsulosin on repeat prescription', "repeat his PSA in three months' time."]);
+  // (without the heading, the same paragraph in a letter to the patient is the patient's)
+  assert.is(actionsIn(letter.replace('For Dr Evans:\n', ''), '2026-03-09').length, 0);
+});
+
 test.run();

@@ -199,6 +199,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       // "Dr Haworth - please could you code the miscarriage on her record, …": a paragraph of the
       // letter to the patient turned to the GP it is copied to (it speaks of the patient as "her")
       if (!continuesParagraph(text, spans, i)) gpParagraph = false;
+      // "For Dr Evans:" on a line of its own: the paragraph below it is for the GP
+      if (GP_HEADING.test(str)) { gpParagraph = true; continue; }
       const addressed = GP_ADDRESS.exec(str);
       if (addressed) gpParagraph = true;
       if (gpParagraph) { units.push(...clauseUnits(text, s.start + (addressed?.[0].length ?? 0), s.end, true)); continue; }
@@ -220,6 +222,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   return [...coded, ...narrative];
 }
 
+const GP_HEADING = /^\s*(?:for (?:the attention of )?)?(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:\s*$/i;
 const GP_ADDRESS = /^(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*[-–:,]\s+(?=(?:please|pls|could|would|can|i|we)\b)/i;
 
 /** Whether span i is in the same paragraph as the span before it. */
