@@ -106,4 +106,10 @@ test('a letter to the patient with a "For Dr …:" paragraph for the GP it is co
   assert.is(actionsIn(letter.replace('For Dr Evans:\n', ''), '2026-03-09').length, 0);
 });
 
+test('ticked and numbered boxes are list items: each its own request, the box not quoted', () => {
+  const found = actions('Actions for GP\n--------------\n[X] Please recheck her calcium by the end of June.\n[X] Consider alendronic acid once she is vitamin D replete.\n[ ] Fit note - not required.\n');
+  assert.equal(found.map((a) => a.evidence.quote), ['Please recheck her calcium by the end of June.', 'Consider alendronic acid once she is vitamin D replete.']);
+  assert.equal(actions('GP to:\n☒ Repeat U&E in 1 week.\n[3] Please prescribe omeprazole 40 mg BD to complete 8 weeks.\n').map((a) => a.evidence.quote), ['Repeat U&E in 1 week.', 'Please prescribe omeprazole 40 mg BD to complete 8 weeks.']);
+});
+
 test.run();

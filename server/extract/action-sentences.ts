@@ -12,7 +12,8 @@ export interface Span {
   item: boolean;
 }
 
-const BULLET = /^[ \t]*(?:[-•*·–▪◦‣»]|>{1,2}|\(?\d{1,2}[.)]|\(?[a-h]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])[ \t]+/;
+// (also ticked or numbered boxes: "[X] Please recheck …", "[ ] …", "☒ …", "[3] please …")
+const BULLET = /^[ \t]*(?:[-•*·–▪◦‣»]|>{1,2}|\(?\d{1,2}[.)]|\(?[a-h]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|\[[ xX✓✔*]?\]|\[\d{1,2}\]|[☐☑☒□■✓✔])[ \t]+/;
 /** A line of table rules or box drawing ("+-----+-----+", "=====", "|----|"): layout, not text. */
 const RULE_LINE = /^[ \t]*[-=+|_~*#:.–—]{3,}[-=+|_~*#:.–— \t]*$/;
 const ROW = /\t|\S {3,}\S|\S \| \S/;
