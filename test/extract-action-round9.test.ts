@@ -112,4 +112,13 @@ test('ticked and numbered boxes are list items: each its own request, the box no
   assert.equal(actions('GP to:\n☒ Repeat U&E in 1 week.\n[3] Please prescribe omeprazole 40 mg BD to complete 8 weeks.\n').map((a) => a.evidence.quote), ['Repeat U&E in 1 week.', 'Please prescribe omeprazole 40 mg BD to complete 8 weeks.']);
 });
 
+test('"if you have any concerns, please re-refer him" is a conditional request; "we would ask that … be checked" asks the practice', () => {
+  assert.is(actions('If you have any concerns about his mental health in the future, please re-refer him to us through the Single Point of Access.')[0].category, 'referral');
+  // (an offer of help with questions is none)
+  assert.is(actions('If you have any concerns or questions, please contact the ward.').length, 0);
+  assert.is(actions('We would ask that her lithium level be checked in one week.')[0].category, 'investigation');
+  // (what the patient is asked to do is hers)
+  assert.is(actions('We would ask that she attends the fracture clinic next week.').length, 0);
+});
+
 test.run();
