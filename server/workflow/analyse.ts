@@ -16,11 +16,18 @@ export async function analyse(bytes: Uint8Array, hint: LetterHint): Promise<Anal
 }
 
 /**
- * Load the terminology and run the sample letters (every supported format) through once, so that
- * the first letters after a start meet a built concept index and compiled code instead of a second
- * or more of loading. A server's analysis threads do this before it says it is ready.
+ * Load the terminology and run one sample letter of each format through, so that the first letters
+ * after a start meet a built concept index and loaded readers (the PDF library, the XML parser)
+ * instead of a second or more of loading. A server's analysis threads do this before it says it
+ * is ready. (All the samples would warm the compiler more, for a slower start.)
  */
 export async function warmUp(): Promise<void> {
   const { sampleLetters } = await import('../../examples/index.ts');
-  for (const l of sampleLetters()) await analyse(l.bytes, { filename: l.file, contentType: l.contentType }).catch(() => {});
+  const seen = new Set<string>();
+  for (const l of sampleLetters()) {
+    const format = l.file.slice(l.file.lastIndexOf('.'));
+    if (seen.has(format)) continue;
+    seen.add(format);
+    await analyse(l.bytes, { filename: l.file, contentType: l.contentType }).catch(() => {});
+  }
 }
