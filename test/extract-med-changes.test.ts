@@ -94,6 +94,44 @@ test('structured MedicationStatements: change summary and status', () => {
   assert.equal(changes(letter), ['amlodipine stopped', 'apixaban dose-changed', 'budesonide/formoterol started', 'ramipril held', 'spironolactone started']);
 });
 
+test('structured MedicationStatements name their Medication by fullUrl, contained id or Type/id', () => {
+  const ext = [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationChangeSummary', extension: [{ url: 'status', valueCoding: { code: 'added' } }] }];
+  const med = (text: string) => ({ resourceType: 'Medication', code: { text } });
+  const document = { resourceType: 'Bundle', type: 'document', entry: [
+    // ToC messages link entries by urn:uuid fullUrls; the Medication need not carry an id
+    { fullUrl: 'urn:uuid:6f1c', resource: { resourceType: 'MedicationStatement', status: 'active', extension: ext, medicationReference: { reference: 'urn:uuid:7a2d' } } },
+    { fullUrl: 'urn:uuid:7a2d', resource: med('Ticagrelor 90 mg tablets') },
+    { resource: { resourceType: 'MedicationStatement', status: 'stopped', contained: [{ ...med('Simvastatin 40 mg tablets'), id: 'm1' }], medicationReference: { reference: '#m1' } } },
+    { resource: { resourceType: 'MedicationStatement', status: 'on-hold', medicationReference: { reference: 'Medication/m2' } } },
+    { fullUrl: 'https://trust.example/fhir/Medication/m2', resource: { ...med('Metformin 500 mg tablets'), id: 'm2' } },
+    { resource: { resourceType: 'MedicationStatement', status: 'stopped', medicationReference: { reference: 'urn:uuid:missing' } } },
+  ] } as any;
+  const letter: Letter = { format: 'fhir-r4-json', text: 'Medications\nTicagrelor 90 mg tablets\n', sections: [], document };
+  assert.equal(changes(letter), ['metformin held', 'simvastatin stopped', 'ticagrelor started']);
+});
+
+test('a ToC narrative table of one medicine per block, a header cell and a value cell per row', () => {
+  // the PRSB rendering of a Transfer of Care medications section, as ToC documents' XHTML gives it
+  const block = (name: string, status: string, extra = '') => `Medication name\t${name}\nForm\tTablet\nDose directions description\tOne tablet once a day\n${extra}Status\t${status}\n`;
+  assert.equal(changes(`Medications and medical devices\n${block('Ramipril 2.5mg tablets', 'Continued')}${block('Clopidogrel 75mg tablets', 'Added')}${block('Simvastatin 40 mg tablets', 'Stopped', 'Comment/recommendation\tswitched to atorvastatin\n')}${block('Metformin 500 mg tablets', 'Amended')}`),
+    ['clopidogrel started', 'metformin dose-changed', 'simvastatin stopped']);
+  assert.equal(changes('Medication name\tBisoprolol\nDose\t5mg\nMedication change\tStatus: Continued\n'), []);
+  assert.equal(changes('Medication name\tLansoprazole\nDose\t15mg\nMedication change\tStatus: Added\n'), ['lansoprazole started']);
+  // a column table's header row starts with "Medication" too: its rows keep their own columns
+  assert.equal(changes('Medication\tDose\tStatus\nRamipril 5 mg capsules\t5 mg OD\tWithheld\nAmlodipine 5 mg\t5 mg OD\tContinued\n'), ['ramipril held']);
+});
+
+test('a coded Amended change whose details say the medicine was withheld is a hold', () => {
+  const ms = (text: string, details: string) => ({ resource: { resourceType: 'MedicationStatement', status: 'active', medicationCodeableConcept: { text },
+    extension: [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationChangeSummary', extension: [{ url: 'status', valueCoding: { code: 'amended' } }, { url: 'detailsOfAmendment', valueString: details }] }] } });
+  const document = { resourceType: 'Bundle', type: 'document', entry: [
+    ms('Ramipril 5 mg capsules', 'Withheld due to acute kidney injury'),
+    ms('Metformin 500 mg tablets', 'Temporarily held until eating and drinking'),
+    ms('Bisoprolol 5 mg tablets', 'Dose increased from 2.5 mg; do not stop suddenly'),
+  ] } as any;
+  assert.equal(changes({ format: 'fhir-r4-json', text: 'Medications', sections: [], document } as Letter), ['bisoprolol dose-changed', 'metformin held', 'ramipril held']);
+});
+
 test('bad input never throws', () => {
   assert.equal(changes(''), []);
   assert.equal(changes({ format: 'fhir-r4-json', text: 'x', sections: [], document: { resourceType: 'Bundle', type: 'document' } as any }), []);

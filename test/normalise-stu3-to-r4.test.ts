@@ -83,6 +83,9 @@ test('MedicationStatement: change summary → UK Core extension; taken folds int
   const onHold = stu3ResourceToR4({ resourceType: 'MedicationStatement', extension: [{ url: 'https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-MedicationChangeSummary-1', extension: [{ url: 'status', valueCode: 'On-hold' }] }], status: 'on-hold', taken: 'y' });
   assert.is(onHold.extension[0].extension[0].valueCoding.code, 'on-hold');
   assert.is(onHold.status, 'on-hold');
+  // a stopped or held medicine is not taken, and its status says more than not-taken would
+  assert.is(stu3ResourceToR4({ resourceType: 'MedicationStatement', status: 'stopped', taken: 'n' }).status, 'stopped');
+  assert.is(stu3ResourceToR4({ resourceType: 'MedicationStatement', status: 'on-hold', taken: 'n' }).status, 'on-hold');
 });
 
 test('AllergyIntolerance, Procedure, Encounter, Observation, Flag: what moved between versions', () => {

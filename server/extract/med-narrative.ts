@@ -704,8 +704,10 @@ const INPATIENT_ONLY = /\bno (?:tto|tta|take-?home supply)\b|\bnot (?:on|for) (?
 // a hold undone later on the same line: "withheld pre-op, restarted on day 3", "… - restarted"
 const RESTARTED_SINCE = /\b(?:withheld|held|stopped|suspended|omitted|paused)\b[^.;]{0,60}?(?<!\b(?:not|be|been not|to be|will be|until|before|if|when|once)\s+)\b(?:restarted|re-started|resumed|reintroduced)\b(?!\s+(?:if|when|once|after|in|on discharge by)\b)/i;
 
-const RECORD_DRUG = /^\s*(?:drug|medication|medicine|drug name|medicine name|medication name|name)\s*:\s*\S/i;
-const RECORD_STATUS = new RegExp(`^\\s*(?:status|change|changes|action|change status)\\s*:\\s*(${STATUS_WORDS}|stop|start|withhold|hold|omit|suspend|increase|reduce|continue|added|commenced|switched)\\b`, 'i');
+// (a label and its value split by a colon, or by a tab where a ToC document's narrative table has a
+// header cell and a value cell per row: "Medication name\tRamipril 2.5mg tablets", "Status\tAdded")
+const RECORD_DRUG = /^\s*(?:drug|medication|medicine|drug name|medicine name|medication name|medication item|name)\s*(?::|\t)\s*\S/i;
+const RECORD_STATUS = new RegExp(`^\\s*(?:status|change|changes|action|change status|medication change|medication status|change summary)\\s*(?::|\\t)\\s*(?:status\\s*:\\s*)?(${STATUS_WORDS}|stop|start|withhold|hold|omit|suspend|increase|reduce|continue|added|commenced|switched)\\b`, 'i');
 
 // exact: a header of one tab per cell, so a row's empty cells are two tabs in a row (not alignment)
 interface Columns { before: number; after: number; starts?: number[]; exact?: boolean }

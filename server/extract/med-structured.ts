@@ -7,6 +7,7 @@ import type { MedicationStatement, Medication, FhirResource, Bundle } from 'fhir
 import type { Letter, MedicationItem, MedicationChange, Evidence } from '../types.ts';
 import { drugLexicon } from './drugs.ts';
 import { sectionAt } from './action-sentences.ts';
+import { resolveReference } from '../ingest/itk3.ts';
 
 const CHANGE_EXT = /MedicationChangeSummary$/i;
 const BY_CODE: Record<string, MedicationChange | null> = {
@@ -17,6 +18,7 @@ const BY_CODE: Record<string, MedicationChange | null> = {
   continued: null, unchanged: null,
 };
 
+const HOLD_DETAIL = /^\W*(?:temporarily\s+)?(?:withheld|held|on hold|suspended|paused|omitted)\b|\b(?:withheld|suspended|on hold) (?:due to|because of|for|until|while|pending)\b/i;
 
 function changeOf(ms: MedicationStatement): MedicationChange | null {
   for (const ext of ms.extension ?? []) {
@@ -24,7 +26,10 @@ function changeOf(ms: MedicationStatement): MedicationChange | null {
     for (const sub of ext.extension ?? []) {
       if (sub.url !== 'status') continue;
       const code = (sub.valueCoding?.code ?? sub.valueCodeableConcept?.coding?.[0]?.code ?? '').toLowerCase();
-      if (code in BY_CODE) return BY_CODE[code];
+      if (!(code in BY_CODE)) continue;
+      // ToC change codes have no "held": senders code a hold as Amended and say so in the details
+      if (code === 'amended' && HOLD_DETAIL.test(detailOf(ms) ?? '')) return 'held';
+      return BY_CODE[code];
     }
   }
   if (ms.status === 'stopped') return 'stopped';
@@ -32,14 +37,16 @@ function changeOf(ms: MedicationStatement): MedicationChange | null {
   return null;
 }
 
-function nameOf(ms: MedicationStatement, all: FhirResource[]): string | undefined {
+function nameOf(ms: MedicationStatement, all: FhirResource[], doc: Bundle): string | undefined {
   const cc = ms.medicationCodeableConcept;
   if (cc) return cc.text ?? cc.coding?.find((c) => c.display)?.display;
   const ref = ms.medicationReference?.reference;
   if (ref) {
-    const id = ref.replace(/^#/, '').split('/').pop();
-    const med = all.find((r): r is Medication => r.resourceType === 'Medication' && (r.id === id || ref.endsWith(`Medication/${r.id}`)));
-    if (med) return med.code?.text ?? med.code?.coding?.find((c) => c.display)?.display;
+    // A contained '#id', else the Bundle entry it names (fullUrl, as ToC messages link, or Type/id).
+    const med = ref.startsWith('#')
+      ? ms.contained?.find((r) => r.resourceType === 'Medication' && r.id === ref.slice(1))
+      : resolveReference(doc, ref) ?? all.find((r) => r.resourceType === 'Medication' && ref.endsWith(`Medication/${r.id}`));
+    if (med?.resourceType === 'Medication') return med.code?.text ?? med.code?.coding?.find((c: { display?: string }) => c.display)?.display;
   }
   return ms.medicationReference?.display;
 }
@@ -90,7 +97,7 @@ export function structuredUnchanged(letter: Letter): Set<string> {
   const all = documentResources(letter.document);
   for (const r of all) {
     if (r.resourceType !== 'MedicationStatement' || changeOf(r) || r.status !== 'active') continue;
-    const name = nameOf(r, all);
+    const name = nameOf(r, all, letter.document);
     if (name) out.add(genericOf(name).drug);
   }
   return out;
@@ -104,7 +111,7 @@ export function structuredMedicationChanges(letter: Letter): MedicationItem[] {
     if (r.resourceType !== 'MedicationStatement') continue;
     const change = changeOf(r);
     if (!change) continue;
-    const name = nameOf(r, all);
+    const name = nameOf(r, all, letter.document);
     if (!name) continue;
     const { drug, code } = genericOf(name);
     const dosage = r.dosage?.map((d) => d.text).filter(Boolean).join('; ') || undefined;

@@ -195,8 +195,9 @@ const RESOURCE_STEPS: Record<string, (r: any) => void> = {
     for (const p of r.performer ?? []) rename(p, 'role', 'function');
   },
   MedicationStatement(r) {
-    // STU3 `taken` (y | n | unk | na) has no R4 element; R4 says the same with status.
-    if (r.taken === 'n' && r.status !== 'entered-in-error') r.status = 'not-taken';
+    // STU3 `taken` (y | n | unk | na) has no R4 element; R4 says the same with status. A stopped
+    // or held medicine is not being taken by definition, and its status says more, so it stays.
+    if (r.taken === 'n' && !['entered-in-error', 'stopped', 'on-hold'].includes(r.status)) r.status = 'not-taken';
     else if (r.taken === 'unk' && !r.status) r.status = 'unknown';
     delete r.taken; delete r._taken;
     if (r.reasonNotTaken) insertAfter(r, 'statusReason', r.reasonNotTaken, ['status', 'partOf', 'basedOn', 'identifier', ...RESOURCE_HEAD]);
