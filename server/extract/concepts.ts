@@ -22,6 +22,8 @@ export interface Token {
   breakBefore: boolean;
   /** the token is inside parentheses: a term may skip it ("acute hypercapnic (type 2) respiratory failure") */
   paren: boolean;
+  /** a parenthesis closed, then a comma, just before this token: "(low), B12" */
+  closedBefore?: boolean;
   /** a percentage ("70%", either end of "50-69%"): a term may skip it ("ICA 70% stenosis") */
   pct?: boolean;
   /** a position on an organ ("2 o'clock", "upper outer quadrant", "UOQ"): a term may skip it ("cyst at 2 o'clock in the left breast") */
@@ -140,6 +142,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let pendingBreak = true;
   let depth = 0;
   let posUntil = -1;
+  let closedBefore = false;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     // Most gaps are one space: nothing in them breaks a sentence, opens a parenthesis or a line.
     if (m.index !== lastEnd + 1 || text.charCodeAt(lastEnd) !== 32) {
@@ -147,6 +150,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       for (const ch of gap) { if (ch === '(') depth++; else if (ch === ')') depth = Math.max(0, depth - 1); else if (ch === '\n') depth = 0; }
       // "." ends a sentence unless a lower-case word follows ("E. coli", "H. pylori").
       if (/[;:?!•\t]|\s[-–]\s|\n\s*(?:\n|[-*•]|\d+[.)])|\n\s*$/.test(gap) && !(/^\n\s*$/.test(gap) && /^[a-z]/.test(m[0])) || (gap.includes('.') && !/^[a-z]/.test(m[0]))) pendingBreak = true;
+      if (/\)\s*,/.test(gap)) closedBefore = true;
       const nl = gap.lastIndexOf('\n');
       if (nl >= 0) { lineStart = lastEnd + nl + 1; lineUpper = lineAllCaps(text, lineStart); }
     }
@@ -166,6 +170,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const lower = word.toLowerCase();
     if (FILLER.has(lower)) continue;
     const tok: Token = { norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 };
+    if (closedBefore) { tok.closedBefore = true; closedBefore = false; }
     const c0 = raw.charCodeAt(0);
     if (c0 >= 48 && c0 <= 57 && /^\d+$/.test(raw) && PERCENT_AFTER.test(text.slice(lastEnd, lastEnd + 6))) tok.pct = true;
     if (posUntil > m.index || positionAt(text, m.index, raw)) { tok.pos = true; posUntil = Math.max(posUntil, positionEnd(text, m.index)); }
@@ -330,6 +335,9 @@ function walk(tokens: Token[], i: number, n: Node, j: number, skipped: number, c
   if (consumed && n.codes && j > i && j - 1 > best.last) { best.node = n; best.last = j - 1; }
   if (j >= tokens.length || (j > i && tokens[j].breakBefore)) return;
   const tok = tokens[j];
+  // A term begun inside a parenthesis ends with it where a comma follows: "folate 2.8 (low), B12 310" says no
+  // "low B12" (though "(functional) constipation" is one term).
+  if (j > i && tok.closedBefore && tokens[i].paren) return;
   const a = tok.upper ? n.next.get('^' + tok.norm) : undefined;
   if (a) walk(tokens, i, a, j + 1, skipped, true, best);
   const b = n.next.get(tok.norm);

@@ -337,6 +337,9 @@ function numericFinding(name: string, value: number, unit: string | undefined): 
 const ANALYTE_WHOLE: [RegExp, Record<string, string>][] = ANALYTES.map(([re, codes]) => [new RegExp(`^(?:${re.source})$`, 'i'), codes]);
 const RESULT_WORDS = /\b(?:low|high|raised|elevated|deficient|insufficient)\b/i;
 const ANALYTE_RESULT = new RegExp(`\\b(${ANALYTES.map(([re]) => `(?:${re.source})`).join('|')})(?:\\s+(?:levels?|concentration|reading|result))?(?:\\s+(?:in clinic|today|on (?:admission|arrival|discharge|testing|repeat)))?(?:\\s+it)?\\s+(?:was|is|were|are|came back|has come back|returned|remains?|remained|has been|had been)\\s+(?:(?:very|mildly|slightly|rather|quite|significantly|markedly|persistently|still|again|also)\\s+)?(?:a little\\s+)?(low|high|raised|elevated|deficient|insufficient)\\b`, 'gi');
+/** A value the letter flags in brackets, as laboratories print it: "folate 2.8 (low)", "ferritin 9 ug/L (L)", "ALT 212 (H)". */
+const ANALYTE_FLAGGED = new RegExp(`\\b(${ANALYTES.map(([re]) => `(?:${re.source})`).join('|')})(?:\\s+(?:levels?|concentration))?(?:\\s*(?:of|:|=)\\s*|\\s+)\\d{1,4}(?:\\.\\d{1,2})?(?:\\s*[a-zA-Zµμ%]{1,6}(?:\\/[a-zA-Z]{1,3})?)?\\s*\\((low|high|raised|elevated|L|H)\\)`, 'gi');
+const FLAGGED_WORDS = /\((?:low|high|raised|elevated|L|H)\)/i;
 /**
  * Thyroid tests' result in words: "TFTs were slightly off", "her thyroid function came back abnormal". (A liver panel
  * "deranged" is left to the lexicon's symptom wording: in an acute illness it is the named diagnosis's.)
@@ -435,6 +438,13 @@ function patternMentions(text: string, from: number, to: number): PatternMention
       const dir = /^(?:low|deficient|insufficient)$/i.test(a[2]) ? 'low' : 'high';
       const code = rule?.[1][dir];
       if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length });
+    }
+  }
+  if (FLAGGED_WORDS.test(stretch)) {
+    for (const a of stretch.matchAll(ANALYTE_FLAGGED)) {
+      const rule = ANALYTE_WHOLE.find(([re]) => re.test(a[1]));
+      const code = rule?.[1][/^l/i.test(a[2]) ? 'low' : 'high'];
+      if (code) out.push({ code, start: from + a.index!, end: from + a.index! + a[0].length, value: true });
     }
   }
   if (NUMERIC_WORDS.test(stretch)) {
@@ -848,9 +858,9 @@ function drugBefore(text: string, start: number): boolean {
 }
 /** A named clinician before the words: "Dr Mwangi (Movement disorders)", "Dr A Shah, Epilepsy". */
 const CLINICIAN_BEFORE = /\b(?:Dr|Prof|Professor)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:\(|,\s*(?=[A-Z]))\s*$/;
-/** "coeliac and thyroid screens", "varicella and hepatitis B serology": a test name shared by coordinated conditions. */
+/** "coeliac and thyroid screens", "varicella and hepatitis B serology", "hepatitis B, hepatitis C and HIV serology": a test name shared by coordinated conditions. */
 // (not a result that names its test: "pertussis, confirmed on PCR", "influenza, positive by swab")
-const COORDINATED_LEAD = /^\s*(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|ag|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b)/i;
+const COORDINATED_LEAD = /^\s*(?:(?:(?:,|and|or|&)\s+|\/\s*)(?!(?:under|on|for|with|without|in|no|not|awaiting|needs?|requires?|having|had|has|his|her|their|the|a|an|its|this|that|these|those)\b)(?:(?!(?:confirmed|proven|diagnosed|positive|detected|shown|found|seen|on|by|via)\b)[\w'’-]+\s+){1,3}?){1,4}?(?=(?:serology|screens?|antibod(?:y|ies)|antigens?|ag|tests?|pcr|swabs?|surveillance|screening|rules|advice|education|training|vaccines?|vaccinations?|immuni[sz]ations?|jabs?|boosters?)\b)/i;
 /** A test's result stated after its name: it rules the condition in or out. */
 const RESULT_AFTER_TEST = /^[\w-]+\b(?:(?!\n\s*\n)[^.;]){0,50}?\b(?:negative|normal|not detected|unremarkable)\b/i;
 /** Imaging nouns after an abbreviation that is also a modality ("MR", "US"). */
@@ -898,6 +908,12 @@ function inExamination(text: string, at: number): boolean {
   return /(?:^|\n|\. )\s*(?:on examination|examination(?: findings)?:|o\/e\b|exam:)/i.test(span) && !/\n\s*(?:investigations?|impression|diagnosis|plan|x-ray|ct|mri|bloods?)\b[^\n]*:/i.test(span);
 }
 
+const SCREEN_BEFORE = /\b(?:screening|pre-?treatment|pre-?biologic|baseline|pre-?immunosuppression)\s+(?:(?:blood\s+)?tests|bloods|serology|screen)\s*(?:\(|for\s+|:\s*|-\s+)[^()\n.;:]{0,60}$/i;
+const SCREEN_RESULT = /\b(?:negative|neg|positive|pos|normal|unremarkable|not detected|detected|immune|non-?reactive|reactive|clear)\b/i;
+/** The rest of the sentence after a position. */
+const sentenceRest = (text: string, at: number) => /^[^.;\n]*/.exec(text.slice(at, at + 200))![0];
+const REFERENCE_BEFORE = /\b(?:our|your|my|hosp(?:ital)?|clinic)?\s*ref(?:erence)?(?:\s+no\.?)?\s*[:.#]?\s*(?:[A-Za-z0-9]{1,6}[\/.-])*$/i;
+
 /** Mention-level reasons a match is not a statement about the patient's conditions. */
 function isModifier(text: string, start: number, end: number, m: { concept: Concept }): boolean {
   if (/\bnon-?\s?$/i.test(text.slice(Math.max(0, start - 4), start))) return true;
@@ -919,6 +935,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "Consultant in Infectious Diseases", "Department of Respiratory Medicine": a specialty named after a post or department is a service.
   if (SPECIALTY_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^[A-Z]/.test(text.slice(start, end))) return true;
   if (/^[A-Z]{2,4}$/.test(written) && /^[-\/]?\d{3,}/.test(after)) return true;
+  // "Ref: MS/kb", "Our ref: AF/JT/0412": a reference's initials (author/typist), not a condition.
+  if (/^[A-Z]{2,4}$/.test(written) && REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return true;
   // "CEA normal", "CEA 12": the tumour marker, not a carotid endarterectomy.
   if (written === 'CEA' && /^\s*(?:(?:levels?|values?|results?)\s+)?(?:was\s+|is\s+|were\s+|has been\s+|of\s+|:\s*|=\s*)?(?:normal|raised|elevated|high|low|rising|falling|stable|within|<|>|\d)/i.test(after)) return true;
   // "CAP 342 dB/m", "PVR 150 ml", "EF 45%": an abbreviation followed by a value in a unit of measure is a measurement's name.
@@ -976,8 +994,10 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/\b(?:advice|advised|information|leaflet|counselling|counsell?ed\s+(?:him|her|them)|warned\s+(?:him|her|them)|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
   // Test names ("pneumococcal antigens", "hepatitis serology") stay when the letter says they were negative.
   // "coeliac and thyroid screens were normal": coordinated conditions share the test name; a test with no result named is no condition.
-  const lead = COORDINATED_LEAD.exec(text.slice(end, end + 60));
+  const lead = COORDINATED_LEAD.exec(text.slice(end, end + 80));
   if (lead && !RESULT_AFTER_TEST.test(text.slice(end + lead[0].length, end + lead[0].length + 70))) return true;
+  // "pre-treatment screening bloods (hepatitis B, hepatitis C and HIV) have been sent": what a screen looks for, with no result named.
+  if (SCREEN_BEFORE.test(text.slice(Math.max(0, start - 80), start)) && !SCREEN_RESULT.test(sentenceRest(text, end))) return true;
   // "referred on the suspected lower GI cancer pathway": the cancer a suspected-cancer referral names for an organ is the query itself.
   const suspectedReferral = SUSPECTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:pathway|referral)\b/i.test(after) && ORGAN_CANCER.test(written);
   if (MODIFIED.test(after) && !suspectedReferral && !/^[\s-]*(?:(?:urine|urinary|blood|serum|stool)\s+)?(?:serology|antigens?|ag|pcr|swab|tests?|screen)\b(?:(?!\n\s*\n)[^.;]){0,50}\b(?:negative|neg\b|positive|pos\b|not detected|detected|normal|unremarkable)/i.test(text.slice(end, end + 70))) return true;
