@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dueDate, ANAPHORIC_TIME } from '../server/extract/due-date.ts';
-import { addMonths, addWorkingDays, eventDate, letterDate, narrativeDate, operationDate, parseUkDate } from '../server/extract/dates.ts';
+import { actionsIn } from './helpers/actions.ts';
+import { addMonths, addWorkingDays, letterDate, narrativeDate, operationDate, parseUkDate } from '../server/extract/dates.ts';
 
 const FROM = '2026-03-04'; // a Wednesday
 
@@ -66,12 +67,13 @@ test('times counted from an event: "N-M days after the …", post-op from the op
   assert.is(dueDate('Please send an MSU one week after she finishes the antibiotics, i.e. on 15-Mar-2026.', FROM), '2026-03-15');
 });
 
-test('"today" is the day of the clinic the letter reports, when it gives one', () => {
+test('"today" is the day the letter\'s requests count from: the clinic it reports when typed later, else the letter\'s date', () => {
   assert.is(dueDate('Please take over prescribing of azathioprine from today.', FROM, { today: '2026-03-02' }), '2026-03-02');
   assert.is(dueDate('Please review her in 2 weeks.', FROM, { today: '2026-03-02' }), '2026-03-18');
-  assert.is(eventDate('Clinic date: 2 March 2026\nTyped: 4 March 2026\n'), '2026-03-02');
-  assert.is(eventDate('Seen in Falls Clinic: 02/03/2026\nLetter typed: 04/03/2026'), '2026-03-02');
-  assert.is(eventDate('Date: 04/03/2026\nDear Dr Shah'), undefined);
+  const due = (text: string) => actionsIn(text, narrativeDate(text)!)[0].due;
+  assert.is(due('Clinic date: 2 March 2026\nTyped: 4 March 2026\n\nI saw her today. Please take over prescribing of azathioprine from today.'), '2026-03-02');
+  // a results letter that mentions the clinic where the bloods were taken asks for action on the day it is written
+  assert.is(due('16 March 2026\n\nDear Dr Clarke\n\nI am writing with the results of the bloods taken when I saw her in the endocrine clinic on 12 March 2026.\n\n1. Please stop her bendroflumethiazide today.'), '2026-03-16');
 });
 
 test('operation date: the latest operation the letter dates, not scans, endoscopies or the GP surgery', () => {

@@ -149,6 +149,10 @@ function categoriseOne(text: string): ActionCategory {
   // "invite her for cervical screening": the screening test, not a review
   if (/^(?:invite|recall)\b/.test(b) && /\b(?:cervical|bowel|breast|aaa|aortic aneurysm|diabetic eye|retinal) screening\b|\b(?:smear|mammogram)\b/.test(b)) return 'investigation';
   if (/^offer\b/.test(b) && (hasDrug || MED_OBJECT.test(b))) return 'medication';
+  // "offer coeliac serology to her first-degree relatives": the test is what is offered
+  if (/^offer\b/.test(b) && TESTS.test(b) && !/\b(?:appointment|review|consultation|clinic)\b/.test(b)) return 'investigation';
+  // "offer a brief intervention and signpost him to the local alcohol service": sending the patient on to a service
+  if (/\bsignpost(?:s|ed|ing)? (?:(?:him|her|them) )?(?:on )?to (?:the |a |an |his |her |their )?(?:local )?(?:[\w&'-]+ ){0,4}(?:service|team|clinic|programme|group|charity|helpline)s?\b/.test(b)) return 'referral';
   // "offer him support for alcohol reduction": advice or support, not an appointment — unless it
   // is given at the practice ("offer support to stop smoking at the practice")
   if (/^(?:offer|give|provide)\b/.test(b) && /\b(?:support|advice|counsell?ing|brief intervention|information|education|signposting)\b/.test(b) && !/\b(?:at|in) (?:the |your )?(?:practice|surgery)\b|\b(?:appointment|review|clinic)\b/.test(b)) return 'other';
@@ -206,7 +210,9 @@ function categoriseOne(text: string): ActionCategory {
     if (/^ensure\b/.test(b) && /\b(?:informed|aware|notified|updated|coded|recorded|told)\b/.test(b)) return 'admin';
     // "ensure her blood pressure is below 160/100": a check against a target
     if (/^ensure\b/.test(b) && !hasDrug && !MED_OBJECT.test(b) && TESTS.test(b)) return 'investigation';
-    if (/^(?:ensure|give|advise)\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'follow-up';
+    // "advise her to drink 2 litres a day and to attend ED if …": advice the practice passes on to the patient
+    if (/^advise\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'other';
+    if (/^(?:ensure|give)\b/.test(b) && !hasDrug && !MED_OBJECT.test(b)) return 'follow-up';
     // "issue her a personalised asthma action plan": something handed over that is not a medicine
     if (/^(?:issue|supply)\b/.test(b) && !hasDrug && (!MED_OBJECT.test(b) || /\b(?:plan|card|leaflet|booklet|passport|diary)\b/.test(b))) return 'other';
     if (/^take\b/.test(b) && !/prescribing/.test(b)) return TESTS.test(b) ? 'investigation' : 'follow-up';

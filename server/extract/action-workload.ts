@@ -134,8 +134,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // urgent suspected-cancer referrals and screening programmes are the practice's own route
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
     // services inside the practice's own team are not another specialty
-    // (nor are the other primary-care services: a dentist, an optometrist)
-    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt|dental|dentist|optometrist|optician)\b/.test(lower)) return undefined;
+    // (nor are the other primary-care services: a dentist, an optometrist; nor community alcohol and
+    // drug services, which take self-referrals)
+    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt|dental|dentist|optometrist|optician|alcohol (?:service|team|support)s?|drug and alcohol|substance (?:mis)?use)\b/.test(lower)) return undefined;
     // pulmonary rehabilitation is the practice's own referral for stable COPD; after an exacerbation
     // that brought the patient in, the discharging team should make it
     if (/\bpulmonary rehab/.test(lower) && !/\b(?:exacerbation|admission|discharge|recovered)\b/.test(lower)) return undefined;

@@ -9,7 +9,7 @@ import { sentences, letterSentences, sectionAt, headingAbove, type Span } from '
 import { categorise, requestBody, TESTS } from './action-category.ts';
 import { workloadReason, letterContext, hospitalOwnWork, ANTIBIOTIC } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
-import { eventDate, operationDate, datesIn, countFrom, nextVisitDate } from './dates.ts';
+import { operationDate, datesIn, countFrom, nextVisitDate, encounterDate } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
@@ -215,7 +215,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     if (s.item && units.length > before && categorise(text.slice(units[units.length - 1].start, units[units.length - 1].end)) === 'investigation') testItemBefore = i;
   }
   // requests count from the clinic the letter reports when it speaks of that clinic as "today"
-  const narrative = build({ ...letter, date: countFrom(text, letter.date) }, units, ctx);
+  const narrative = build({ ...letter, date: countFrom(text, letter.date, encounterDate(letter)) }, units, ctx);
   // coded Tasks / CarePlan activities that the narrative does not already say
   const said = narrative.map((a) => a.text.toLowerCase());
   const coded = structuredActions(letter, ctx).filter((a) => !said.some((t) => t.includes(a.text.toLowerCase()) || a.text.toLowerCase().includes(t)));
@@ -676,7 +676,8 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
   const waiting = new Set<number>();
   const bare = new Set<number>();
   // "today" is the day of the clinic the letter reports; "10 days post-op" counts from the operation
-  const dates = { today: eventDate(text, letter.date), operation: operationDate(text, letter.date) };
+  // ("today" is the day the requests count from: countFrom has already chosen the clinic or the letter's date)
+  const dates = { today: letter.date, operation: operationDate(text, letter.date) };
   for (let i = 0; i < units.length; i++) {
     let { start, end } = units[i];
     let quote = text.slice(start, end);

@@ -174,24 +174,6 @@ export function narrativeDate(text: string): string | undefined {
   return best?.iso ?? first?.iso;
 }
 
-// The day the letter describes: dictation, clinic, attendance ("Clinic date: 11 March 2026").
-const EVENT_LABEL = /\b(?:dictated|date\s+dictated|clinic\s+date|date\s+of\s+clinic|seen\s+in\s+[\w ]{0,40}?clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|consultation|date\s+seen|appointment\s+date)\s*:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;
-
-/**
- * The date of the clinic or attendance the letter reports, when it labels one: what "today" in
- * the letter means (a letter typed two days after clinic still says "from today" of the clinic).
- * Dates after `until` (the letter's date) are future visits, not the one reported.
- */
-export function eventDate(text: string, until?: string): string | undefined {
-  for (const d of datesIn(text.slice(0, 2000))) {
-    // ("INR recheck in our clinic on 26/01/2026" is the next visit: the day reported is not after the letter)
-    if (until && d.iso > until) continue;
-    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
-    if (EVENT_LABEL.test(text.slice(Math.max(lineStart, d.index - 60), d.index))) return d.iso;
-  }
-  return undefined;
-}
-
 // An operation named on the line of a date: "31/01/2026 Laparoscopic cholecystectomy",
 // "Right total hip replacement … 13-Jan-2026", "Date of operation: …". Transfusions, scans
 // and endoscopies are procedures but not the operation that "post-op" counts from.
@@ -228,8 +210,11 @@ const VISIT_PROSE = new RegExp(`\\b(?:i|we)\\s+(?:saw|reviewed|assessed|examined
  * "in 2 weeks" of a plan made "today" means two weeks from the clinic. Discharge letters already
  * count from the discharge; a visit more than four weeks before the letter is history, not "today".
  */
-export function countFrom(text: string, letter?: string): string | undefined {
+export function countFrom(text: string, letter?: string, encounter?: string): string | undefined {
   if (!letter || !/\btoday\b/i.test(text)) return letter;
+  // A structured letter says which visit it reports: its Encounter ("whom I saw in clinic today",
+  // the Composition written the next day).
+  if (encounter) return encounter < letter && encounter >= addDays(letter, -28) ? encounter : letter;
   const head = text.slice(0, 2500);
   let visit: string | undefined, dictated: string | undefined;
   // ("Seen: 09/05/2026 (first attendance) and 11/05/2026 (CTPA + review)": the last visit on the line)
@@ -259,6 +244,16 @@ export function countFrom(text: string, letter?: string): string | undefined {
     }
   }
   return at && at < letter && at >= addDays(letter, -28) ? at : letter;
+}
+
+/** The day a structured letter's Encounter ended (or began, when it gives no end): the visit or stay it reports. */
+export function encounterDate(letter: Letter): string | undefined {
+  if (!letter.document) return undefined;
+  for (const e of letter.document.entry ?? []) {
+    const r = e.resource;
+    if (r?.resourceType === 'Encounter') return (r.period?.end ?? r.period?.start)?.slice(0, 10);
+  }
+  return undefined;
 }
 
 // a line that books a visit: "Heart failure clinic 19/05/2026 at 14:30", "- EIP psychiatrist review on 06/05/2026"

@@ -127,7 +127,7 @@ export const ANAPHORIC_TIME = /\bat (?:that|this|the same|same) (?:visit|check|a
 export interface DueOptions {
   /** count "every 2 weeks" as due at the first interval (monitoring schedules) */
   recurring?: boolean;
-  /** the day "today" means: the clinic or attendance the letter reports (default: `from`) */
+  /** the day "today" means, when `from` is a later date a request counts on from (default: `from`) */
   today?: string;
   /** the operation date that "10 days post-op" counts from (default: `from`) */
   operation?: string;
