@@ -146,7 +146,7 @@ const FAMILY_DENIED = /\b(?:no|nil|denies|not)\b(?:(?!\bbut\b|\bhowever\b)[^.;])
 const AND_HAD = /\band (?:also )?(?:had|has|have|developed|suffered|died (?:of|from)|was diagnosed with)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+)?$/i;
 const FAMILY_POST = /^[^.;]{0,30}\b(?:in (?:her|his|their|the) (?:(?:maternal|paternal) )?(?:mother|father|brother|sister|family|parents?|siblings?|aunt|uncle|grandmother|grandfather))\b/i;
 
-const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient)(?= |$)|for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for))\b/i;
+const PLANNED = /\b(?:provided|unless|once|whether|at risk of|risk of|check|recheck|re-check|repeat|monitor|screen (?:for|her|him)|requested|request(?:ing)?|arrange(?:d)?|to arrange|plan(?:ned)? (?:for|to)|planning|will (?:need|undergo|have|be|require|arrange|book|list)|would (?:benefit|need|like)|listed for|list(?:ed)? her for|list(?:ed)? him for|waiting list|awaiting|await|referred (?:for|to)|refer (?:for|to)|referral (?:for|to)|to have|to undergo|booked|book(?:ing)? (?:her|him|them)? ?(?:for|in)|consider(?:ing|ation)?|offer(?:ed)?|recommend(?:ed)?|scheduled|due to have|requires?|needs?|need for|may need|discuss(?:ed)? (?:the )?(?:option|possibility)|to discuss(?! (?:the |her |his |their )?(?:results?|findings|outcome|histology|report))|will discuss|(?:a )?candidate for|suitable for|eligible for|if\b|should (?:she|he|they)|in the event|please|for (?:an? )?(?:elective|routine|urgent|OP|outpatient)(?= |$)|for an? |(?:talked|spoke|spoken) (?:about|through)|due (?:a|an|for)|planned|proposed|upcoming|forthcoming|appointment for|options? (?:incl(?:uding)?|such as|include[sd]?|are|were|of))\b/i;
 
 /** A referral named before a parenthesis that gives its reasons: "the suspected cancer pathway (", "2WW referral (". */
 const REFERRAL_BEFORE_PAREN = /\b(?:pathway|referral|clinic|appointment|service|route)\s*$/i;
@@ -165,6 +165,9 @@ const YEAR = /(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])/g;
 /** A month and year, "03/2024" (not a whole date's year, "12/03/2024"). */
 const MONTH_YEAR = /(?<![\d/.])(?:0?[1-9]|1[0-2])\/((?:19|20)\d\d)(?![\d/])/g;
 
+/** A word that a full stop abbreviates rather than ends a sentence after: an initial, "incl.", "approx.", "e.g.". */
+const ABBREVIATION_END = /(?:^|[^A-Za-z0-9])(?:[A-Za-z]|incl|approx|esp|e\.g|i\.e|cf|vs)$/i;
+
 /** The clause around [start, end): sentence bounds, then scope terminators either side. */
 // (a line that opens with a table's cell bar, "         | Acute kidney injury …", is the table's next row: a clause of its own)
 export function clauseAround(text: string, start: number, end: number): { sentStart: number; sentEnd: number; pre: string; post: string; sentence: string } {
@@ -178,7 +181,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
       const prevLine = text.slice(pls, ple);
       const thisLine = text.slice(...lineBounds(text, s));
       if (prevLine.trim() === '' || (prevLine.length < 60 && !(/^\s*[a-z]/.test(thisLine) && WRAPPED_END.test(prevLine))) || /^\s*(?:[-*•|]|\d+[.)])/.test(thisLine) || (/^\s*[A-Z]/.test(thisLine) && !WRAPPED_END.test(prevLine)) || /:\s*$/.test(prevLine)) break;
-    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !/\b[A-Za-z]\.$/.test(text.slice(Math.max(0, s - 3), s)))) {
+    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[s] ?? ' ') && !ABBREVIATION_END.test(text.slice(Math.max(0, s - 7), s - 1)))) {
       if (ch === '?' && /\S/.test(text[s] ?? '')) { s--; continue; }
       // "Imp: ? pulmonary embolism", "- ? gallstones": a spaced query mark opens the term after it.
       if (ch === '?' && (s - 1 === 0 || /[\s:(,\-–]/.test(text[s - 2]))) { s--; continue; }
@@ -193,7 +196,7 @@ export function clauseAround(text: string, start: number, end: number): { sentSt
       const lineStart = lineBounds(text, e)[0];
       const next = text.slice(...lineBounds(text, e + 1));
       if ((e - lineStart < 60 && !(/^\s*[a-z]/.test(next) && WRAPPED_END.test(text.slice(lineStart, e)))) || next.trim() === '' || /^\s*(?:[-*•|]|\d+[.)])/.test(next) || (/^\s*[A-Z]/.test(next) && !WRAPPED_END.test(text.slice(lineStart, e)))) break;
-    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!') && /\s/.test(text[e + 1] ?? ' ') && !/\b[A-Za-z]$/.test(text.slice(Math.max(0, e - 2), e)))) break;
+    } else if (ch === ';' || ch === '\t' || ((ch === '.' || ch === '!') && /\s/.test(text[e + 1] ?? ' ') && !ABBREVIATION_END.test(text.slice(Math.max(0, e - 6), e)))) break;
     e++;
   }
   const sentence = text.slice(s, e);
