@@ -30,6 +30,21 @@ const DOSE_LABEL = /^\W*dose (?:changes?|reductions?|increases?|adjustments?)\W*
 const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 // "After discussion we have agreed to:", "Changes made in clinic today:": the items below are what was done
 const AGREED_HEADING = /\b(?:(?:we|I)\s+(?:have\s+)?(?:jointly\s+|together\s+)?(?:agreed|decided)(?:\s+(?:together|jointly|with (?:him|her|them|the patient|(?:his|her|their) (?:parents?|family|carers?))))?(?:\s+(?:to|on|the following))?|(?:we|I)\s+(?:have\s+)?made the following (?:changes|adjustments)|changes? (?:made|agreed)(?:\s+(?:today|in clinic|on the ward|with (?:him|her|them)))*|changes? (?:today|in clinic(?: today)?))\s*:?\s*$/i;
+const RECEIVED_HERE = /\b(?:received|had)\b[^.;]{0,60}\b(?:in (?:the )?(?:clinic|ed|department|day unit)|on the ward|today)\b/i;
+
+/** The line that introduces the list an item is in: the nearest line above that is not itself an item. */
+function leadInAbove(text: string, at: number): string {
+  let end = text.lastIndexOf('\n', at - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) return line;
+    end = start - 1;
+  }
+  return '';
+}
+// "I have started her on:", "she was keen to start treatment today:", "He agreed to start:": a lead-in that says the items below were started
+const STARTED_HEADING = /\b(?:(?:i|we)\s+(?:have\s+)?(?:now\s+)?(?:started|commenced|initiated)(?:\s+(?:him|her|them))?(?:\s+on)?(?:\s+the following)?(?:\s+(?:today|in clinic))?|(?:he|she|they)\s+(?:was|were|is|are)\s+(?:keen|happy|willing|agreeable)\s+to\s+start(?:\s+(?:treatment|the following|these|them))?\s+(?:today|in clinic)|(?:he|she|they)\s+(?:has|have\s+)?agreed\s+to\s+start(?:\s+(?:treatment|the following))?(?:\s+(?:today|in clinic))?|(?:was|were|has been|have been)\s+(?:started|commenced)\s+on(?:\s+the following)?(?:\s+today)?)\s*:\s*$/i;
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
@@ -311,13 +326,14 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     const next = nx && !nx.row && !/\n\s*\n/.test(text.slice(s.end, nx.start)) ? text.slice(nx.start, nx.end) : '';
     courseChanges(sentence, s.start, mentions, found, wardOnly, next, cover);
   }
-  // a dosed item in a "Medication changes" list with no word for the change is a new medicine
+  // a dosed item in a "Medication changes" list (or one a lead-in says was started) with no word for the change is a new medicine
   for (const sp of letterSentences(letter)) {
     if (!sp.item || sp.row) continue;
     const heading = headingAbove(text, sp.start);
-    if (!heading || !CHANGES_HEADING.test(heading)) continue;
+    if (!(heading && CHANGES_HEADING.test(heading)) && !STARTED_HEADING.test(leadInAbove(text, sp.start))) continue;
     const item = text.slice(sp.start, sp.end);
-    if (/\b(?:continued?|unchanged|no change|as before|stopped|withheld|held|reduced|increased|completed)\b/i.test(item) || REQUEST.test(item) || PAST.test(item) || GIVEN_HERE.test(item) || INPATIENT_ONLY.test(item)) continue;
+    // ("- She also received Depo-Medrone 120 mg IM in clinic today": a dose given there and then)
+    if (/\b(?:continued?|unchanged|no change|as before|stopped|withheld|held|reduced|increased|completed)\b/i.test(item) || REQUEST.test(item) || PAST.test(item) || GIVEN_HERE.test(item) || INPATIENT_ONLY.test(item) || RECEIVED_HERE.test(item)) continue;
     for (const d of within(all, sp.start, sp.end)) {
       if (byHospitalRoute(item, d.start)) continue;
       if (DOSE_AFTER.test(item.slice(d.end, d.end + 24))) found.push({ drug: d.generic, code: d.code, change: 'started', start: sp.start + d.start, end: sp.start + d.end + (DOSE_AFTER.exec(item.slice(d.end, d.end + 24))?.[0].length ?? 0), fromRow: false });
