@@ -9,7 +9,9 @@ import { terminologyOperations } from '../terminology/operations.ts';
 const toResponse = (r: Reply): OperationResponse => ({ status: r.status, contentType: r.contentType, body: r.body, headers: r.headers });
 
 export function createApp(s: Services, opts: { baseUrl?: string } = {}): Hono {
-  const term = terminologyOperations(s.terminology);
+  // (made on first use: s.terminology loads the concept set then)
+  let ops: ReturnType<typeof terminologyOperations> | undefined;
+  const term = () => (ops ??= terminologyOperations(s.terminology));
   const body = (req: OperationRequest) => req.body ?? new Uint8Array();
   const ctype = (req: OperationRequest) => req.headers['content-type'] ?? '';
   const fhir = fhirRoutes({
@@ -17,9 +19,9 @@ export function createApp(s: Services, opts: { baseUrl?: string } = {}): Hono {
     baseUrl: opts.baseUrl,
     operations: {
       'process-message': { level: 'system', methods: ['POST'], handler: async (req) => toResponse(await receiveMessage(s, body(req), ctype(req))) },
-      'CodeSystem/lookup': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term.lookup(req.params) },
-      'CodeSystem/validate-code': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term.validateCode(req.params) },
-      'ValueSet/expand': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term.expand(req.params) },
+      'CodeSystem/lookup': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term().lookup(req.params) },
+      'CodeSystem/validate-code': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term().validateCode(req.params) },
+      'ValueSet/expand': { level: 'type', methods: ['GET', 'POST'], handler: async (req) => term().expand(req.params) },
     },
     interceptCreate: {
       Bundle: async (req) => toResponse(await receiveDocument(s, body(req), ctype(req))),

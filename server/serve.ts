@@ -2,15 +2,15 @@
 // terminology, start the letter worker and the HTTP server, load sample data on first start.
 import { serve as listen } from '@hono/node-server';
 import type { Bundle, Organization } from 'fhir/r4';
-import { openDb } from './store/db.ts';
+import { openDb, type Db } from './store/db.ts';
 import { ResourceStore } from './store/resources.ts';
 import { Queue } from './store/queue.ts';
-import { loadTerminology } from '../terminology/index.ts';
-import { createApp } from './app.ts';
+import { loadTerminology, checkTerminologySources } from '../terminology/index.ts';
 import { LETTER_JOB, type Services, type Practice } from './workflow/services.ts';
 import { WORKFLOW_SCHEMA } from './workflow/schema.ts';
+import type { createApp } from './app.ts';
 import { processInbound, markFailed } from './workflow/process.ts';
-import { analysePool } from './workflow/analyse-pool.ts';
+import { analysePool, type AnalysePool } from './workflow/analyse-pool.ts';
 import { ODS_CODE } from './types.ts';
 
 export interface ServeOptions {
@@ -45,23 +45,26 @@ async function ensurePractice(store: ResourceStore, ods: string, name: string): 
 }
 
 export async function startServices(opts: Omit<ServeOptions, 'port'>): Promise<Services> {
-  // the analysis threads warm up while this thread opens the store
+  // the concept set loads on first use (warmed once serving); a missing file fails the start now
+  checkTerminologySources();
+  // The store opens first, with the machine to itself (PGlite's start is the longest step); the
+  // analysis threads then warm up while this thread finishes starting and serves.
+  const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.databaseSchema });
   const analyser = analysePool(opts.threads);
   try {
-    return await startWith(opts, analyser);
+    return await startWith(opts, db, analyser);
   } catch (e) {
     await analyser.close();
+    await db.close();
     throw e;
   }
 }
 
-async function startWith(opts: Omit<ServeOptions, 'port'>, analyser: ReturnType<typeof analysePool>): Promise<Services> {
-  const db = await openDb({ url: opts.databaseUrl, dataDir: opts.dataDir, schema: opts.databaseSchema });
+async function startWith(opts: Omit<ServeOptions, 'port'>, db: Db, analyser: AnalysePool): Promise<Services> {
   await db.exec(WORKFLOW_SCHEMA);
   const store = new ResourceStore(db);
   // Operational log only: job ids and error messages, never letter content or demographics.
   const queue = new Queue(db, { ...opts.retry, onError: (job, e) => console.error(`postroom: job ${job.id} (${job.kind}) attempt ${job.attempts} failed: ${(e as Error)?.message ?? e}`) });
-  const terminology = loadTerminology();
   let ods = process.env.POSTROOM_ODS;
   let name = process.env.POSTROOM_PRACTICE_NAME;
   if (opts.samples) {
@@ -73,8 +76,11 @@ async function startWith(opts: Omit<ServeOptions, 'port'>, analyser: ReturnType<
     name ??= org?.name;
   }
   const practice = await ensurePractice(store, ods ?? 'Y00000', name ?? 'Postroom practice');
-  const services: Services = { db, store, queue, terminology, analyser, practice, now: () => new Date() };
-  await analyser.ready.catch(async (e) => { await db.close(); throw e; });
+  const services: Services = { db, store, queue, get terminology() { return loadTerminology(); }, analyser, practice, now: () => new Date() };
+  // Ready means accepting letters: those that come while the analysis threads still warm up wait
+  // in the durable queue, then in the threads' ports. (A missing terminology file has already
+  // failed the start above; a thread that fails later says so here.)
+  analyser.ready.catch((e) => console.error(`postroom: an analysis thread failed to start: ${(e as Error).message}`));
   queue.start(LETTER_JOB, async (job: { payload: { inboundId: string } }) => processInbound(services, job.payload.inboundId), {
     concurrency: opts.workers ?? 16,
     onDead: async (job: { payload: { inboundId: string } }, err: Error) => markFailed(services, job.payload.inboundId, err.message),
@@ -89,7 +95,10 @@ export async function stopServices(s: Services): Promise<void> {
 }
 
 export async function serve(opts: ServeOptions): Promise<Running> {
+  // the HTTP app's modules load while the store opens (PGlite compiles its WASM off this thread)
+  const appModule = import('./app.ts');
   const services = await startServices(opts);
+  const { createApp } = await appModule;
   const host = opts.host ?? '127.0.0.1';
   const app = createApp(services);
   const server = await new Promise<ReturnType<typeof listen>>((resolve) => {
@@ -99,6 +108,8 @@ export async function serve(opts: ServeOptions): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${host}:${port}`;
   if (opts.samples) await loadSampleLetters(app, opts.quiet);
+  // load the concept set now, so the app's first type-ahead does not wait for it
+  setImmediate(() => void services.terminology);
   if (!opts.quiet) {
     console.log(`Postroom is running (${services.db.kind}${opts.dataDir ? ` in ${opts.dataDir}` : opts.databaseUrl ? '' : ', in memory'})`);
     console.log(`  FHIR API:         ${url}/fhir`);

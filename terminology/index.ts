@@ -124,13 +124,18 @@ export interface TerminologyOptions {
 
 let cached: Terminology | undefined;
 
+/** Throws the configuration error loadTerminology would, without loading: for a fast, fail-early start. */
+export function checkTerminologySources(gps = defaultGpsPath()): void {
+  if (!existsSync(gps)) throw new Error(`SNOMED CT GPS ValueSet not found at ${gps} (set POSTROOM_SNOMED_GPS)`);
+}
+
 /** Load the configured terminology once per process. */
 export function loadTerminology(opts: TerminologyOptions = {}): Terminology {
   if (cached && !opts.gps && !opts.rf2) return cached;
   const t = new Terminology();
   const gps = opts.gps ?? defaultGpsPath();
-  if (existsSync(gps)) t.loadValueSet(gps);
-  else throw new Error(`SNOMED CT GPS ValueSet not found at ${gps} (set POSTROOM_SNOMED_GPS)`);
+  checkTerminologySources(gps);
+  t.loadValueSet(gps);
   const rf2 = opts.rf2 ?? process.env.POSTROOM_SNOMED_RF2;
   if (rf2) loadRf2(t, rf2);
   if (!opts.gps && !opts.rf2) cached = t;

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../server/store/db.ts';
@@ -56,6 +57,37 @@ test('PGlite dataDir persists across open/close', async () => {
     assert.is((await new ResourceStore(b).read<any>('Patient', 'persist')).gender, 'female');
     await b.close();
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a new process starts its in-memory store and a new data folder from the template an earlier one kept; a damaged copy only costs an initdb', async () => {
+  // each open runs in its own process, with its own template cache folder
+  const cache = mkdtempSync(join(tmpdir(), 'postroom-cache-'));
+  const dir = mkdtempSync(join(tmpdir(), 'postroom-db-'));
+  const open = (dataDir?: string) => {
+    const code = `const { openDb } = await import(${JSON.stringify(new URL('../server/store/db.ts', import.meta.url).href)});
+      const db = await openDb(${dataDir ? JSON.stringify({ dataDir }) : '{}'});
+      const [r] = await db.query('SELECT count(*)::int AS n FROM schema_migrations');
+      process.stdout.write(String(r.n)); await db.close();`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env: { ...process.env, POSTROOM_PGLITE_CACHE: cache }, encoding: 'utf8' });
+    assert.is(run.status, 0, run.stderr);
+    return Number(run.stdout);
+  };
+  try {
+    const migrations = loadMigrations().length;
+    assert.is(open(), migrations);
+    const kept = readdirSync(cache).filter((f) => /^template-[0-9a-f]+\.tar$/.test(f));
+    assert.is(kept.length, 1);
+    // a new data folder loads it, migrated, and persists as any folder does
+    assert.is(open(join(dir, 'a')), migrations);
+    assert.ok(existsSync(join(dir, 'a', 'PG_VERSION')));
+    // a damaged copy: both still open, from initdb
+    writeFileSync(join(cache, kept[0]), 'not a tarball');
+    assert.is(open(), migrations);
+    assert.is(open(join(dir, 'b')), migrations);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
 });

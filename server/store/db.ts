@@ -1,8 +1,10 @@
 // One database interface over embedded PGlite and real PostgreSQL (pg Pool), so every module
 // writes the same SQL once. Migrations are applied on open (see migrate.ts).
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrate } from './migrate.ts';
+import { readTemplate, writeTemplate } from './pglite-template.ts';
 
 export interface Db {
   kind: 'pglite' | 'postgres';
@@ -44,7 +46,7 @@ export interface OpenDbOptions {
 
 export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   if (!opts.url && !opts.dataDir && !opts.noMigrate) return openMemoryPglite(opts.pgliteConf ?? []);
-  const db = opts.url ? await openPostgres(opts) : (await openPglite(opts.dataDir, opts.pgliteConf)).db;
+  const db = opts.url ? await openPostgres(opts) : await openPgliteFolder(opts.dataDir!, opts.pgliteConf ?? []);
   if (!opts.noMigrate) await migrated(db);
   return db;
 }
@@ -61,25 +63,51 @@ async function migrated(db: Db): Promise<Db> {
 
 /**
  * A new in-memory PGlite runs initdb, seconds of WASM work; loading a data directory from a
- * tarball takes a fraction of that. So the first in-memory database a process opens is dumped
- * while still empty and migrated, and later ones (test servers, restarts within a process) start
- * from that dump. One template per set of postgresql.conf lines, since the dump carries them.
+ * tarball takes a fraction of that. So the first in-memory database made is dumped while still
+ * empty and migrated, and later ones start from that dump: within a process (test servers) and
+ * across processes, from the copy pglite-template.ts keeps on disk. One template per set of
+ * postgresql.conf lines, since the dump carries them.
  */
 const templates = new Map<string, Promise<Blob>>();
 async function openMemoryPglite(conf: string[]): Promise<Db> {
   const key = conf.join('\n');
+  if (!templates.has(key)) {
+    const kept = readTemplate(conf);
+    if (kept) templates.set(key, Promise.resolve(kept));
+  }
   const template = templates.get(key);
   if (template) {
     const dump = await template.catch(() => undefined);
     // migrating again finds every migration applied: it only guards against a stale template
-    if (dump) return migrated((await openPglite(undefined, conf, dump)).db);
+    if (dump) {
+      try {
+        return await migrated((await openPglite(undefined, conf, dump)).db);
+      } catch {
+        templates.delete(key); // a damaged kept copy: make a new template below
+      }
+    }
   }
   const { db, pgl } = await openPglite(undefined, conf);
   const dump = migrated(db).then(() => pgl.dumpDataDir('none'));
   templates.set(key, dump);
-  dump.catch(() => templates.delete(key));
+  dump.then((d) => writeTemplate(conf, d), () => templates.delete(key));
   await dump;
   return db;
+}
+
+/** A data folder's database; a new (missing or empty) folder starts from the kept template, as in-memory databases do. */
+async function openPgliteFolder(dataDir: string, conf: string[]): Promise<Db> {
+  const empty = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  const template = empty ? readTemplate(conf) : undefined;
+  if (template) {
+    try {
+      return (await openPglite(dataDir, conf, template)).db;
+    } catch {
+      // a damaged kept copy: the folder was empty before, so clear what it left and run initdb
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return (await openPglite(dataDir, conf)).db;
 }
 
 type Runner = { query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>; exec(sql: string): Promise<void> };
@@ -205,6 +233,8 @@ const ident = (s: string) => {
 };
 
 async function openPostgres(opts: OpenDbOptions): Promise<Db> {
+  // (loaded here: an embedded store's start does not pay for the driver)
+  const { default: pg } = await import('pg');
   const config: pg.PoolConfig = { connectionString: opts.url, max: opts.poolSize ?? 10 };
   if (opts.schema) {
     const schema = ident(opts.schema);

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { LetterHint } from '../ingest/letter.ts';
-import { analyse, type Analysis } from './analyse.ts';
+import type { Analysis } from './analyse.ts';
 
 export interface AnalysePool {
   analyse(bytes: Uint8Array, hint: LetterHint): Promise<Analysis>;
@@ -13,7 +13,11 @@ export interface AnalysePool {
 }
 
 export function analysePool(size = Math.max(1, availableParallelism() - 1)): AnalysePool {
-  if (size <= 0) return { analyse, ready: Promise.resolve(), close: async () => {} };
+  if (size <= 0) {
+    // (loaded on first use: a server's own thread never runs the analysis)
+    const inline = import('./analyse.ts');
+    return { analyse: async (bytes, hint) => (await inline).analyse(bytes, hint), ready: inline.then(() => {}), close: async () => {} };
+  }
   const pending = new Map<number, { ok: (a: Analysis) => void; fail: (e: Error) => void }>();
   let next = 0;
   const warm: Promise<void>[] = [];
