@@ -501,6 +501,9 @@ const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|attributed to|explained
 /** "stopped because of weight gain": a reason for a medicine change, not a cause of a diagnosis. */
 const DRUG_REASON = /\b(?:stopp|discontinu|switch|chang|reduc|withdr|withh|intoleran|side[- ]?effect)\w*/i;
 
+/** Findings that are a test's result rather than a symptom or sign: masses, nodules, lesions, abnormal results. */
+const LESION_FINDING = /\b(?:mass|nodule|lesion|opacity|shadow|tumou?r|polyp|cyst|abnormal|occult blood|raised|elevated|low)\b/i;
+
 function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, symptoms, risks }: ConceptIndex): boolean {
   // Symptoms: the lexicon marks them; a finding known only by its FSN is treated as one.
   // "no reflux symptoms": denied symptoms are routine negatives, whatever the concept ("her heart
@@ -519,6 +522,9 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (m.ctx.assertion === 'negated' && NO_HISTORY_BEFORE.test(m.before) && RISK_BEHAVIOUR.test(m.concept.display)) return false;
   // "no history of self-harm" denies the past, not the risk now.
   if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || ((!m.ctx.listed || !!m.ctx.leads) && !NO_HISTORY_BEFORE.test(m.before));
+  // "no previous exertional chest pain", "she had no seizure", "no clubbing": an absent symptom or sign is a
+  // routine negative however firmly it is denied; what a test found absent (a mass, a nodule) is a result.
+  if (m.ctx.assertion === 'negated' && m.concept.tag === 'finding' && !m.measured && m.kind !== 'investigations' && m.kind !== 'diagnoses' && !LESION_FINDING.test(m.concept.display)) return false;
   // "no history of abdominal distension or vomiting": symptoms a history denies are routine negatives.
   if (m.ctx.assertion === 'negated' && finding && !m.inExam && m.kind !== 'investigations' && NO_HISTORY_OF.test(m.before)) return false;
   // Routine absent symptoms ("no vomiting", "no dizziness or palpitations") are not coded.

@@ -908,6 +908,8 @@ function inExamination(text: string, at: number): boolean {
   return /(?:^|\n|\. )\s*(?:on examination|examination(?: findings)?:|o\/e\b|exam:)/i.test(span) && !/\n\s*(?:investigations?|impression|diagnosis|plan|x-ray|ct|mri|bloods?)\b[^\n]*:/i.test(span);
 }
 
+const DIET_AFTER = /^(?:[\s,-]+(?:and\s+)?low[\s-]+[a-z]+)*[\s-]+diet\b/i;
+const MADE_BEFORE = /\b(?:creation|creating|formation|forming|fashioning|construction|formed|fashioned|created)\s+(?:of\s+)?(?:a|an|the|his|her|their)?\s*(?:(?:left|right|brachio|radio)[\w-]*\s+){0,3}$/i;
 const SCREEN_BEFORE = /\b(?:screening|pre-?treatment|pre-?biologic|baseline|pre-?immunosuppression)\s+(?:(?:blood\s+)?tests|bloods|serology|screen)\s*(?:\(|for\s+|:\s*|-\s+)[^()\n.;:]{0,60}$/i;
 const SCREEN_RESULT = /\b(?:negative|neg|positive|pos|normal|unremarkable|not detected|detected|immune|non-?reactive|reactive|clear)\b/i;
 /** The rest of the sentence after a position. */
@@ -989,6 +991,10 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (/\b(?:lower|lowers|lowering|reduce|reduces|reducing|minimi[sz]e|minimi[sz]es|minimi[sz]ing|prevent|avoid|cut) (?:the |his |her |their )?(?:risk|chance|likelihood) of\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 60), start))) return true;
   // "It can cause dizziness when you stand up", "this may make you drowsy": a medicine's possible effect told to the patient, not had.
   if (CAN_CAUSE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "a low potassium, low salt diet", "a low-sodium diet": what a diet limits, not a result
+  if (/^low\b/i.test(written) && DIET_AFTER.test(after)) return true;
+  // "for creation of a left radiocephalic arteriovenous fistula", "formation of a stoma": what an operation makes
+  if (MADE_BEFORE.test(text.slice(Math.max(0, start - 50), start))) return true;
   // "advice about weight loss", "leaflet on falls": the topic of advice, not a finding.
   // ("counselled him about postural dizziness", "warned her about drowsiness": a side effect talked through, not had.)
   if (/\b(?:advice|advised|information|leaflet|counselling|counsell?ed\s+(?:him|her|them)|warned\s+(?:him|her|them)|education|support|signposted)\s+(?:about|on|regarding|re|for)\s+(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(0, start - 40), start))) return true;
