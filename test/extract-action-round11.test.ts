@@ -21,4 +21,14 @@ test('boilerplate and words to the patient ask nothing of the practice', () => {
   assert.equal(texts('Please excuse the delay in writing. Please check her U&Es in 2 weeks.'), ['Please check her U&Es in 2 weeks.']);
 });
 
+test('a new referral after a missed appointment; monitoring continued; the end of a supplied span', () => {
+  const [r] = actionsIn('Unfortunately he did not attend his ENT appointment. If you feel that he still needs to be seen by ENT, please send a new referral through the e-Referral Service.', '2026-03-02');
+  assert.is(r.category, 'referral');
+  assert.ok(r.workloadTransfer);
+  const [m] = actionsIn('Please continue methotrexate blood monitoring (FBC, U&E, LFT) every 2 weeks, as per the shared care protocol.', '2026-03-02');
+  assert.is(m.category, 'investigation');
+  assert.is(m.due, '2026-03-16');
+  assert.is(actionsIn('Please could you continue the budesonide prescription at the end of the 4 weeks we supplied.', '2026-03-02')[0].due, '2026-03-30');
+});
+
 test.run();

@@ -32,7 +32,7 @@ const NEGATED_ACT = /\b(?:do not|don['’]t|never|must not|should not|avoid)\s+(
 // ("remove nitrofurantoin from her repeat list and add it to her record": a prescribing change first)
 const MED_REQUEST = /\b(?:prescribe|start|stop|restart|increase|reduce|switch|change|titrate|issue|withhold)\b|\bremove\b[^.;]{0,40}\bfrom (?:his|her|their|the) repeat\b/i;
 // "send him straight back to ED", "offer her the weight management programme", "re-refer via e-RS"
-const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|send (?:him|her|them) back to (?:us|me|the clinic|our (?:clinic|team|service|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group|referral))\b)/;
+const REFERRAL_ACT = /^(?:re-?refer|refer|make a referral|send a referral|(?:send|make|submit) (?:a |an )?(?:new|fresh|further) referral|arrange (?:a |an )?(?:urgent |routine )?referral|send (?:him|her|them) (?:straight |directly |urgently |immediately )?(?:back )?(?:in )?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))|send (?:him|her|them) back to (?:us|me|the clinic|our (?:clinic|team|service|department))|offer (?:him|her|them) (?:a |an |the )?(?:referral|(?:[\w'-]+ ){0,4}(?:programme|service|course|clinic|group|referral))\b)/;
 // "if the potassium is 6.5 or above, he needs to be sent to the Emergency Department": the
 // request is to send the patient in, whatever result it waits on
 const SENT_IN = /\b(?:needs?|has|should|must|is) (?:to )?(?:be )?(?:sent|referred|admitted) (?:straight |directly |urgently |immediately |back )*(?:in)?to (?:the )?(?:ed|a&e|emergency department|hospital|(?:acute|medical|surgical|same[- ]day|emergency)\b[\w -]{0,30}?\b(?:unit|take|service|clinic|team|department))\b/;
@@ -206,6 +206,8 @@ function categoriseOne(text: string): ActionCategory {
     if (TESTS.test(obj) && !/^(?:him|her|them|the patient)(?:\s+(?:in|at|within|on|after|by|again|when|once|for|with|to|\d)\b|\s*[,.;]|\s*$)/.test(obj)) return 'investigation';
     return 'follow-up';
   }
+  // "continue methotrexate blood monitoring (FBC, U&E, LFT) every 2 weeks": the tests, not the medicine
+  if (/^continue\b[^.;]{0,40}?\b(?:blood )?(?:monitoring|tests|bloods)\b/.test(b) && TESTS.test(b)) return 'investigation';
   if (MED_VERBS.test(b)) {
     if (/^ensure\b/.test(b) && /\b(?:informed|aware|notified|updated|coded|recorded|told)\b/.test(b)) return 'admin';
     // "ensure her blood pressure is below 160/100": a check against a target

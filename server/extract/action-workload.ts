@@ -104,7 +104,7 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (/\bback to (?:us|me|this (?:clinic|team|service)|our (?:clinic|team|service|department|unit))\b/.test(b) && !ctx.missedAppointment) return undefined;
     // ("refer her back to the respiratory team" names another team: an onward referral, below)
     const otherTeam = /^refer (?:(?:him|her|them) )?back to (?:the |his |her |their )?(?:[\w-]+ ){1,3}(?:team|clinic|service|department|specialists?|consultants?)\b/.test(b);
-    if (!otherTeam && (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b)))) {
+    if (!otherTeam && (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b|^(?:send|make|submit) (?:a |an )?(?:new|fresh|further) referral\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b)))) {
       // a re-referral that waits on a new result or goes down a cancer pathway is a fresh referral,
       // not the missed appointment made good
       if (/\b(?:rises?|falls?|doubles?|increases?|above|below|more than|less than|suspected (?:\w+ )*cancer|2ww|two[- ]week)\b/.test(lower)) return undefined;

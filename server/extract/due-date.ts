@@ -156,6 +156,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     const restated = dueDate(text.slice(ie.index + ie[0].length, ie.index + ie[0].length + 60), from, opts);
     if (restated) return restated;
   }
+  // "at the end of the 4 weeks we supplied": the end of a stated span is that span from now
+  text = text.replace(/\bat the end of (?:the|this|these|her|his|their) ((?:\d{1,2}|one|two|three|four|six|eight|twelve|fourteen|twenty-eight)\s*(?:days?|weeks?|months?))\b/gi, (_, span: string) => `in ${span}`.padEnd(_.length));
   // "(28 days supplied today)": an aside on what was done, not when the request is due
   text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
