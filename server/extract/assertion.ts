@@ -300,8 +300,9 @@ function possiblePost(post: string): boolean {
 
 /** Row statuses of a problem table ("Vasovagal syncope<TAB>Considered and excluded"). */
 const ROW_NEG = /\b(?:excluded|ruled out|refuted|not confirmed)\b/i;
+const ROW_NEG_LEAD = /^(?:excluded|ruled out|refuted|not confirmed)\b/i;
 const ROW_POSS = /^(?:suspected|possible|possibly|probable|likely|provisional|query|\?|working diagnosis|differential|under investigation)\b/i;
-const ROW_HIST = /^(?:resolved|past history|previous|historical|inactive|in remission)\b/i;
+const ROW_HIST = /^(?:resolved|recovered|past history|previous|historical|inactive|in remission)\b/i;
 
 /** A causal verb after the mention or between a negation and it: the clause is about one condition causing another. */
 const CAUSAL_LINK_POST = /^\s*(?:(?:has|have|had|was|is|may have|might have|could have|would have)\s+)?(?:caused|causes|led to|leads to|triggered|precipitated|contributed to|been responsible for|is responsible for|was responsible for|explains|explained)\b/i;
@@ -484,7 +485,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const item = listItem(text, start);
   if (item.head && item.cells.length > 1) {
     for (const cell of item.cells.slice(1).map((x) => x.trim())) {
-      if (ROW_NEG.test(cell) && cell.length < 40) return { ...out, assertion: 'negated', explicit: true };
+      // ("Excluded - 1 mg overnight dexamethasone suppression test normal": a cell that opens with its ruling, however long)
+      if (ROW_NEG.test(cell) && (cell.length < 40 || ROW_NEG_LEAD.test(cell))) return { ...out, assertion: 'negated', explicit: true };
       if (ROW_POSS.test(cell)) return { ...out, assertion: 'possible', explicit: true };
       if (ROW_HIST.test(cell) && !(opts.chronic && /^past history/i.test(cell))) return { ...out, assertion: 'historical', explicit: true };
     }

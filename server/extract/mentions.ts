@@ -510,6 +510,9 @@ function patternMentions(text: string, from: number, to: number): PatternMention
   return out;
 }
 /** A measure as the subject of "to fall" just before it: "his haemoglobin has continued to fall", "the eGFR began to fall". */
+const MEASURE_FALLS_NOW = /\b(?:hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|count|ferritin|albumin|pressure|temperature|score|reading|urea|PSA|HbA1c|it)\s+(?:(?:ever|then|further|again)\s+)?$/i;
+const IMMUNE_STATUS_AFTER = /^\s*[:-]\s*(?:(?:fully|not|up to date|in date|already)\s+)*(?:immuni[sz]ed|vaccinated|covered|boosted|up to date)\b/i;
+const NAMED_SERVICE_AFTER = /^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Clinic|Service|Unit|Team|Department|Centre|Center|MDT|Network)\b/;
 const MEASURE_FALLS = /\b(?:hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|counts?|ferritin|albumin|pressures?|temperature|scores?|readings?|numbers?|output|urea|ALT|CRP|PSA|HbA1c)\b[^.;,\n]{0,30}\bto\s+$/i;
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
@@ -839,7 +842,7 @@ const POPULATION_BEFORE = /\b(?:in|for|among|amongst)\s+(?:(?:all|most|many|some
 /** "cataract pre-assessment clinic", "diabetes one-stop service": a kind of clinic between the condition and the clinic. */
 const CLINIC_KIND = String.raw`(?:(?:pre-?assessment|pre-?op(?:erative)?|one[- ]stop|nurse[- ]led|rapid[- ]access|virtual|new[- ]patient|outpatient|multidisciplinary|MDT|joint)\s+(?=(?:clinics?|services?|teams?)\b))?`;
 // ("Type 2 diabetes - diet and metformin": after a spaced dash comes the list item's note, not a compound noun.)
-const MODIFIED = new RegExp(String.raw`^(?![ \t]+[-–][ \t])[ -]*` + CLINIC_KIND + /(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|MDTs?|MDMs?|multidisciplinary (?:team )?meetings?|nurses?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/.source, 'i');
+const MODIFIED = new RegExp(String.raw`^(?![ \t]+[-–][ \t])[ -]*` + CLINIC_KIND + /(?:(?:urine|urinary|blood|serum|stool)\s+(?=(?:antigens?|ag|pcr|tests?|serology|screen)\b))?(?:ag\b|screen(?:ing)?|prophylaxis|vaccin\w*|immuni[sz]ation|jab|diet(?:ary)?(?![- ]?(?:controlled|managed|treated|alone|only))|clinics?|services?|teams?|MDTs?|MDMs?|multidisciplinary (?:team )?meetings?|nurses?|workers?|specialists?|physicians?|surgeons?|registrars?|doctors?|leaflets?|card|warning|pathway|protocol|prevention|risk|assessment|review|score|referral|liaison|units?|centres?|centers?|departments?|day[- ](?:unit|case|centre|center|ward)|helpline|advice line|wards?|consultants?|advice|education|care plan|medication|drugs?|treatment|therapy|prevention|bundle|tests?|serology|antigens?|pcr|swab|status|checks?|monitoring|programme|panel|rehabilitation|booster|block|criteria|rules?|guidance|guidelines?|prophylactic|surveillance|follow[- ]?up)\b/.source, 'i');
 /** "venlafaxine, now 150 mg MR once daily": a dose just before a release-form abbreviation. */
 const DOSE_JUST_BEFORE = /\d\s*(?:mg|micrograms?|mcg|g)\s+$/i;
 /** A medicine's name just before a release-form abbreviation ("mesalazine MR", "(Octasa MR)"). */
@@ -958,6 +961,12 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (FALLS.has(m.concept.code) && (/^\s*(?:asleep|off|of|from \d|to \d|by|due(?!\s+to\b)|within|outside|short of)\b/i.test(after) || FALL_IN_MEASURE.test(text.slice(end, end + 50)))) return true;
   // "his haemoglobin has continued to fall", "eGFR continues to fall": a measure's verb, not a fall.
   if (FALLS.has(m.concept.code) && /^fall$/i.test(written) && MEASURE_FALLS.test(text.slice(Math.max(0, start - 50), start))) return true;
+  // "once his eGFR falls to around 15", "if the Hb falls below 80": a measure's verb
+  if (FALLS.has(m.concept.code) && /^falls$/i.test(written) && MEASURE_FALLS_NOW.test(text.slice(Math.max(0, start - 30), start))) return true;
+  // "Tetanus: fully immunised, not required": the vaccine's status, not the disease
+  if (IMMUNE_STATUS_AFTER.test(after)) return true;
+  // "Seen in the Cancer Genetics Clinic": a capitalised service's name
+  if (/^[A-Z]/.test(written) && NAMED_SERVICE_AFTER.test(after)) return true;
   // "fatty infiltration" is the liver's only where the liver is named ("of the rotator cuff" is not).
   const site = SITE_NAMED[m.concept.code];
   if (site && !site.test(text.slice(...lineBounds(text, start)))) return true;

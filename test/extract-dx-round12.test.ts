@@ -1,0 +1,22 @@
+// Diagnosis extraction, round 12 (from blind19-20): a table cell that opens with its ruling ("Excluded - …")
+// however long, and "Recovered" as a row's status; a measure's verb ("once his eGFR falls to 15"); a vaccine's
+// status ("Tetanus: fully immunised"); a capitalised service's name ("the Cancer Genetics Clinic"); a
+// "substance misuse worker". Every sentence here is our own.
+import { test } from 'uvu';
+import { has, lacks } from './helpers/diagnoses.ts';
+
+test('a table row: a cell that opens with its ruling, and "Recovered"', () => {
+  has("Cushing's syndrome and mild autonomous cortisol secretion\tExcluded - 1 mg overnight dexamethasone suppression test normal", '237735008:negated');
+  has('Depression 2012-2015\tRecovered, no treatment since 2016', '35489007:historical');
+});
+
+test('names that are not the patient\'s conditions: a verb, a vaccine status, a service, a worker', () => {
+  lacks('We will refer him for an AV fistula once his eGFR falls to around 15.', '161898004');
+  has('She falls frequently at home.', '161898004:present');
+  lacks('Drugs given in ED: paracetamol 1 g. Tetanus: fully immunised, not required.', '76902006');
+  lacks('Seen in the Cancer Genetics Clinic on 17/02/2026.', '363346000');
+  lacks('Referred to the Trust substance misuse worker.', '26416006');
+  has('Diagnosis: tetanus.', '76902006:present');
+});
+
+test.run();
