@@ -19,4 +19,22 @@ test('names that are not the patient\'s conditions: a verb, a vaccine status, a 
   has('Diagnosis: tetanus.', '76902006:present');
 });
 
+test('a patient\'s own smoking after a family line is the patient\'s; a relative\'s past illness stays the relative\'s', () => {
+  has('FHx: her sister had bowel cancer diagnosed at 62. She smokes about 8 cigarettes a day.', '160603005:present');
+  has('FHx: her sister had bowel cancer diagnosed at 62. She smokes about 8 cigarettes a day.', '363406005:family');
+  has('Family history: mother had breast cancer. She also had diabetes.', '73211009:family');
+});
+
+test('a past episode still treated is current; a general fact about a condition is no diagnosis', () => {
+  has('She has post-herpetic neuralgia following shingles in 2022, for which she takes amitriptyline.', '2177002:present');
+  has('She has post-herpetic neuralgia following shingles in 2022, for which she takes amitriptyline.', '4740000:historical');
+  has('As hyperparathyroidism is a recognised cause of CPPD, I think he may have primary hyperparathyroidism.', '36348003:possible');
+});
+
+test('vocabulary: drug-induced parkinsonism, preterm delivery, an impacted third molar', () => {
+  has('I do not think this is drug-induced parkinsonism.', '4223005:negated');
+  has('Delivered by preterm delivery at 36+1 weeks.', '282020008:present');
+  has('Impacted lower left third molar (LL8) with pericoronitis.', '196417006:present');
+});
+
 test.run();

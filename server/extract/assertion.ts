@@ -119,6 +119,10 @@ const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|
 // (the span may not cross a relative or a family-history label: "hypercholesterolaemia, FHx: brother had MI at age 49" dates the brother's MI)
 const HIST_POST = /^(?:(?:(?!\b(?:FHx|FH|family history|brother|sister|mother|father|mum|dad|son|daughter|uncle|aunt|grandmother|grandfather)\b)[^.;]){0,50}\b(?<!\bnot (?:yet |fully |completely |entirely |quite )?)(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|childhood|infancy)|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
+// (a year straight after the mention dates that mention itself: "shingles in 2022, for which …" is over)
+const TREATED_NOW = /^[^.;]{0,80}?,?\s*for which (?:he|she|they) (?:still |now |currently )?(?:takes?|uses?|is on|are on|has|have|remains? on)\b/i;
+/** A sentence of the patient's own social history after a family line: "She smokes …", "He drinks …". */
+const PATIENT_SUBJECT = /^\s*(?:he|she|they|the patient)\s+(?:(?:still|also|currently|now)\s+)?(?:smokes|drinks|vapes|has (?:never )?smoked|is an? (?:ex-?|non-?|current |heavy |light )?smoker|stopped smoking|gave up smoking|quit)\b/i;
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 /** A subject and its verb: the words after a family-history trigger start a clause of their own. */
 const NEW_CLAUSE_SUBJECT = /\b(?:we|i|she|he|they)\s+(?:(?:then|also|therefore|so|have|had)\s+)?(?:went|proceeded|performed|arranged|did|took|undertook|carried|offered|underwent|decided|agreed)\b/i;
@@ -548,7 +552,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (WITHDRAWN_PRE.test(c.pre) && WITHDRAWN_POST.test(c.post)) return { ...out, assertion: 'negated', explicit: true };
   // Under a family history heading every condition not denied is a relative's, whenever it was.
   const negPost = NEG_POST.test(c.post);
-  if (opts.section === 'family' && !negPost) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
+  // ("FHx: her sister had bowel cancer at 62. She smokes 8 a day": a sentence about the patient after the family's)
+  const family = opts.section === 'family' && !(PATIENT_SUBJECT.test(c.sentence) && !RELATIVE.test(c.sentence));
+  if (family && !negPost) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
   // "Microscopic colitis to be excluded": a ruling still to come leaves the query open.
   if (negPost && TO_BE_EXCLUDED.test(c.post)) return { ...out, assertion: 'possible', explicit: true };
   if (negPost) {
@@ -589,11 +595,12 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
   if (!opts.chronic && PAST_EPISODE_PRE.test(nearPre) && PAST_WHEN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {
-    if (/\bdiagnosed\b/i.test(c.sentence)) return out;
+    // ("post-herpetic neuralgia following shingles in 2022, for which she takes amitriptyline": treated now, so current)
+    if (/\bdiagnosed\b/i.test(c.sentence) || (TREATED_NOW.test(text.slice(end, Math.min(text.length, end + 120))) && !/^\s*(?:in\s+|since\s+)?(?:19|20)\d\d\b/.test(text.slice(end, end + 12)))) return out;
     return { ...out, assertion: 'historical', explicit: true };
   }
   // "pancreatitis - settled": an episode that has ended (a long-term condition "settled" is controlled).
   if (!opts.chronic && SETTLED_POST.test(c.post)) return { ...out, assertion: 'historical', explicit: true };
-  if (opts.section === 'family') return { ...out, assertion: 'family' };
+  if (family) return { ...out, assertion: 'family' };
   return out;
 }
