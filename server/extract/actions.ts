@@ -194,7 +194,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     // the list ends at the first span that is neither an item nor a wrapped part of one
     if (leadIn && !s.item && !continuesItem(spans, i)) leadIn = false;
     // a letter to the patient may still carry a section for the GP ("For your GP (Dr …)")
-    if (toPatient && inGp) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
+    // (a heading that says "you" in a letter to the patient, "What you need to do", is the patient's)
+    if (toPatient && inGp && !youHeading(letter, s.start)) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
     if (toPatient) {
       // "Dr Haworth - please could you code the miscarriage on her record, …": a paragraph of the
       // letter to the patient turned to the GP it is copied to (it speaks of the patient as "her")
@@ -222,7 +223,8 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   return [...coded, ...narrative];
 }
 
-const GP_HEADING = /^\s*(?:for (?:the attention of )?)?(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:\s*$/i;
+// ("For Dr Adeyemi" on its own line needs no colon; a bare "Dr Evans:" does)
+const GP_HEADING = /^\s*(?:for (?:the attention of )?(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:?|(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:)\s*$/i;
 const GP_ADDRESS = /^(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*[-–:,]\s+(?=(?:please|pls|could|would|can|i|we)\b)/i;
 
 /** Whether span i is in the same paragraph as the span before it. */
@@ -246,6 +248,11 @@ function responsibleAfter(text: string, spans: Span[], i: number): string | unde
 }
 
 /** Whether an offset sits under a heading that addresses the practice ("Actions for GP"). */
+function youHeading(letter: Letter, offset: number): boolean {
+  const h = headingAbove(letter.text, offset) || sectionAt(letter, offset);
+  return !!h && /\byou\b/i.test(h) && !/\byour (?:gp|doctor|practice)\b/i.test(h);
+}
+
 function gpSection(letter: Letter, offset: number): boolean {
   // the nearest heading line wins over the (coarser) detected section
   const h = headingAbove(letter.text, offset) || sectionAt(letter, offset);
