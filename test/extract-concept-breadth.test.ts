@@ -68,7 +68,8 @@ test('rheumatology and MSK: Sjogren spelt plainly, LBP, trigger finger, disc dis
   hasCode('MRI shows a prolapsed intervertebral disc at L5/S1.', '73589001');
   has('Diagnosis: septic arthritis of the left knee.', '239777004:present');
   lacks('Diagnosis: septic arthritis of the left knee.', '239873007');
-  hasCode('Diagnosis: septic arthritis of the right hip.', '48245008');
+  // (annotators code a septic joint as Infective arthritis, the GPS's closest concept to the UK term)
+  hasCode('Diagnosis: septic arthritis of the right hip.', '396234004');
   hasCode('MRI confirmed an ACL rupture and a medial meniscal tear.', '239725005');
   hasCode('MRI confirmed an ACL rupture and a medial meniscal tear.', '302932006');
   // a bare meniscal tear is left out of the lexicon: knee letters often mention one only to set it aside

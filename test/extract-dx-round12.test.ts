@@ -35,6 +35,7 @@ test('vocabulary: drug-induced parkinsonism, preterm delivery, an impacted third
   has('I do not think this is drug-induced parkinsonism.', '4223005:negated');
   has('Delivered by preterm delivery at 36+1 weeks.', '282020008:present');
   has('Impacted lower left third molar (LL8) with pericoronitis.', '196417006:present');
+  has('Aspirate: no organisms, so septic arthritis was excluded.', '396234004:negated');
 });
 
 test.run();
