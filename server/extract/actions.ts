@@ -248,14 +248,16 @@ function responsibleAfter(text: string, spans: Span[], i: number): string | unde
 }
 
 /** Whether an offset sits under a heading that addresses the practice ("Actions for GP"). */
+/** The heading a sentence sits under: the nearest heading line wins over the (coarser) detected section. */
+const headingOf = (letter: Letter, offset: number) => headingAbove(letter.text, offset) || sectionAt(letter, offset);
+
 function youHeading(letter: Letter, offset: number): boolean {
-  const h = headingAbove(letter.text, offset) || sectionAt(letter, offset);
+  const h = headingOf(letter, offset);
   return !!h && /\byou\b/i.test(h) && !/\byour (?:gp|doctor|practice)\b/i.test(h);
 }
 
 function gpSection(letter: Letter, offset: number): boolean {
-  // the nearest heading line wins over the (coarser) detected section
-  const h = headingAbove(letter.text, offset) || sectionAt(letter, offset);
+  const h = headingOf(letter, offset);
   return !!h && gpHeading(h);
 }
 

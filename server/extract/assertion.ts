@@ -119,7 +119,7 @@ const DURATION_HISTORY = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|
 // (the span may not cross a relative or a family-history label: "hypercholesterolaemia, FHx: brother had MI at age 49" dates the brother's MI)
 const HIST_POST = /^(?:(?:(?!\b(?:FHx|FH|family history|brother|sister|mother|father|mum|dad|son|daughter|uncle|aunt|grandmother|grandfather)\b)[^.;]){0,50}\b(?<!\bnot (?:yet |fully |completely |entirely |quite )?)(?:resolved|has resolved|now resolved|(?:currently |now )?in (?:full )?remission|fully resolved|treated (?:in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|childhood|infancy)|and resolved)|in childhood|in the past(?! (?:few |couple of |\d+ |two |three |six |twelve )?(?:years?|months?|weeks?|days?)\b)|(?:\d+|many|several|a few|two|three|four|five|ten) years ago|as an? (?:child|teenager|toddler|infant|baby|boy|girl|student|young (?:child|man|woman|adult))|in (?:infancy|early childhood|adolescence)|(?:aged|at (?:the )?age(?: of)?) \d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?! (?:years?|yrs?|y)[- ]?old)(?!\s*(?:,|with|who|presents?|presented|is|was|has|attended)\b)|in (?:his|her|their) (?:teens|twenties|youth)|no symptoms (?:or \w+ )?for (?:over )?\d+ years)\b)/i;
 
-// (a year straight after the mention dates that mention itself: "shingles in 2022, for which …" is over)
+/** "…, for which she takes amitriptyline": the condition is treated now. */
 const TREATED_NOW = /^[^.;]{0,80}?,?\s*for which (?:he|she|they) (?:still |now |currently )?(?:takes?|uses?|is on|are on|has|have|remains? on)\b/i;
 /** A sentence of the patient's own social history after a family line: "She smokes …", "He drinks …". */
 const PATIENT_SUBJECT = /^\s*(?:he|she|they|the patient)\s+(?:(?:still|also|currently|now)\s+)?(?:smokes|drinks|vapes|has (?:never )?smoked|is an? (?:ex-?|non-?|current |heavy |light )?smoker|stopped smoking|gave up smoking|quit)\b/i;
@@ -595,7 +595,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
   if (!opts.chronic && PAST_EPISODE_PRE.test(nearPre) && PAST_WHEN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   if (!opts.chronic && ((HIST_PRE_WEAK.test(nearPre) && !DURATION_HISTORY.test(nearPre)) || out.pastYear)) {
-    // ("post-herpetic neuralgia following shingles in 2022, for which she takes amitriptyline": treated now, so current)
+    // ("post-herpetic neuralgia following shingles in 2022, for which she takes amitriptyline": treated now, so current;
+    // a year straight after the mention dates that mention itself: the shingles is over)
     if (/\bdiagnosed\b/i.test(c.sentence) || (TREATED_NOW.test(text.slice(end, Math.min(text.length, end + 120))) && !/^\s*(?:in\s+|since\s+)?(?:19|20)\d\d\b/.test(text.slice(end, end + 12)))) return out;
     return { ...out, assertion: 'historical', explicit: true };
   }

@@ -32,13 +32,16 @@ const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? 
 const AGREED_HEADING = /\b(?:(?:we|I)\s+(?:have\s+)?(?:jointly\s+|together\s+)?(?:agreed|decided)(?:\s+(?:together|jointly|with (?:him|her|them|the patient|(?:his|her|their) (?:parents?|family|carers?))))?(?:\s+(?:to|on|the following))?|(?:we|I)\s+(?:have\s+)?made the following (?:changes|adjustments)|changes? (?:made|agreed)(?:\s+(?:today|in clinic|on the ward|with (?:him|her|them)))*|changes? (?:today|in clinic(?: today)?))\s*:?\s*$/i;
 const RECEIVED_HERE = /\b(?:received|had)\b[^.;]{0,60}\b(?:in (?:the )?(?:clinic|ed|department|day unit)|on the ward|today)\b/i;
 
+/** A line that opens a list item: a bullet or a number. */
+const ITEM_START = /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/;
+
 /** The line that introduces the list an item is in: the nearest line above that is not itself an item. */
 function leadInAbove(text: string, at: number): string {
   let end = text.lastIndexOf('\n', at - 1);
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end);
-    if (!/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) return line;
+    if (!ITEM_START.test(line)) return line;
     end = start - 1;
   }
   return '';
@@ -233,7 +236,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     if (allLabel) { listStatus = statusOf(allLabel[1]); listSupplied = false; continue; }
     const drugs = within(all, l.start, l.end);
     const lead = ITEM_LEAD.exec(line)![0].length;
-    if (listStatus && (/^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line) || drugs[0]?.start === lead)) {
+    if (listStatus && (ITEM_START.test(line) || drugs[0]?.start === lead)) {
       const d = drugs[0];
       // (a supplied list may still name an old medicine: "- Latanoprost to the left eye - continue")
       if (d && !(listSupplied && (NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)))) found.push(finding(d, listStatus, line, l.start, true));
@@ -260,7 +263,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     // "- Prednisolone 15 mg daily for 2 weeks, then 10 mg\n  daily for 2 weeks, then stop - NEW.": an
     // item wrapped onto indented lines gives its status at the end of the last one
     let row = line, rowEnd = l.end;
-    if (found.length === n0 && /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/.test(line)) {
+    if (found.length === n0 && ITEM_START.test(line)) {
       let k = li + 1;
       while (k < ls.length && /^[ \t]+[^-•*·\s]/.test(text.slice(ls[k].start, ls[k].end)) && !within(all, ls[k].start, ls[k].end).length) k++;
       if (k > li + 1) {

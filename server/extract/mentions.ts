@@ -510,11 +510,13 @@ function patternMentions(text: string, from: number, to: number): PatternMention
   return out;
 }
 /** A measure as the subject of "to fall" just before it: "his haemoglobin has continued to fall", "the eGFR began to fall". */
-const MEASURE_FALLS_NOW = /\b(?:hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|count|ferritin|albumin|pressure|temperature|score|reading|urea|PSA|HbA1c|it)\s+(?:(?:ever|then|further|again)\s+)?$/i;
 const GENERAL_CAUSE_AFTER = /^\s+(?:is|are|can be)\s+(?:a|an)?\s*(?:well[- ])?(?:recognised|recognized|known|common|rare|important|classic|frequent)\s+(?:cause|trigger|risk factor|complication|association)s?\s+of\b/i;
 const IMMUNE_STATUS_AFTER = /^\s*[:-]\s*(?:(?:fully|not|up to date|in date|already)\s+)*(?:immuni[sz]ed|vaccinated|covered|boosted|up to date)\b/i;
 const NAMED_SERVICE_AFTER = /^(?:\s+[A-Z][a-z]+){1,3}\s+(?:Clinic|Service|Unit|Team|Department|Centre|Center|MDT|Network)\b/;
-const MEASURE_FALLS = /\b(?:hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|counts?|ferritin|albumin|pressures?|temperature|scores?|readings?|numbers?|output|urea|ALT|CRP|PSA|HbA1c)\b[^.;,\n]{0,30}\bto\s+$/i;
+/** Measures that rise and fall: "his haemoglobin has continued to fall", "once his eGFR falls to 15". */
+const MEASURE_NAMES = 'hb|ha?emoglobin|e?gfr|creatinine|sodium|potassium|platelets?|weight|bmi|bp|blood pressure|systolic|saturations?|sats|levels?|counts?|ferritin|albumin|pressures?|temperature|scores?|readings?|numbers?|output|urea|ALT|CRP|PSA|HbA1c';
+const MEASURE_FALLS = new RegExp(`\\b(?:${MEASURE_NAMES})\\b[^.;,\\n]{0,30}\\bto\\s+$`, 'i');
+const MEASURE_FALLS_NOW = new RegExp(`\\b(?:${MEASURE_NAMES}|it)\\s+(?:(?:ever|then|further|again)\\s+)?$`, 'i');
 /** "a fall in haemoglobin", "a fall in his eGFR": the drop of a measure, not a fall ("a fall in the garden" is). */
 const FALL_IN_MEASURE = /^\s*in\s+(?:(?:his|her|their|the|serum|blood)\s+)?(?:hb\b|ha?emoglobin|blood|bp\b|systolic|diastolic|sodium|potassium|e?gfr|creatinine|platelets?|white|weight|bmi|oxygen|saturations?|sats\b|pressure|levels?|count|numbers?|score|urine|output|\d)/i;
 /**
@@ -965,7 +967,7 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "once his eGFR falls to around 15", "if the Hb falls below 80": a measure's verb
   if (FALLS.has(m.concept.code) && /^falls$/i.test(written) && MEASURE_FALLS_NOW.test(text.slice(Math.max(0, start - 30), start))) return true;
   // "As hyperparathyroidism is a recognised cause of CPPD": a fact about the condition, not the patient's
-  if (GENERAL_CAUSE_AFTER.test(after + text.slice(end + 30, end + 60))) return true;
+  if (GENERAL_CAUSE_AFTER.test(text.slice(end, end + 60))) return true;
   // "Tetanus: fully immunised, not required": the vaccine's status, not the disease
   if (IMMUNE_STATUS_AFTER.test(after)) return true;
   // "Seen in the Cancer Genetics Clinic": a capitalised service's name

@@ -40,9 +40,9 @@ export function countsAsProcedure(c: Concept, fromLexicon: boolean): boolean {
 /** Parts of an operation ("biopsies" at endoscopy, "closed with sutures"): procedures only on their own. */
 const ANCILLARY = new Set(['86273004', '18557009']);
 const OGD = '265371001';
+const OGD_BIOPSY = '445982009';
 /** A lead-in that lists the patient for an operation, ending in a colon just before the block that names it. */
 const LISTING_LEAD = /\b(?:(?:added|put)\s+(?:you|him|her|them)?\s*(?:on)?\s*to\s+(?:the|our)\s+waiting list|listed (?:you|him|her|them)?\s*for|(?:placed|booked) (?:you|him|her|them)? ?(?:on|for))\b[^.\n]{0,80}:\s*(?:\n[^\n]*){0,3}?[^\n]*$/i;
-const OGD_BIOPSY = '445982009';
 /** Imaging that names a procedure ("CT angiography", "MR cholangiography"). */
 const IMAGING_BEFORE = /\b(?:CT|MR|MRI|CTA|MRA|CT-|ultrasound|US)[\s-]*$/;
 const CORONARY_ANGIO = '33367005';
@@ -443,9 +443,9 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     const line = lineAround(text, m.start);
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
     // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
-    const planned = m.ctx.planned && !doneFrame(text, m.start, m.end) && !doneOnDate(letter, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
-    // "added to the waiting list for an operation on your right eye:\n Operation: Right phacoemulsification …": the operation a listing introduces
-    if (LISTING_LEAD.test(text.slice(Math.max(0, m.start - 250), m.start)) && !doneFrame(text, m.start, m.end) && !doneOnDate(letter, m.end)) continue;
+    // ("added to the waiting list for an operation on your right eye:\n Operation: Right phacoemulsification …": the operation a listing introduces)
+    const listed = LISTING_LEAD.test(text.slice(Math.max(0, m.start - 250), m.start));
+    const planned = (m.ctx.planned || listed) && !doneFrame(text, m.start, m.end) && !doneOnDate(letter, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
     if (planned || m.ctx.detail || (m.ctx.assertion === 'negated' && !findingNegated(text, m.start, m.end)) || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     const recent = recentlyDated(letter, m.start) || recentlyTold(letter, m.start, m.end);
     if ((m.kind === 'pmh' && !recent) || (m.kind === 'plan' && !datedBefore(letter, m.start)) || m.kind === 'actions' || m.kind === 'family' || m.kind === 'social') continue;
