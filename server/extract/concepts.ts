@@ -65,6 +65,12 @@ const WORDS: Record<string, string> = {
 /** Dropped from terms and text alike: they rarely change what a phrase denotes. */
 const FILLER = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'your', 'my', 'in', 'to', 'on', 'at']);
 
+/**
+ * "to" after "secondary" is kept, in terms and text alike: "anaemia secondary to PPH" names a cause, and must not read
+ * as "secondary PPH"; "hypertension secondary to renal disease" still matches its term.
+ */
+const causeTo = (word: string, before: string | undefined) => word === 'to' && before === 'secondary';
+
 /** Skipped inside a match when the term goes on without them ("osteoarthritis of both knees"). */
 const SKIPPABLE = new Set(['left', 'right', 'bilateral', 'both', 'l', 'r', 'lt', 'rt', 'acute', 'chronic', 'mild', 'mildly', 'small', 'large', 'known', 'new', 'underlying',
   // "ulcer of the right 2nd toe", "fracture of the 5th metatarsal": a digit's ordinal
@@ -168,7 +174,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       else if (raw.length === 1 && /[A-Z]/.test(raw)) upper = true;
     }
     const lower = word.toLowerCase();
-    if (FILLER.has(lower)) continue;
+    if (FILLER.has(lower) && !causeTo(lower, out[out.length - 1]?.norm)) continue;
     const tok: Token = { norm: normWord(word), upper, start: m.index, end: lastEnd, breakBefore: pendingBreak, paren: depth > 0 };
     if (closedBefore) { tok.closedBefore = true; closedBefore = false; }
     const c0 = raw.charCodeAt(0);
@@ -206,7 +212,7 @@ function termKeys(term: string, caseSensitive: boolean): string[] {
   for (const m of term.matchAll(WORD)) {
     if (m[0] === '#') continue;
     const raw = m[0].replace(/['’]$/, '');
-    if (FILLER.has(raw.toLowerCase())) continue;
+    if (FILLER.has(raw.toLowerCase()) && !causeTo(raw.toLowerCase(), keys[keys.length - 1])) continue;
     const isAbbr = caseSensitive && /^[A-Z0-9]*[A-Z][A-Z0-9]*$/.test(raw) && raw.length <= 6;
     keys.push((isAbbr ? '^' : '') + normWord(raw));
   }
