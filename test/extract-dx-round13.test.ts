@@ -1,13 +1,35 @@
-// Diagnosis extraction, round 13 (from blind20-22): "secondary to" names a cause, not a secondary form of what follows.
-// Every sentence here is our own.
+// Diagnosis extraction, round 13 (from blind20-22): "secondary to" names a cause, not a secondary form of what follows;
+// relatives' conditions told by their verbs; a stated diabetes beside its complication. Every sentence here is our own.
 import { test } from 'uvu';
-import { has, lacks } from './helpers/diagnoses.ts';
+import * as assert from 'uvu/assert';
+import { has, lacks, dx } from './helpers/diagnoses.ts';
+import { findConditions } from '../server/extract/diagnoses.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
+import { loadTerminology } from '../terminology/index.ts';
 
 test('"X secondary to Y" is not "secondary Y"; a term that says "secondary to" still matches', () => {
   lacks('Postnatal anaemia secondary to PPH, Hb 84 on day 1.', '23171006');
   has('Postnatal anaemia secondary to PPH, Hb 84 on day 1.', '47821001:present');
   has('Day 12 postnatal: secondary PPH, admitted for antibiotics.', '23171006:present');
   has('Diagnosis: anaemia due to acute blood loss.', '413532003:present');
+});
+
+
+test('a relative who "fractured her hip", or is sight impaired "from glaucoma"; "No FHx deafness"', () => {
+  has('Tripped and fell. No previous fractures. Her mother fractured her hip in her seventies.', '5913000:family');
+  assert.not.ok(dx('Tripped and fell. No previous fractures. Her mother fractured her hip in her seventies.').includes('5913000:negated'));
+  has('She fractured her hip in 2019.', '5913000:historical');
+  has('His older brother is registered sight impaired from glaucoma.', '23986001:family');
+  lacks('No vertigo. No FHx deafness.', '15188001');
+});
+
+test('a diabetes stated beside its coded complication stands; "delerium" as dictated', () => {
+  const text = 'Diagnoses\n- CKD stage 4 - diabetic kidney disease\n- Type 2 diabetes mellitus (HbA1c 55 mmol/mol)\n- Hypertension';
+  const at = text.indexOf('diabetic kidney disease');
+  const coded = [{ code: '420279001', display: 'Renal disorder due to type 2 diabetes mellitus', assertion: 'present' as const, evidence: { quote: 'diabetic kidney disease', start: at, end: at + 23 }, source: 'structured' as const }];
+  const found = findConditions({ ...letterFromText(text), date: '2026-03-10' }, { terminology: loadTerminology() }, coded).diagnoses.map((d) => d.code);
+  assert.ok(found.includes('44054006'), found.join(', '));
+  has('Diagnoses:\nHypoactive delerium secondary to the above - now resolved', '2776000:historical');
 });
 
 test.run();

@@ -130,16 +130,18 @@ const NEW_CLAUSE_SUBJECT = /\b(?:we|i|she|he|they)\s+(?:(?:then|also|therefore|s
 const RELATIVE_ADJECTIVE = /(?:^|[\s,;:(])(maternal|paternal)\s+$/i;
 /** Signs of a labour or pregnancy that obstetric letters call "maternal": the patient's own. */
 const OBSTETRIC_SIGN = /\b(?:pyrexia|fever|tachycardia|sepsis|exhaustion|h(?:a)?emorrhage|bleeding|distress|hypertension|obesity|anaemia|anemia|age|request)\b/i;
-const FAMILY_PRE_SOURCE = String.raw`\b(?:family history of|fh of|fhx of|family history|fh:|strong family history|runs in the family|familial history)\b`;
+// ("FHx" alone, "No FHx deafness", is the family history's label; a bare "FH" is as often familial hypercholesterolaemia)
+const FAMILY_PRE_SOURCE = String.raw`\b(?:family history of|fh of|fhx of|family history|fh:|fhx|strong family history|runs in the family|familial history)\b`;
 const FAMILY_PRE = new RegExp(FAMILY_PRE_SOURCE, 'i');
 const FAMILY_PRE_ALL = new RegExp(FAMILY_PRE_SOURCE, 'gi');
 // A relative is the subject of a condition only when followed by having it; "her daughter describes…" is not.
-const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|(?:was |were )?treated for|underwent|needed|required|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away)\b/i;
+const RELATIVE_HAS = /^(?:\s+(?:and|or|,)\s+(?:\w+\s+){0,3}?)?(?:[^.;]{0,25}?)\b(?:had|has|have|with|died|(?:was |were )?treated for|underwent|needed|required|diagnosed|suffered|suffers|developed|gets|get|got|also gets|also (?:has|have|had)|both (?:have|had)|was diagnosed|were diagnosed|passed away|fractured|broke)\b/i;
 /** "Mother - epilepsy", "Father: MI aged 60", "brother (bowel cancer)": a relative labelling the condition after it. */
 const RELATIVE_LABEL = /^\s*(?:[-–:]|\()\s*(?:[\w'’-]+\s+){0,2}$/;
 /** The relative opens its item: at the start of the clause, after a list comma, or after "her" / "his". */
 const RELATIVE_OPENS = /(?:^|[,;(]|\b(?:her|his|their|and))\s*(?:(?:maternal|paternal|older|younger|elder|twin)\s+)?$/i;
-const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$/i;
+const RELATIVE_WAS = /^\s+(?:was|were|is|are)\s+(?:also\s+|both\s+)?(?:an?\s+)?$|^\s+(?:was|were|is|are)\s+(?:[\w-]+\s+){1,4}?(?:from|due to|because of|after)\s+(?:(?:his|her|their)\s+)?$/i;
+// ("his older brother is registered sight impaired from glaucoma": the relative's state and its cause)
 /** "her mother had a hip fracture, so she may have osteoporosis": the patient is the subject again. */
 // ("her mother was treated for breast cancer - we went ahead with a biopsy": the team after a dash is a new subject too.)
 const OWN_SUBJECT = /(?:,|;|\s[-–]|\band|\bso|\bbut|\btherefore|\bwhich means)\s+(?:so\s+|that\s+)?(?:she|he|the patient|we|i)\s+(?!(?:was|is)\s+(?:also|too)\b)\w+/i;
@@ -432,8 +434,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const relMatches = [...c.pre.matchAll(RELATIVE)];
   const rel = relMatches.at(-1);
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
-  // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly.
-  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
+  // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly
+  // ("her mother fractured her hip": or when the term itself opens with the relative's verb).
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (/^\s*$/.test(afterRel) && /^(?:fractured|broke)\b/i.test(text.slice(start, end))) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "Risk factors: maternal hip fracture", "paternal bowel cancer": the adjective names the relative whose condition it is.

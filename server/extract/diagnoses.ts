@@ -356,7 +356,9 @@ function sameListItem(coded: DiagnosisItem, narrative: DiagnosisItem): boolean {
     if (a.every((w) => b.includes(w))) return true;
     // "asthma" beside a coded "Acute exacerbation of asthma" is the disease the episode is of, and "psoriasis"
     // beside "Psoriasis with arthropathy" stands too; "AKI" beside "AKI due to hypovolemia" is that AKI.
-    if (b.every((w) => a.includes(w)) && !complicates(coded.display.replace(/\b(?:due to|caused by|secondary to|associated with)\b.*$/i, ''), name)) return true;
+    // (but "Type 2 diabetes" beside a coded "Renal disorder due to type 2 diabetes" is the cause, which stands on its own)
+    const head = coded.display.replace(/\b(?:due to|caused by|secondary to|associated with)\b.*$/i, '');
+    if (b.every((w) => a.includes(w)) && !complicates(head, name) && (head === coded.display || b.every((w) => words(head).has(w)))) return true;
   }
   return false;
 }

@@ -51,7 +51,7 @@ const STARTED_HEADING = /\b(?:(?:i|we)\s+(?:have\s+)?(?:now\s+)?(?:started|comme
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) have (?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
-const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b)/i;
+const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) have (?:now |today |also )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b|(?:he|she|they|the patient) (?:was |were |has been )?(started) (?:today |now )?on \d[\d.]*(?:\s*(?:mg|micrograms?|mcg|g|units?)\b)?)/i;
 // "Apply Dermovate ointment once daily …; we have started this today"
 const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commenced|prescribed|initiated) (?:this|it|these|them)\b(?!\s+(?:process|discussion|conversation|referral|plan|pathway))/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
@@ -125,7 +125,9 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${AGREED_TO}stop\\b`, 'gi'), cue: 'stopped' },
   { re: new RegExp(`${AGREED_TO}start\\b`, 'gi'), cue: 'started' },
   { re: new RegExp(`${TOLD}to\\s+start(?:\\s+taking)?\\b`, 'gi'), cue: 'started' },
-  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:was|were|has been|have been)\s+begun\b|\b(?:begun|began)\s+(?:(?:him|her|them)\s+)?on\b|\b(?:gone|went|sent|discharged) home (?:on|with|to (?:finish|complete))\b(?![^.;]{0,30}?\b(?:leaflets?|advice|information|letters?|plans?|cop(?:y|ies)|details|appointments?|instructions)\b)|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward)| hold\b)|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided|dispensed)\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  { re: /(?<!re)\bstarted\b(?!\s+(?:to\s+)?(?:wean|taper|reduc|cut(?:ting)? (?:down|back)|weaning|tapering))|\bcommenced\b(?!\s+(?:weaning|tapering|reducing))|\binitiated\b|\bintroduced\b|\b(?:was|were|has been|have been)\s+begun\b|\b(?:begun|began)\s+(?:(?:him|her|them)\s+)?on\b|\b(?:gone|went|sent|discharged) home (?:on|with|to (?:finish|complete))\b(?![^.;]{0,30}?\b(?:leaflets?|advice|information|letters?|plans?|cop(?:y|ies)|details|appointments?|instructions)\b)|\bdischarged (?:on|with)\b|\b(?:was|were|been) prescribed\b|\breplaced (?:(?:it|this|them|these) )?(?:with|by)\b(?! (?:his|her|their) (?:usual|regular|normal))|\b(?:has|have) been added\b|\badded\b|\bswitched (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bchanged (?:(?:him|her|them) )?(?:over )?(?:on)?to\b|\bconverted (?:(?:him|her|them) )?to\b|\bswapped (?:(?:him|her|them) )?(?:over )?(?:to|for)\b|\b(?:put (?:him|her|them)|(?:been|was|were) put) (?:on|onto)\b(?! (?:the|a) (?:waiting|list|ward)| hold\b)|\bbridged (?:with|on)\b|\bbridging (?:with|on)\b|\b(?:was|were|been) (?:now )?(?:established|stabilised|stabilized) on\b(?! (?:(?:his|her|their) )?(?:usual|regular|normal|existing|long-term)\b)|\b(?:new|newly started)\b(?=\s*[:)\]*])|\b(?:I|we)\s+(?:have\s+|had\s+|'ve\s+)?(?:now\s+|also\s+)?prescribed\b(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\b(?:given|gave|started|commenced|agreed|begun|began)\s+(?:(?:him|her|them)\s+)?(?:on\s+)?a\s+trial\s+of\b|\b(?:given|gave|issued|supplied|provided|dispensed)\s+(?:(?:him|her|them|the (?:family|patient|parents?|carers?)|(?:his|her|their) (?:parents?|mum|mother|dad|father|carers?|family|wife|husband|partner))\s+)?(?:[^.;]{0,50}?\s(?:and|as well as)\s+)?(?:with\s+)?an?\s+(?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen|twenty-eight)[- ](?:days?|weeks?|months?)['’]?\s+|short\s+|small\s+)?(?:(?:copd|standby|rescue|emergency)\s+)*(?:prescription|course|supply|pack)\s+(?:for|of|containing)\b|\b(?:provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?with\b(?![^.;]{0,30}\b(?:leaflets?|information|advice|letters?|cards?|booklets?|appointments?|notes?|plans?|cop(?:y|ies)|details|education|training|about|regarding|on how)\b)|\b(?:given|gave|provided|supplied|issued)\s+(?:(?:him|her|them)\s+)?(?:with\s+)?an?\s+(?=[^.;,]{0,30}?\b(?:inhalers?|sprays?|auto-?injectors?|epipens?|(?:naloxone )?kits?|spacer)\b)(?![^.;]{0,80}\b(?:in|by) (?:the )?(?:ambulance|ed|a&e|emergency department|department|resus|paramedics?|crew|ward)\b)(?![^.;]{0,40}\b(?:usual|regular|normal|repeat|existing|own)\b)|\bsubstituted\s+(?:with|by)\b|\b(?:is|are) now on\b(?=[^.;]{0,60}\bhaving (?:stopped|come off|switched from|been switched from)\b)|\b(?:is|are) now (?:on|taking|using)\b(?=[^.;]{0,80}?\b(?:instead of|in place of|replacing)\b)|\bcross[- ]?(?:tapered|titrated|over)\s+(?:(?:him|her|them)\s+)?(?:on)?to\b/gi, cue: 'started' },
+  // "Rx Otomize spray L ear TDS x 7/7": a terse note's prescription (its capitalised drug follows)
+  { re: /\bRx(?=\s+[A-Z][a-z])/g, cue: 'started' },
   // "Sertraline 50 mg was supplied from our pharmacy for 28 days": the hospital's own supply of a medicine (not the usual ones)
   { re: /(?<!\b(?:usual|regular|normal|own|repeat|existing)\b[^.;]{0,60})\b(?:was|were|has been|have been|is being|are being)\s+(?:supplied|dispensed)\b(?=[^.;]{0,40}?\b(?:from|by)\s+(?:our|the)\s+(?:hospital\s+)?(?:pharmacy|ward|clinic|hospital|unit|department)\b|[^.;]{0,40}?\bfor\s+(?:\d{1,2}|one|two|four|seven|ten|fourteen|twenty-eight)\s+(?:days?|weeks?)\b)/gi, cue: 'started' },
   // "a Nexplanon (etonogestrel) implant was inserted", "a Mirena coil was fitted": a medicine-releasing device put in
@@ -296,15 +298,16 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     if (s.row) { prev = undefined; continue; }
     const sentence = text.slice(s.start, s.end);
     const mentions = within(all, s.start, s.end);
-    // "He was buying ibuprofen over the counter. We have stopped this.": the pronoun names the
+    // "He was buying ibuprofen over the counter. We have stopped this.", "… we have chosen lamotrigine. She started
+    // today on 25 mg": the pronoun (or the dose alone) names the
     // last drug of the sentence before, in the same paragraph
     if (!mentions.length && prev?.mentions.length && !/\n\s*\n/.test(text.slice(prev.end, s.start))) {
       const a = SENTENCE_ANAPHOR.exec(sentence);
       // (the sentence before may tell the drug's history; a present change still refers back to it)
       if (a && !REQUEST.test(sentence.slice(0, a.index)) && (!PAST.test(prev.text) || /\b(?:today|now|(?:I|we) have)\b/i.test(a[0]))) {
         const d = prev.mentions[prev.mentions.length - 1];
-        const verb = (a[1] ?? a[2] ?? '').toLowerCase();
-        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stopped|discontinued/.test(verb) ? 'stopped' : 'dose-changed';
+        const verb = (a[1] ?? a[2] ?? a[3] ?? '').toLowerCase();
+        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stopped|discontinued/.test(verb) ? 'stopped' : verb === 'started' ? 'started' : 'dose-changed';
         found.push({ drug: d.generic, code: d.code, change, start: prev.start + d.start, end: s.start + a.index + a[0].length, fromRow: false });
       }
     }
@@ -740,17 +743,18 @@ const EMPTY_CELL = /^(?:|-+|–|—|nil|none|n\/a|not taking|not on|stopped|disc
 function cellsOf(line: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   const re = CELL_SPLIT_G;
-  re.lastIndex = 0;
-  let s = 0, m: RegExpExecArray | null;
-  const lead = line.length - line.trimStart().length;
-  s = lead;
-  while ((m = re.exec(line))) {
-    if (m.index < lead) continue;
-    out.push({ text: line.slice(s, m.index).trim(), start: s });
+  // "| Apixaban | 5 mg BD | 2.5 mg BD |": a drawn table's outer borders open and close no cell
+  const border = /^\s*\|\s*/.exec(line);
+  const lead = border ? border[0].length : line.length - line.trimStart().length;
+  const body = border ? line.replace(/\s*\|\s*$/, '') : line;
+  re.lastIndex = lead;
+  let s = lead, m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    out.push({ text: body.slice(s, m.index).trim(), start: s });
     s = m.index + m[0].length;
     if (!m[0].length) re.lastIndex++;
   }
-  out.push({ text: line.slice(s).trim(), start: s });
+  out.push({ text: body.slice(s).trim(), start: s });
   return out;
 }
 
@@ -1079,6 +1083,8 @@ function inPastAside(clause: string, at: number): boolean {
   return close > 0 && (PAST.test(clause.slice(open + 1, close)) || YEAR_ONLY.test(clause.slice(open + 1, close)));
 }
 
+// (with its own determiner: "Suscard 2 mg buccal tablets have been stopped" names the form of the drug before)
+const CLASS_SUBJECT = /\b(?:the|his|her|their|these|those|all|both|such|any)\s+(?:[\w-]+\s+){0,2}?(?:drugs|medications|medicines|meds|agents|antihypertensives|diuretics|nephrotoxins)\s+(?:(?:was|were|has been|have been|had been|are|being)\s+)?$/i;
 // the present passive after a conjunction of time is a step to come: "while the dose is increased", "until it is reduced"
 const PENDING_CHANGE = /\b(?:while|whilst|until|till|when|once|before|as soon as)\b[^.;,]{0,50}?\b(?:is|are)\s+(?:being\s+)?$/i;
 
@@ -1307,6 +1313,10 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
       const postfix = !!lastBefore && c.cue !== 'none' && /^[\s\d.,/]*(?:(?:mg|g|micrograms?|mcg|units?|ml)\b[\s\d.,/]*)?(?:[A-Za-z]{1,4}\b\s*)?$/.test(clause.slice(lastBefore.end, c.at)) && (POSTFIX_TAIL.test(clause.slice(c.end)) || PURPOSE_AFTER.test(clause.slice(c.end)));
       if (nearAfter.length && (!aux || onTo || !before.length) && !postfix) targets = listFrom(clause, nearAfter);
       else targets = before.length ? [before[before.length - 1]] : [];
+      // "treated with insulin/dextrose, with the potassium-raising drugs stopped": a class of medicines
+      // between the name and the verb is the verb's own subject ("ramipril and other ACE inhibitors
+      // were stopped" still names ramipril)
+      if (targets.length === 1 && targets[0] === lastBefore && CLASS_SUBJECT.test(clause.slice(lastBefore.end, c.at)) && !/\bother\b/i.test(clause.slice(lastBefore.end, c.at))) targets = [];
       // "Codeine was started on the ward and has now been stopped": the passive stop shares the subject
       // of the start before it (the start and stop within the episode then cancel out)
       if (c.cue === 'stopped' && !targets.length && aux && i > 0 && cues[i - 1].cue === 'started' && lastTargets.length && !drugs.some((d) => d.start >= cues[i - 1].end && d.start < c.at)) targets = lastTargets;

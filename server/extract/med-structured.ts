@@ -27,8 +27,9 @@ function changeOf(ms: MedicationStatement): MedicationChange | null {
       if (sub.url !== 'status') continue;
       const code = (sub.valueCoding?.code ?? sub.valueCodeableConcept?.coding?.[0]?.code ?? '').toLowerCase();
       if (!(code in BY_CODE)) continue;
-      // ToC change codes have no "held": senders code a hold as Amended and say so in the details
-      if (code === 'amended' && HOLD_DETAIL.test(detailOf(ms) ?? '')) return 'held';
+      // ToC change codes have no "held": senders code a hold as Amended and say so in the details, or
+      // in the statement's own status
+      if (code === 'amended' && (ms.status === 'on-hold' || HOLD_DETAIL.test(detailOf(ms) ?? ''))) return 'held';
       return BY_CODE[code];
     }
   }

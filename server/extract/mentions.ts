@@ -758,7 +758,13 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     if (CERVICAL_NEAR.test(around) && !LUMBAR_NEAR.test(around)) return t.get('54404000') ?? c;
   }
   if (c.code === FRACTURE) {
-    const around = text.slice(lineStart, lineEnd);
+    // the line's sentence only: "No previous fractures. Her mother fractured her hip" names no site of hers
+    let from = lineStart, to = lineEnd;
+    const stop = text.slice(lineStart, start).search(/[.!?]\s+(?=[A-Z])[^.!?]*$/);
+    if (stop >= 0) from = lineStart + stop + 1;
+    const next = text.slice(end, lineEnd).search(/[.!?]\s+[A-Z]/);
+    if (next >= 0) to = end + next + 1;
+    const around = text.slice(from, to);
     for (const [re, site] of FRACTURE_SITES) {
       if (!re.test(around)) continue;
       const specific = conceptNamed(t, `Fracture of ${site}`);

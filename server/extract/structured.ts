@@ -10,6 +10,7 @@ import { SNOMED } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import type { Terminology } from '../../terminology/index.ts';
 import { countsAsProcedure, isLexiconProcedure } from './procedures.ts';
+import { conceptIndex, matchConcepts } from './concepts.ts';
 
 export function extractStructured(letter: Letter, ctx: ExtractContext): Extraction {
   const out: Extraction = { diagnoses: [], procedures: [], medications: [], actions: [], urgent: [] };
@@ -65,7 +66,7 @@ function fromCondition(c: Condition, t: Terminology, letter: Letter, section?: S
   const assertion = conditionAssertion(c);
   if (!code || !assertion) return undefined;
   const names = [c.code?.text, ...(c.code?.coding ?? []).map((x) => x.display), code.display];
-  const evidence = findEvidence(letter, names, section);
+  const evidence = findEvidence(letter, names, section, undefined, { code: code.code, t });
   const item: DiagnosisItem = { ...code, assertion, evidence, source: 'structured' };
   if (names.some((n) => !!n && n.trim().toLowerCase() === evidence.quote.toLowerCase()) || ROW_EVIDENCE.has(evidence)) WRITTEN.add(item);
   return item;
@@ -100,7 +101,7 @@ function fromProcedure(p: Procedure, t: Terminology, letter: Letter, section?: S
   if (!countsAsProcedure(concept, isLexiconProcedure(t, code.code))) return undefined;
   const date = (p.performedDateTime ?? p.performedPeriod?.start)?.slice(0, 10);
   const names = [p.code?.text, ...(p.code?.coding ?? []).map((x) => x.display), code.display];
-  return { ...code, ...(date ? { date } : {}), evidence: findEvidence(letter, names, section), source: 'structured' };
+  return { ...code, ...(date ? { date } : {}), evidence: findEvidence(letter, names, section, undefined, { code: code.code, t }), source: 'structured' };
 }
 
 /** Composition section (as rendered into letter.sections) of each entry reference. */
@@ -125,10 +126,11 @@ function sectionsByReference(doc: Bundle, sections: Section[]): Map<string, Sect
 
 /**
  * Where the entry is written in the letter: the first of its names found verbatim (ignoring
- * case), in its own section first, then anywhere; failing that, its section's first line. A
+ * case), in its own section first, then anywhere; then the row naming its words; then a term for its concept in
+ * its section; failing that, its section's first line. A
  * family entry prefers the sentence naming the relative.
  */
-export function findEvidence(letter: Letter, names: (string | undefined)[], section?: Section, relative?: string): Evidence {
+export function findEvidence(letter: Letter, names: (string | undefined)[], section?: Section, relative?: string, concept?: { code: string; t: Terminology }): Evidence {
   const text = letter.text;
   const lower = text.toLowerCase();
   const ranges: [number, number][] = section ? [[section.start, section.end], [0, text.length]] : [[0, text.length]];
@@ -146,6 +148,11 @@ export function findEvidence(letter: Letter, names: (string | undefined)[], sect
   let row: [number, number] | undefined;
   for (const s of relative ? [] : rows) if ((row = namingRow(text, wanted, s))) break;
   if (row) { const e = evidence(text, row[0], row[1], section); ROW_EVIDENCE.add(e); return e; }
+  // "Hypertension" in the section for a coded "Hypertensive disorder, systemic arterial": the letter's own term for the concept
+  if (concept && section && section.end > section.start) {
+    const m = matchConcepts(conceptIndex(concept.t), text, section.start, section.end).find((x) => x.codes.includes(concept.code));
+    if (m) return evidence(text, m.start, m.end, section);
+  }
   if (section && section.end > section.start) {
     const nl = text.indexOf('\n', section.start);
     const end = nl < 0 || nl > section.end ? section.end : nl;

@@ -29,6 +29,8 @@ export function xhtmlToText(div: string): string {
   // Built in pieces (not by re-scanning a growing string), so long narratives stay linear.
   const parts: string[] = [];
   let cellInRow = 0;
+  // open lists, innermost last: an ordered list's count, or 0 for a bulleted one
+  const lists: number[] = [];
   const re = /<(\/?)([a-zA-Z0-9:]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|([^<]+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(div))) {
@@ -46,6 +48,14 @@ export function xhtmlToText(div: string): string {
       if (name === 'tr' && !closing) cellInRow = 0;
       trimEnd(parts, /[ \t]+$/);
       if (parts.length && !parts[parts.length - 1].endsWith('\n')) parts.push('\n');
+      if (name === 'ul' || name === 'ol') { if (closing) lists.pop(); else if (!m[3]) lists.push(name === 'ol' ? 1 : 0); }
+      // a list item reads as one, as it shows: "- Arrange a review …", "2. Repeat U&E …" (the
+      // request lists under "GP practice - please:" are told by their bullets)
+      else if (name === 'li' && !closing && !m[3]) {
+        const n = lists[lists.length - 1];
+        parts.push(n ? `${n}. ` : '- ');
+        if (n) lists[lists.length - 1] = n + 1;
+      }
     }
   }
   return parts.join('')

@@ -1,0 +1,44 @@
+// Practice actions, round 13 (from blind21-22): list items rendered from a document's XHTML <li>; "please update
+// your records" takes the item it follows; "Note on his record that …"; "I would suggest that it is stopped";
+// a referral source's table row and an urgency banner ask nothing; "review with PN"; due dates of events that
+// have no date, and of a supply given "thereafter". Every sentence is our own.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { actionsIn } from './helpers/actions.ts';
+import { xhtmlToText } from '../server/normalise/xhtml.ts';
+
+const texts = (t: string) => actionsIn(t, '2026-03-02').map((a) => a.text);
+
+test('a document\'s list items read as items: "GP practice - please:" above them hands them to the practice', () => {
+  const text = xhtmlToText('<div><p><b>We have:</b> booked a clinic in 6 weeks.</p><p><b>GP practice - please:</b></p><ul><li>Arrange a nurse review within 2 working days.</li><li>Add the spacer to his repeat prescription.</li></ul><ol><li>First</li><li>Second</li></ol></div>');
+  assert.ok(text.includes('\n- Arrange a nurse review within 2 working days.\n- Add the spacer'));
+  assert.ok(text.includes('\n1. First\n2. Second'));
+  assert.equal(texts(`Dear Dr Khan\n\n${text}`), ['Arrange a nurse review within 2 working days.', 'Add the spacer to his repeat prescription.']);
+});
+
+test('"please update your records" and "Note on his record that" are requests of the practice', () => {
+  assert.equal(texts('Dear Dr Khan\n\nActions for GP:\n  [4] A DNACPR decision was made with Mrs Hale and her son. Please update your records.\n'),
+    ['[4] A DNACPR decision was made with Mrs Hale and her son. Please update your records.']);
+  assert.equal(texts('Dear Dr Khan\n\nGP practice - please:\n1. Note on her record that her epoetin is supplied by the renal unit.\n'),
+    ['Note on her record that her epoetin is supplied by the renal unit.']);
+});
+
+test('a suggestion that a medicine be stopped, and a request that treatment be optimised', () => {
+  assert.equal(texts('Dear Dr Khan\n\nI note she takes naproxen, and I would suggest that it is stopped if her pain allows.'), ['I note she takes naproxen, and I would suggest that it is stopped if her pain allows.']);
+  assert.equal(texts('Dear Dr Khan\n\nWe would be grateful if her lipid treatment could be optimised.'), ['We would be grateful if her lipid treatment could be optimised.']);
+  assert.equal(texts('Dear Dr Khan\n\nWe would be grateful if she could be seen in our clinic.'), []);
+});
+
+test('a referral source\'s table row and an urgency banner ask nothing; a review with the PN does', () => {
+  assert.equal(texts('Dear Dr Khan\n\nClinic\tChest clinic\nReferral\tGP referral, received 02-Feb-2026\n\nURGENT - please action today\n'), []);
+  assert.equal(texts('Dear Dr Khan\n\nPlan:\n- COPD review with PN in 6/52 - inhaler technique.\n'), ['COPD review with PN in 6/52 - inhaler technique.']);
+});
+
+test('an event with no date of its own has no due date; a supply\'s end times "thereafter"', () => {
+  assert.is(actionsIn('Pls re-refer if 2 or more courses of steroids in 12/12.', '2026-03-02')[0].due, null);
+  assert.is(actionsIn('If she has any bleeding more than 6 months after starting HRT, please re-refer her.', '2026-03-02')[0].due, null);
+  assert.is(actionsIn('Please add a note that in any future pregnancy she should take aspirin from 12 weeks.', '2026-03-02')[0].due, null);
+  assert.is(actionsIn('We have given him a two-week supply and would be grateful if you would continue to prescribe it thereafter.', '2026-03-02')[0].due, '2026-03-16');
+});
+
+test.run();
