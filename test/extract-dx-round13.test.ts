@@ -6,6 +6,7 @@ import { has, lacks, dx } from './helpers/diagnoses.ts';
 import { findConditions } from '../server/extract/diagnoses.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 import { loadTerminology } from '../terminology/index.ts';
+import { extractStructured } from '../server/extract/structured.ts';
 
 test('"X secondary to Y" is not "secondary Y"; a term that says "secondary to" still matches', () => {
   lacks('Postnatal anaemia secondary to PPH, Hb 84 on day 1.', '23171006');
@@ -30,6 +31,17 @@ test('a diabetes stated beside its coded complication stands; "delerium" as dict
   const found = findConditions({ ...letterFromText(text), date: '2026-03-10' }, { terminology: loadTerminology() }, coded).diagnoses.map((d) => d.code);
   assert.ok(found.includes('44054006'), found.join(', '));
   has('Diagnoses:\nHypoactive delerium secondary to the above - now resolved', '2776000:historical');
+});
+
+test('a coded entry\'s evidence is its section\'s own term for it when no name of it is written', () => {
+  const text = 'Diagnoses\n1. Closed Colles\' fracture, left distal radius\nComorbidities: hypertension; hypothyroidism.\n';
+  const document = { resourceType: 'Bundle', type: 'document', entry: [
+    { fullUrl: 'urn:uuid:c', resource: { resourceType: 'Composition', status: 'final', section: [{ title: 'Diagnoses', entry: [{ reference: 'urn:uuid:h' }] }] } },
+    { fullUrl: 'urn:uuid:h', resource: { resourceType: 'Condition', code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertensive disorder, systemic arterial' }] } } },
+  ] } as any;
+  const letter = { format: 'fhir-r4-json', text, sections: [{ title: 'Diagnoses', start: 10, end: text.length }], document } as any;
+  const [d] = extractStructured(letter, { terminology: loadTerminology() }).diagnoses;
+  assert.is(d.evidence.quote, 'hypertension');
 });
 
 test.run();

@@ -1,8 +1,10 @@
 // Medication changes, round 13 (from blind21-22): a drawn table's outer borders ("| Apixaban | 5 mg BD | 2.5 mg BD |");
-// a class of medicines as the verb's own subject; "replaced it with". Every sentence is our own.
+// a class of medicines as the verb's own subject; "replaced it with"; "Rx <Drug>"; a dose alone after the drug's
+// sentence; a coded Amended with status on-hold. Every sentence is our own.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { changes } from './helpers/medications.ts';
+import type { Letter } from '../server/types.ts';
 
 test('a table drawn with borders: the before and after columns still say the change', () => {
   assert.equal(changes([
@@ -22,8 +24,20 @@ test('a class of medicines between a name and the verb is the verb\'s subject', 
   assert.equal(changes('Naproxen and other nephrotoxic drugs were stopped.'), ['naproxen stopped']);
 });
 
+test('a terse note\'s "Rx <Drug>"; "She started today on 25 mg" after the sentence that names the drug', () => {
+  assert.equal(changes('Plan:\n- Rx Sofradex drops L ear TDS x 7/7 from clinic pharmacy.'), ['framycetin/gramicidin/dexamethasone started']);
+  assert.equal(changes('Rx: nil new.'), []);
+  assert.equal(changes('We discussed the options and chose levetiracetam. He started today on 250 mg twice daily.'), ['levetiracetam started']);
+});
+
 test('"replaced it with" starts the new medicine', () => {
   assert.equal(changes('We stopped his sitagliptin, which was not helping, and replaced it with gliclazide 40 mg once daily.').sort(), ['gliclazide started', 'sitagliptin stopped']);
+});
+
+test('a coded Amended change whose statement is on hold is a hold', () => {
+  const document = { resourceType: 'Bundle', type: 'document', entry: [{ resource: { resourceType: 'MedicationStatement', status: 'on-hold', medicationCodeableConcept: { text: 'Amlodipine 10 mg tablets' },
+    extension: [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationChangeSummary', extension: [{ url: 'status', valueCoding: { code: 'amended' } }] }] } }] } as any;
+  assert.equal(changes({ format: 'fhir-r4-json', text: 'Medications', sections: [], document } as Letter), ['amlodipine held']);
 });
 
 test.run();
