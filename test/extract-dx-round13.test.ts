@@ -44,4 +44,12 @@ test('a coded entry\'s evidence is its section\'s own term for it when no name o
   assert.is(d.evidence.quote, 'hypertension');
 });
 
+test('a query answered in its sentence; a ruling beside a raised BP; a bare malignancy of the specimen named', () => {
+  has('Bipolar affective disorder was considered by the team but was not felt to fit the history.', '13746004:negated');
+  has('- Raised BP 150/95 in labour: PCR and LFTs normal - pre-eclampsia excluded', '398254007:negated');
+  has('- Raised BP 150/95 in labour: PCR and LFTs normal - pre-eclampsia excluded', '371622005:present');
+  has('Histology of the resected sigmoid colon shows diverticular disease and no dysplasia or malignancy.', '363406005:negated');
+  has('Ovaries looked normal and there was no evidence of malignancy.', '363346000:negated');
+});
+
 test.run();

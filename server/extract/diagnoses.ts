@@ -107,9 +107,10 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   // "two generalised tonic-clonic seizures" in an epilepsy letter, a "background pressure headache" in a migraine letter: the disorder's own.
   const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
-  // "Raised BP reading, no previous diagnosis of hypertension": the reading's concept is named for that; the denial is its note, not a ruling.
+  // "Raised BP reading, no previous diagnosis of hypertension": the reading's concept is named for that; the denial is its note, not a ruling
+  // ("Raised BP in labour - pre-eclampsia excluded" rules out a disorder of its own).
   const elevated = out.some((d) => d.code === ELEVATED_BP && d.assertion === 'present');
-  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !(elevated && d.assertion === 'negated' && HYPERTENSION.test(d.display)) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
+  return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !(elevated && d.assertion === 'negated' && /\bhypertensi/i.test(d.display)) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
 /** A line that opens with a medicine and its dose ("- Furosemide 40mg OD - STOPPED (…"). */

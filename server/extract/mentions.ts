@@ -817,6 +817,14 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   if (c.code === LUNG_NODULE && !LUNG_LINE.test(text.slice(lineStart, lineEnd)) && thyroidNodule(c.code, text.slice(start, end), text, start, end)) return t.get('237495005') ?? c;
   // "Histology confirms a fibroadenoma … no evidence of malignancy" in a breast clinic's letter: the breast's cancer, unless the line names another organ.
   if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end)) && BREAST_LETTER.test(text) && !OTHER_ORGAN_LINE.test(text.slice(lineStart, lineEnd))) return t.get(BREAST_CANCER) ?? c;
+  // "Histology of the sigmoid colon shows … no dysplasia or malignancy", "no malignancy in the resected colon": a bare
+  // malignancy is that of the one organ its sentence names as the specimen (not "Ovaries looked normal and there was no
+  // evidence of malignancy", an organ beside the finding)
+  if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end))) {
+    const sentence = sentenceAround(text, start, end);
+    const organs = CANCER_OF_ORGAN.filter(([re]) => new RegExp(`${SPECIMEN_OF.source}${re.source}`, 'i').test(sentence) || new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i').test(sentence));
+    if (organs.length === 1) return t.get(organs[0][1]) ?? c;
+  }
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
   if (c.code === LOCAL_RECURRENCE_BREAST) {
     const site = recurrenceSite(text);
@@ -842,6 +850,19 @@ const RISK_VALUE_AFTER = /^\s*(?:risk|probability)?\s*[:=]?\s*\d{1,2}(?:\.\d+)?\
 const MALIGNANCY = '363346000';
 const BREAST_CANCER = '254837009';
 const BARE_MALIGNANCY = /^(?:malignancy|malignancies|cancer|malignant disease)$/i;
+const SPECIMEN_OF = /\b(?:histology|histopathology|biops(?:y|ies)|specimens?|resection|polyps?) (?:of|from) (?:the |his |her )?(?:[\w-]+ ){0,2}?/;
+/** Organs a specimen or a scope is of, and the GPS's cancer of each (colon before its parts: "sigmoid colon" is the colon's). */
+const CANCER_OF_ORGAN: [RegExp, string][] = [
+  [/\b(?:colon|colonic|sigmoid|caecum|caecal|colorectal|large bowel)\b/i, '363406005'],
+  [/\b(?:rectum|rectal)\b(?!\s+bleed)/i, '363351006'],
+  [/\b(?:prostate|prostatic)\b/i, '399068003'],
+  [/\bbladder\b/i, '399326009'],
+  [/\b(?:stomach|gastric)\b/i, '363349007'],
+  [/\b(?:oesophagus|oesophageal|esophagus|esophageal)\b/i, '363402007'],
+  [/\b(?:pancreas|pancreatic)\b/i, '363418001'],
+  [/\b(?:ovary|ovarian|ovaries)\b/i, '363443007'],
+  [/\bcervi(?:x|cal)\b(?!\s+(?:spine|lymph|node|collar|disc|vertebra))/i, '363354003'],
+];
 /** A letter from a breast clinic or about a breast lump. */
 const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
 const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;
