@@ -41,4 +41,19 @@ test('an event with no date of its own has no due date; a supply\'s end times "t
   assert.is(actionsIn('We have given him a two-week supply and would be grateful if you would continue to prescribe it thereafter.', '2026-03-02')[0].due, '2026-03-16');
 });
 
+test('categories: off the repeat list, the record\'s details, sending results, a register, sutures, a switch, a limb', () => {
+  const cat = (t: string) => actionsIn(t, '2026-03-02').map((a) => a.category);
+  assert.equal(cat('Please take amitriptyline off her repeat list.'), ['medication']);
+  assert.equal(cat('Please could the practice check that it holds a current mobile number for him.'), ['admin']);
+  assert.equal(cat('Please send us any previous PSA results held by the practice.'), ['admin']);
+  assert.equal(cat('Please ensure she is on the practice learning disability register.'), ['admin']);
+  assert.equal(cat('GP practice nurse for ROS at 10/7 pls.'), ['follow-up']);
+  assert.equal(cat('I would be grateful if you could arrange for her to switch to a progestogen-only pill.'), ['medication']);
+  assert.equal(cat('Please avoid taking blood from her right arm.'), ['other']);
+});
+
+test('a courtesy after a request list asks nothing', () => {
+  assert.equal(texts('Dear Dr Khan\n\nI would be grateful if you could:\n1. Check her FBC in 3 months.\n\nPlease do not hesitate to contact me if you have any questions.\n\nYours sincerely'), ['Check her FBC in 3 months.']);
+});
+
 test.run();

@@ -118,6 +118,19 @@ function categoriseOne(text: string): ActionCategory {
   const body = requestBody(text);
   const b = body.toLowerCase();
   const hasDrug = drugLexicon().find(body).length > 0 || /\b(?:doac|ssri|sglt2|antidepressant|antibiotics?|statin|bisphosphonate|ppi|nsaids?|ace inhibitor|arb|beta-blocker|insulin|steroids?|antihypertensive|anticoagula\w*|vaccines?|vaccination|ppis?|hrt|dpp-?4(?: inhibitors?)?|glp-?1(?: (?:receptor )?agonists?| ras?)?|sglt-?2i?|ace-?is?|arbs|ccbs?|calcium channel blockers?|(?:[\w-]+ )?(?:inhibitors?|blockers?|agonists?|antagonists?)|diuretics?|antiplatelets?|laxatives?|antiemetics?|antihistamines?|antipsychotics?|anticonvulsants?|antiepileptics?|pde-?5i?|triptans?|opioids?|nrt|nicotine replacement|iron(?!\s+(?:studies|stores|levels?|deficiency|deficient|profile|indices|overload|status|saturation|results?))|oral iron)\b/.test(b);
+  // "take sertraline off his repeat list": a prescribing change
+  if (/^take\b[^.;]{0,40}\boff (?:his|her|their|the) repeat\b/.test(b)) return 'medication';
+  // "check that it holds a current telephone number", "send us any PSA results", "ensure he is on the SMI register":
+  // the record, or something sent (GUIDELINES: admin)
+  if (/^(?:check|confirm|ensure) (?:that )?(?:it|the practice|you|your records?) (?:holds?|has|have)\b[^.;]{0,30}\b(?:numbers?|address|contact|details)\b/.test(b)) return 'admin';
+  if (/^(?:send|forward) (?:us|me|the (?:clinic|team|hospital|department)|a copy)\b/.test(b)) return 'admin';
+  if (/^ensure (?:that )?(?:he|she|they) (?:is|are) (?:on|added to) (?:the |your )?(?:[\w-]+ ){0,3}register\b/.test(b)) return 'admin';
+  // "practice nurse for ROS at 10-14/7": removing sutures is a nurse appointment
+  if (/\b(?:ros|removal of (?:sutures|stitches|clips|staples)|suture removal|stitches out)\b/.test(b)) return 'follow-up';
+  // "arrange for her to switch to a progestogen-only method": the medicine changed
+  if (/^arrange for (?:him|her|them) to (?:switch|change|start|stop)\b/.test(b)) return 'medication';
+  // "avoid taking blood from or cannulating his left arm": care of a limb, not a medicine
+  if (/^avoid (?:taking blood|venepuncture|venesection|cannulat\w*|bp|blood pressure)\b/.test(b)) return 'other';
   // "discuss and arrange alternative contraception": providing a contraceptive ("arrange a contraception review" is an appointment)
   if (/^(?:(?:discuss|review) and )?(?:arrange|start|provide|prescribe|offer|organise)\s+(?:(?:her|him|them)\s+)?(?:(?:an?|some)\s+)?(?:(?:alternative|suitable|effective|reliable|other|new|different|long-acting(?: reversible)?|hormonal|non-hormonal)\s+)?contraception\b(?!\s+(?:review|appointment|clinic|discussion|consultation|counselling))/.test(b)) return 'medication';
   if (/^(?:prescribe|provide|supply|issue|give)\b/.test(b) && /\b(?:test strips|lancets|pen needles|glucose meter|spacer|stoma|emollients?|dressings|catheters|incontinence pads)\b/.test(b)) return 'medication';
