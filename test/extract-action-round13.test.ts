@@ -56,4 +56,29 @@ test('a courtesy after a request list asks nothing', () => {
   assert.equal(texts('Dear Dr Khan\n\nI would be grateful if you could:\n1. Check her FBC in 3 months.\n\nPlease do not hesitate to contact me if you have any questions.\n\nYours sincerely'), ['Check her FBC in 3 months.']);
 });
 
+test('round 13b (blind23-24): more ways to ask, and the noun phrases a GP list uses', () => {
+  assert.equal(texts('Dear Dr Khan\n\nIt would be very helpful if your practice nurse could repeat her lying and standing BP in two weeks.'), ['It would be very helpful if your practice nurse could repeat her lying and standing BP in two weeks.']);
+  assert.equal(texts('Dear Dr Khan\n\nI wonder whether you would be kind enough to refer him to the sleep service.'), ['I wonder whether you would be kind enough to refer him to the sleep service.']);
+  assert.equal(texts('Dear Dr Khan\n\nI would suggest this continues for a further three months.'), ['I would suggest this continues for a further three months.']);
+  assert.equal(texts('Dear Dr Khan\n\nGP ACTIONS\n1. Sutures for removal by practice nurse in 7-10 days.\n'), ['Sutures for removal by practice nurse in 7-10 days.']);
+  assert.equal(texts('Dear Dr Khan\n\nPlan:\n- GP/PN: inhaler technique check + review of Trimbow in 4-6/52\n'), ['inhaler technique check + review of Trimbow in 4-6/52']);
+  // the patient books her own clip removal: not a request
+  assert.equal(texts('Dear Dr Khan\n\nFollow-up\n- Clips to be removed 12-14 days after surgery by the practice nurse. She will book this herself.\n'), []);
+});
+
+test('round 13b due dates: a dated window is due at its end; a course "x5/7", a minimum course and a finding\'s "today" are no due', () => {
+  const due = (t: string) => actionsIn(t, '2026-06-03')[0]?.due;
+  assert.is(due('Please check U&E 1-2 weeks after starting sacubitril/valsartan (around 15th-19th June).'), '2026-06-19');
+  assert.is(due('Please carry out the 6-8 week postnatal check (around 20/07/2026 to 03/08/2026).'), '2026-08-03');
+  assert.is(due('Rescue pack (pred 30 mg x5/7 + doxy) - GP to continue as per local COPD pathway'), null);
+  assert.is(due('Please continue to prescribe Movicol, and please do not stop it within the next six months.'), null);
+  assert.is(due('Postural drop today of 26 mmHg - please review his antihypertensives.'), null);
+  assert.is(due('Her BP was high today - please recheck it in 2 weeks.'), '2026-06-17');
+  assert.equal(actionsIn('Please check her U&E in 1 week.\nPlease restart ramipril once creatinine has returned to baseline.', '2026-06-03').map((a) => a.due), ['2026-06-10', '2026-06-10']);
+});
+
+test('round 13b: a referral that waits on the practice\'s own later check is no transfer', () => {
+  assert.is(actionsIn('If proteinuria persists at the 8 week check, please refer her to the renal team.', '2026-06-03')[0].workloadTransfer, false);
+});
+
 test.run();

@@ -21,7 +21,8 @@ const SECOND_LEAD = /^(?:if|that) (?:you|the practice|the gp|your practice|your 
 
 const REASON_AFTER = /,\s*(?:as|because|since)\s+(?:she|he|they|it|this|the|his|her|their)\b/i;
 const NEEDED_TEST = /\b(?:will\s+(?:also\s+)?need|needs|should\s+(?:also\s+)?have)\s+(?:(?:his|her|their)\s+)?(.{2,40}?)\s+(?:checking|checked|re-?checked|monitoring|monitored|repeating|repeated|measuring|measured)\b/;
-const PASSIVE_MED = /\b(?:this|it|these|they|the dose)\s+(?:is|are|be)\s+(?:gradually\s+|slowly\s+)?(?:tapered|weaned|withdrawn|stopped|reduced|titrated|switched|discontinued)\b/;
+// ("I would suggest this continues for a further three months": the treatment goes on)
+const PASSIVE_MED = /\b(?:this|it|these|they|the dose)\s+(?:(?:is|are|be)\s+(?:gradually\s+|slowly\s+)?(?:tapered|weaned|withdrawn|stopped|reduced|titrated|switched|discontinued)|continues)\b/;
 
 // An entry for the record (an alert, a code, a problem-list item) is admin work even when its
 // subject is a medicine: "add a 'time critical medication' alert", "record it as a cautionary drug",
@@ -155,7 +156,7 @@ function categoriseOne(text: string): ActionCategory {
   if (/^(?:add|set up|arrange|put)\b[^.;]*\brecall\b/.test(b)) return 'follow-up';
   // "review inhaler technique with the new Trimbow", "offer her an appointment to discuss contraception":
   // seeing the patient, whatever medicine the visit is about
-  if (/^(?:review|check|assess|re-?assess)\s+(?:(?:his|her|their|the)\s+)?inhaler technique\b/.test(b)) return 'follow-up';
+  if (/^(?:review|check|assess|re-?assess)\s+(?:(?:his|her|their|the)\s+)?inhaler technique\b|^inhaler technique (?:check|review)\b/.test(b)) return 'follow-up';
   if (/^offer (?:(?:him|her|them) )?(?:a |an )?(?:(?:gp|nurse|practice nurse|routine|urgent|early|face-to-face|telephone) )?(?:appointment|review|consultation)\b/.test(b)) return 'follow-up';
   // "keep him on 5 mg", "keep her on the current dose": the medicine's dose stays as it is
   if (/^keep (?:him|her|them) on\b/.test(b) && (hasDrug || /\b\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|units?)\b|\b(?:dose|tablets?)\b/.test(b))) return 'medication';

@@ -163,6 +163,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   // "(28 days supplied today)": an aside on what was done, not when the request is due
   text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
+  // "(around 20/07/2026 to 03/08/2026)", "around 15th-19th June": a window the letter dates, due at its end
+  let rangeEnd: string | undefined;
   // "a week before her next clinic appointment, which is on 20/05/2026": counted back from that date
   const early = new Map<number, string>();
   BEFORE_DATE.lastIndex = 0;
@@ -181,7 +183,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|(?<!\b(?:is|are|be|gets?)\s)started|(?<!\b(?:is|are|be|gets?)\s)stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
     // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
     const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index));
-    if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; }
+    if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; if (start && d.iso >= start) rangeEnd = d.iso; }
     if (d.iso >= from) found.push(d.iso);
   }
   let m: RegExpExecArray | null;
@@ -198,6 +200,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
       if (iso && iso < from) iso = parseUkDate(`${m[day]}/${mo}/${++y}`);
       if (range && iso && iso > addMonths(from, 6)) continue;
       if (iso) found.push(iso);
+      if (range && iso) rangeEnd = iso;
     }
   }
   const covered: [number, number][] = [];
@@ -255,6 +258,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (m[1] === '24' && m[2] === '7') continue;
     // "suggest a 4/52 trial of PPI", "a 2/52 course": how long the treatment lasts, not when it is due
     if (/^\s*(?:trial|course|supply)\b/i.test(text.slice(m.index + m[0].length))) continue;
+    // "pred 30 mg x5/7", "for 7/7": the course's length ("x" is "times")
+    if (/(?:\bx|×|\bfor)\s*$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     // "uptitrate by 1.25 mg every 2/52": a schedule, due at its first step only for monitoring
     if (/\b(?:every|each)\s*$/i.test(text.slice(Math.max(0, m.index - 8), m.index)) && !opts.recurring) continue;
     const n = +m[1];
@@ -338,5 +343,5 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   }
   if (!found.length) found.push(...minimum);
   if (!found.length) return null;
-  return found.sort()[0];
+  return rangeEnd ?? found.sort()[0];
 }
