@@ -52,4 +52,10 @@ test('a query answered in its sentence; a ruling beside a raised BP; a bare mali
   has('Ovaries looked normal and there was no evidence of malignancy.', '363346000:negated');
 });
 
+test('round 13b: "not smoked since 2019"; an organ\'s biopsies name the malignancy they rule out', () => {
+  has('I was pleased to hear that you have not smoked since 2019.', '8517006:present');
+  has('RESULTS\nGastric biopsies: chronic active gastritis, no dysplasia or malignancy.', '363349007:negated');
+  has('Acute kidney injury stage 1 on CKD stage 3', '433144002:present');
+});
+
 test.run();

@@ -40,4 +40,11 @@ test('a coded Amended change whose statement is on hold is a hold', () => {
   assert.equal(changes({ format: 'fhir-r4-json', text: 'Medications', sections: [], document } as Letter), ['amlodipine held']);
 });
 
+test('round 13b: "witheld" as dictated; "and regular paracetamol" goes on with the list; "Rx: Flucloxacillin"', () => {
+  assert.equal(changes('The ramipril 5mg has been witheld since admission because of the AKI.'), ['ramipril held']);
+  assert.equal(changes('She has been started on Laxido one sachet daily and regular paracetamol 1 g four times a day.'), ['macrogol started', 'paracetamol started']);
+  assert.equal(changes('We have started apixaban, along with her regular inhalers.'), ['apixaban started']);
+  assert.equal(changes('Rx: Flucloxacillin 1 g QDS for 7 days (TTO supplied)'), ['flucloxacillin started']);
+});
+
 test.run();

@@ -818,11 +818,12 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   // "Histology confirms a fibroadenoma … no evidence of malignancy" in a breast clinic's letter: the breast's cancer, unless the line names another organ.
   if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end)) && BREAST_LETTER.test(text) && !OTHER_ORGAN_LINE.test(text.slice(lineStart, lineEnd))) return t.get(BREAST_CANCER) ?? c;
   // "Histology of the sigmoid colon shows … no dysplasia or malignancy", "no malignancy in the resected colon": a bare
-  // malignancy is that of the one organ its sentence names as the specimen (not "Ovaries looked normal and there was no
+  // malignancy is that of the one organ its sentence names as the specimen ("Gastric biopsies: … no malignancy" too; not
+  // "Ovaries looked normal and there was no
   // evidence of malignancy", an organ beside the finding)
   if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end))) {
     const sentence = sentenceAround(text, start, end);
-    const organs = CANCER_OF_ORGAN.filter(([re]) => new RegExp(`${SPECIMEN_OF.source}${re.source}`, 'i').test(sentence) || new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i').test(sentence));
+    const organs = CANCER_OF_ORGAN.filter(([re]) => new RegExp(`${SPECIMEN_OF.source}${re.source}`, 'i').test(sentence) || new RegExp(`${re.source}\\s+(?:biops(?:y|ies)|histology|specimens?|resection)\\b`, 'i').test(text.slice(lineStart, lineEnd)) || new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i').test(sentence));
     if (organs.length === 1) return t.get(organs[0][1]) ?? c;
   }
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
