@@ -81,4 +81,11 @@ test('round 13b: a referral that waits on the practice\'s own later check is no 
   assert.is(actionsIn('If proteinuria persists at the 8 week check, please refer her to the renal team.', '2026-06-03')[0].workloadTransfer, false);
 });
 
+test('round 13c (blind25-26): a numbered table under a GP heading; a letter to the patient by first name; "Note for the practice:"', () => {
+  const rows = actionsIn('Dear Dr Khan\n\nACTIONS FOR GP\n| # | Action | When |\n|---|---|---|\n| 1 | Practice nurse to remove skin clips | 20/04/2026 |\n| 2 | Repeat FBC | in 2 weeks |\n', '2026-04-08');
+  assert.equal(rows.map((a) => [a.text, a.due]), [['Practice nurse to remove skin clips', '2026-04-20'], ['Repeat FBC', '2026-04-22']]);
+  const toPatient = 'Dear Leanne,\n\nYour GP will receive a copy of this letter.\n\nChanges to your tablets\n- Propranolol: you can stop the propranolol 40 mg three times a day.\n- If you are planning a pregnancy, please let us know first.\n\nNote for the practice: please code Graves\' disease.\n';
+  assert.equal(texts(toPatient), ['please code Graves\' disease.']);
+});
+
 test.run();

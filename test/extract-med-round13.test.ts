@@ -47,4 +47,8 @@ test('round 13b: "witheld" as dictated; "and regular paracetamol" goes on with t
   assert.equal(changes('Rx: Flucloxacillin 1 g QDS for 7 days (TTO supplied)'), ['flucloxacillin started']);
 });
 
+test('round 13c: "Carbimazole: reduce from 30 mg to 15 mg" under "Changes to your tablets"; "you can stop the propranolol"', () => {
+  assert.equal(changes('Changes to your tablets\n- Carbimazole: reduce from 30 mg to 15 mg once a day, starting tomorrow.\n- Propranolol: as your tremor has settled, you can stop the propranolol 40 mg three times a day.\n'), ['carbimazole dose-changed', 'propranolol stopped']);
+});
+
 test.run();

@@ -121,6 +121,8 @@ const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |
 const BANNER = /^\W*(?:(?:urgent|important|time[- ]critical)\W+)*(?:please|pls)\s+(?:action|read|note|review)(?:\s+(?:today|now|urgently|asap|promptly|this letter))?\W*$/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
+// "Dear Leanne," in a letter that speaks of "your GP": written to the patient by first name
+const FIRST_NAME_LETTER = /^\s*[Dd]ear\s+(?!(?:dr|doctor|colleague|colleagues|gp|sir|madam|practice|all|team|partners)\b)[A-Z][a-z'-]+\s*,?\s*$/m;
 const CLINICIAN_LETTER = /^\s*dear\s+(?:dr|doctor|colleague|gp|sir|madam|practice)\b/im;
 
 const ONWARD = 'onward referral to another service for a related condition';
@@ -140,7 +142,7 @@ interface Unit {
 
 export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] {
   const text = letter.text;
-  const toPatient = PATIENT_LETTER.test(text) && !CLINICIAN_LETTER.test(text);
+  const toPatient = (PATIENT_LETTER.test(text) || (FIRST_NAME_LETTER.test(text) && /\byour (?:gp|gp surgery|gp practice|doctor)\b/i.test(text))) && !CLINICIAN_LETTER.test(text);
   const ctx = letterContext(text);
   const units: Unit[] = [];
   const spans = letterSentences(letter);
@@ -159,7 +161,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       if (GP_RESPONSIBLE.test(owner)) units.push(...clauseUnits(text, s.start, s.end, true));
       continue;
     }
-    if (s.row) { rowUnits(text, s, units); leadIn = false; continue; }
+    if (s.row) { rowUnits(text, s, units, gpSection(letter, s.start)); leadIn = false; continue; }
     // "Actions for GP: repeat bloods 1/52", "Follow up: practice nurse wound check on day 5": a
     // label that hands the rest of its line to the practice ("Actions for GP: none" hands nothing)
     const lab = INLINE_LABEL.exec(str);
@@ -175,7 +177,9 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
       if (/^(?:referred by|referrer|referral (?:reason|from|source)|reason for (?:referral|request)|requested by|referring (?:clinician|gp|doctor)|clinical (?:details|question|indication)|indication)$/i.test(label.trim())) { leadIn = false; continue; }
       // ("GP/PN: inhaler technique check in 4-6/52": the practice's doctor or nurse)
       const gpLabel = (GP_SECTION.test(label) && !NOT_GP_SECTION.test(label.replace(GP_SECTION, ''))) || /^(?:recommend(?:ation|ations|ed)|suggest(?:ion|ions|ed))$/i.test(label.trim())
-        || /^(?:gp|pn|practice nurse)(?:\s*(?:\/|or|and)\s*(?:gp|pn|practice nurse|nurse|hca))+$/i.test(label.trim());
+        || /^(?:gp|pn|practice nurse)(?:\s*(?:\/|or|and)\s*(?:gp|pn|practice nurse|nurse|hca))+$/i.test(label.trim())
+        // ("Note for the practice: please code …" in a letter to the patient)
+        || /^(?:notes?|messages?|requests?|information|actions?) for (?:the |your )?(?:practice|gp|gp practice|surgery|doctor)$/i.test(label.trim());
       const gpValue = PLAN_LABEL.test(label.trim()) && GP_FIRST.test(rest);
       if (gpLabel || gpValue) {
         if (!NOTHING.test(rest.trim())) units.push(...clauseUnits(text, from, s.end, true));
@@ -291,7 +295,7 @@ function continuesItem(spans: Span[], i: number): boolean {
 }
 
 /** A plan-table row: its action cell when another cell names the GP or practice as responsible. */
-function rowUnits(text: string, s: Span, units: Unit[]): void {
+function rowUnits(text: string, s: Span, units: Unit[], inGp = false): void {
   const row = text.slice(s.start, s.end);
   const cells: { start: number; end: number; str: string }[] = [];
   // cells: tab-separated, pipe-separated, or (typed tables) aligned with runs of spaces
@@ -301,25 +305,29 @@ function rowUnits(text: string, s: Span, units: Unit[]): void {
     const str = m[0].trim();
     if (str) cells.push({ start: s.start + m.index + m[0].indexOf(str), end: s.start + m.index + m[0].indexOf(str) + str.length, str });
   }
+  // "| 1 | Practice nurse to remove skin clips | 20/04/2026 |": a numbered table's first column is the row's number
+  while (cells.length > 1 && /^(?:#|no\.?|\d{1,2}[.)]?)$/i.test(cells[0].str)) cells.shift();
   if (cells.length < 2) {
     if (cells.length === 1) units.push(...clauseUnits(text, cells[0].start, cells[0].end, false));
     return;
   }
-  if (!cells.slice(1).some((c) => GP_RESPONSIBLE.test(c.str))) {
+  // (under a heading for the GP every row of a drawn or tabbed table is the practice's, "who" column or not)
+  const gpTable = inGp && /[\t|]/.test(row);
+  if (!gpTable && !cells.slice(1).some((c) => GP_RESPONSIBLE.test(c.str))) {
     // a space-aligned line with no "who" column is prose laid out in columns ("Plan:   please …")
     if (!/[\t|]/.test(row)) units.push(...clauseUnits(text, s.start, s.end, false));
     return;
   }
   const action = cells[0];
   const before = units.length;
-  for (const sub of sentences(text.slice(action.start, action.end))) units.push(...clauseUnits(text, action.start + sub.start, action.start + sub.end, false));
+  for (const sub of sentences(text.slice(action.start, action.end))) units.push(...clauseUnits(text, action.start + sub.start, action.start + sub.end, gpTable));
   if (units.length === before) {
     const first = sentences(text.slice(action.start, action.end))[0];
     const str = first ? text.slice(action.start + first.start, action.start + first.end) : '';
     if (first && !/:$/.test(str) && (str.split(/\s+/).length >= 4 || IMPERATIVE.test(str) || NOUN_REQUEST.test(str) || (TASK_NOUN.test(str) && !/\b(?:to|from|by|of|with|for)$/i.test(str)))) units.push({ start: action.start + first.start, end: action.start + first.end, gpContext: true });
   }
-  const when = cells.slice(1).find((c) => /^(?:in |within |at |by )?(?:\d+|one|two|three|four|six|a)\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?)$/i.test(c.str) || /^\d{1,2}\/(?:52|12|7)$/.test(c.str) || /^(?:today|tomorrow|next week)$/i.test(c.str));
-  if (when) for (let k = before; k < units.length; k++) units[k].when = /^(?:in|within|at|by|today|tomorrow|next)\b/i.test(when.str) || /\//.test(when.str) ? when.str : `in ${when.str}`;
+  const when = cells.slice(1).find((c) => /^(?:in |within |at |by |after )?(?:\d+|one|two|three|four|six|a)\s*(?:-\s*\d+\s*)?(?:days?|weeks?|months?)$/i.test(c.str) || /^\d{1,2}\/(?:52|12|7)$/.test(c.str) || /^(?:today|tomorrow|next week)$/i.test(c.str) || /^(?:by |on )?\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(c.str));
+  if (when) for (let k = before; k < units.length; k++) units[k].when = /^(?:in|within|at|by|on|after|today|tomorrow|next)\b/i.test(when.str) || /\//.test(when.str) ? when.str : `in ${when.str}`;
 }
 
 /** The requests in one sentence: cut at semicolons and at a second request verb. */

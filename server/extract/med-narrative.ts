@@ -27,7 +27,7 @@ const PAREN_STATUS = /\((?:new|started|stopped|withheld|on hold|dose (?:reduced|
 /** "STOP: amlodipine" in a discharge list labels what was done. */
 const IMPERATIVE_LABEL: Record<string, string> = { stop: 'stopped', start: 'started', hold: 'held', withhold: 'withheld', omit: 'withheld', suspend: 'suspended', increase: 'increased', reduce: 'reduced', continue: 'continued' };
 const DOSE_LABEL = /^\W*dose (?:changes?|reductions?|increases?|adjustments?)\W*$/i;
-const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:medication|medicines|treatment)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
+const CHANGES_HEADING = /\b(?:medication|medicine|drug)s? changes?\b|\bchanges? (?:to|in) (?:(?:your|his|her|their) )?(?:medications?|medicines|treatment|tablets|drugs)\b|\bnew (?:medication|medicine)s?\b|\b(?:medication|medicine)s? (?:started|added)\b/i;
 // "After discussion we have agreed to:", "Changes made in clinic today:": the items below are what was done
 const AGREED_HEADING = /\b(?:(?:we|I)\s+(?:have\s+)?(?:jointly\s+|together\s+)?(?:agreed|decided)(?:\s+(?:together|jointly|with (?:him|her|them|the patient|(?:his|her|their) (?:parents?|family|carers?))))?(?:\s+(?:to|on|the following))?|(?:we|I)\s+(?:have\s+)?made the following (?:changes|adjustments)|changes? (?:made|agreed)(?:\s+(?:today|in clinic|on the ward|with (?:him|her|them)))*|changes? (?:today|in clinic(?: today)?))\s*:?\s*$/i;
 const RECEIVED_HERE = /\b(?:received|had)\b[^.;]{0,60}\b(?:in (?:the )?(?:clinic|ed|department|day unit)|on the ward|today)\b/i;
@@ -99,7 +99,7 @@ const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\
 // "she should not take her metformin until …": a hold said to the patient, not a request
 const HOLD_TAKE = '\\s+take\\b(?=[^.;]{0,60}?\\b(?:until|for (?:the next )?(?:\\d{1,2}|one|two|three|a few) (?:hours|days|weeks))\\b)';
 // passive ("has been asked to") or modal ("she should", "Mrs Begum is to"): said to the patient
-const DIRECTED = '(?:(?<=\\b(?:(?:has|have|had)\\s+been|was|were)\\s+(?:asked|told|instructed)\\s+)to\\s+|(?<=\\b(?:agreed|decided)\\s+(?:together\\s+)?(?:that\\s+)?(?:he|she|they|you)\\s+(?:will|would|should)\\s+)|(?<=\\b(?:he|she|they|you|the patient|(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z\'-]+)\\s+(?:should|must|is to|are to|needs? to|has to|have to)\\s+(?:now\\s+|also\\s+)?))';
+const DIRECTED = '(?:(?<=\\b(?:(?:has|have|had)\\s+been|was|were)\\s+(?:asked|told|instructed)\\s+)to\\s+|(?<=\\b(?:agreed|decided)\\s+(?:together\\s+)?(?:that\\s+)?(?:he|she|they|you)\\s+(?:will|would|should)\\s+)|(?<=\\b(?:he|she|they|you|the patient|(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z\'-]+)\\s+(?:should|must|is to|are to|needs? to|has to|have to)\\s+(?:now\\s+|also\\s+)?)|(?<=\\byou\\s+can\\s+(?:now\\s+)?))';
 // advice to stop is a stop made when it takes effect now: "advised her to stop the co-codamol completely from today"
 const ADVISED_NOW = '(?<=\\badvised\\s+(?:him|her|them|the patient)\\s+|\\b(?:(?:has|have|had)\\s+been|was|were)\\s+advised\\s+)to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b(?=[^.;]{0,60}?\\b(?:from today|today|now|immediately|at once|straight away|with immediate effect|completely|at the end of (?:this|the|her|his|their) (?:current )?(?:packet|pack|course|strip|box|cycle))\\b)';
 // "asked her to stop the isotretinoin … if she notices any low mood": what to do on a condition is no change
@@ -864,7 +864,7 @@ const OLD_DOSE = /\((?:was|previously|prev\.?|formerly|up from|down from)\s+\d|(
 
 /** Table rows ("Drug … <tab> New"), status-led lists and " - STOPPED" items. */
 // an item of a changes list that says what was done in the imperative: "Mirtazapine - reduce to 15 mg"
-const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(stop|start|withhold|hold|omit|suspend|reduce|increase)\b(?!\s+(?:if|when|once|after|until|in|from|on)\b)/i;
+const IMPERATIVE_ITEM = /^[^:\n–-]{0,40}?(?:\s[-–]|:)\s*(stop|start|withhold|hold|omit|suspend|reduce|increase)\b(?!\s+(?:if|when|once|after|until|in|on)\b|\s+from\b(?!\s+\d))/i;
 // a plan list item that stops or holds a medicine now: "Epiduo gel: stop while on isotretinoin"
 // (in a plan a start or a new dose is as often a step for later or for the practice)
 const PLAN_HEADING = /^(?:plan|management|treatment(?: plan)?|medication plan|medicines? plan|outcome|changes)\b/i;
