@@ -2,7 +2,7 @@
 // relatives' conditions told by their verbs; a stated diabetes beside its complication. Every sentence here is our own.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { has, lacks, dx } from './helpers/diagnoses.ts';
+import { has, lacks, dx, run } from './helpers/diagnoses.ts';
 import { findConditions } from '../server/extract/diagnoses.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 import { loadTerminology } from '../terminology/index.ts';
@@ -56,6 +56,11 @@ test('round 13b: "not smoked since 2019"; an organ\'s biopsies name the malignan
   has('I was pleased to hear that you have not smoked since 2019.', '8517006:present');
   has('RESULTS\nGastric biopsies: chronic active gastritis, no dysplasia or malignancy.', '363349007:negated');
   has('Acute kidney injury stage 1 on CKD stage 3', '433144002:present');
+});
+
+test('round 13c: an operation a waiting-list letter lists is still to come wherever it is named', () => {
+  const text = 'Dear Mr Tuckwell\n\nI am writing to confirm that you have been placed on our inpatient waiting list for the following procedure:\n\nProcedure:        Right total knee replacement\nDate added:       09/02/2026\n\nThe enclosed leaflet "Getting fit for your knee replacement" has exercises you can do.\n';
+  assert.equal(run(text).procedures.map((p) => p.code), []);
 });
 
 test.run();

@@ -51,4 +51,9 @@ test('round 13c: "Carbimazole: reduce from 30 mg to 15 mg" under "Changes to you
   assert.equal(changes('Changes to your tablets\n- Carbimazole: reduce from 30 mg to 15 mg once a day, starting tomorrow.\n- Propranolol: as your tremor has settled, you can stop the propranolol 40 mg three times a day.\n'), ['carbimazole dose-changed', 'propranolol stopped']);
 });
 
+test('round 13c: "5 mg OD - unchanged" in the after column is no change; "a prescription today for"', () => {
+  assert.equal(changes('Medicine | Before | After\nAmlodipine | 5 mg OD | 5 mg OD - unchanged\nCitalopram | 20 mg OD | STOPPED\n'), ['citalopram stopped']);
+  assert.equal(changes('I have given him a prescription today for tamsulosin 400 micrograms once daily.'), ['tamsulosin started']);
+});
+
 test.run();

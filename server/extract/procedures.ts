@@ -421,6 +421,8 @@ const SKIN_EXCISION_BIOPSY = '312968005';
 const SKIN_SITE = /\b(?:cheek|forehead|temple|nose|ear|scalp|eyelid|lip|shin|calf|forearm|shoulder|back|chest wall|face|facial)\b/i;
 
 /** Procedures done: invasive, not planned, not from the past history (unless dated recently). */
+const nameWords = (display: string) => display.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !['of', 'the', 'and'].includes(w));
+
 export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminology): ProcedureItem[] {
   // A structured letter's coded procedures are the sender's list; its narrative only repeats them.
   if (letter.document?.entry?.some((e) => e.resource?.resourceType === 'Procedure')) return [];
@@ -429,7 +431,13 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
   /** items read from a bare verb ("excised"): dropped where the letter names the operation itself */
   const weak = new Set<ProcedureItem>();
   const text = letter.text;
-  for (const m of [...mentions, ...frameMentions(letter, t)]) {
+  const all = [...mentions, ...frameMentions(letter, t)];
+  // ("placed on our waiting list for … Procedure: Right total knee replacement … the leaflet 'Getting fit for
+  // your knee replacement'": every mention of the operation a listing introduces is the one still to come)
+  const listedNames = all.filter((m) => LISTING_LEAD.test(text.slice(Math.max(0, m.start - 250), m.start))).map((m) => nameWords(m.concept.display));
+  // (its bare name too: "knee replacement" for the listed "Total replacement of right knee joint")
+  const listedOp = (m: Mention) => { const w = nameWords(m.concept.display); return listedNames.some((l) => w.every((x) => l.includes(x))); };
+  for (const m of all) {
     const word = text.slice(m.start, m.end);
     const verbFrame = m.concept.code === ASPIRATION && ASPIRATE.test(word) ? verbFrameHolds(letter, m) : undefined;
     if (!countsAsProcedure(m.concept, m.fromLexicon) && !verbFrame) continue;
@@ -444,7 +452,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
     // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
     // ("added to the waiting list for an operation on your right eye:\n Operation: Right phacoemulsification …": the operation a listing introduces)
-    const listed = LISTING_LEAD.test(text.slice(Math.max(0, m.start - 250), m.start));
+    const listed = listedOp(m);
     const planned = (m.ctx.planned || listed) && !doneFrame(text, m.start, m.end) && !doneOnDate(letter, m.end) && !(SENT_FOR.test(text.slice(Math.max(0, m.start - 160), m.start)) && DONE_AFTER_RESULT.test(text.slice(m.end, m.end + 80)));
     if (planned || m.ctx.detail || (m.ctx.assertion === 'negated' && !findingNegated(text, m.start, m.end)) || m.ctx.assertion === 'possible' || m.ctx.assertion === 'family') continue;
     const recent = recentlyDated(letter, m.start) || recentlyTold(letter, m.start, m.end);
