@@ -63,4 +63,11 @@ test('round 13c: an operation a waiting-list letter lists is still to come where
   assert.equal(run(text).procedures.map((p) => p.code), []);
 });
 
+test('round 13c: a list item\'s age is its own; a hedge\'s grounds are stated', () => {
+  has('PMH: type 2 diabetes (metformin), hypothyroidism (levothyroxine), early menopause aged 42, no previous fractures.', '40930008:present');
+  has('- Gestational diabetes (diet + metformin), resolved after delivery', '11687002:historical');
+  has('Fragility fracture - osteoporosis likely given low-energy fall and early menopause', '64859006:possible');
+  has('Fragility fracture - osteoporosis likely given low-energy fall and early menopause', '373717006:present');
+});
+
 test.run();
