@@ -88,4 +88,9 @@ test('round 13c (blind25-26): a numbered table under a GP heading; a letter to t
   assert.equal(texts(toPatient), ['please code Graves\' disease.']);
 });
 
+test('round 13c due: "today, or first thing tomorrow (23/04/2026) at the latest" is due at the latest', () => {
+  assert.is(actionsIn('Please arrange an urgent repeat U&E today, or first thing tomorrow morning (23/04/2026) at the latest.', '2026-04-22')[0].due, '2026-04-23');
+  assert.is(actionsIn('Please repeat her U&E within 2 weeks.', '2026-04-22')[0].due, '2026-05-06');
+});
+
 test.run();

@@ -343,5 +343,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   }
   if (!found.length) found.push(...minimum);
   if (!found.length) return null;
+  // "today, or first thing tomorrow (23/04/2026) at the latest": the latest time it names
+  if (!rangeEnd && /\bat the (?:very )?latest\b/i.test(text)) return found.sort()[found.length - 1];
   return rangeEnd ?? found.sort()[0];
 }
