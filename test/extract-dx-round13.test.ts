@@ -70,4 +70,11 @@ test('round 13c: a list item\'s age is its own; a hedge\'s grounds are stated', 
   has('Fragility fracture - osteoporosis likely given low-energy fall and early menopause', '373717006:present');
 });
 
+test('round 13d (blind27): the causes of a disease ruled out leave the disease; a hedged cause that is the patient\'s own condition', () => {
+  lacks('We checked for other causes of kidney disease with a panel of blood tests and these were all negative.', '90708001');
+  has('The most likely cause is your long-standing type 2 diabetes together with high blood pressure.', '44054006:present');
+  has('The most likely cause is your long-standing type 2 diabetes together with high blood pressure.', '38341003:present');
+  has('The most likely cause is coeliac disease.', '396331005:possible');
+});
+
 test.run();

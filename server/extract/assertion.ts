@@ -68,6 +68,7 @@ const NEG_PRE = /\b(?:rather than|(?:i|we) (?:very much |rather )?doubt (?:that 
 const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
+const CAUSES_OF = /\b(?:other|alternative|secondary|underlying|any|a|the)\s+(?:possible\s+)?causes?\s+(?:of|for)\s+(?:the\s+|his\s+|her\s+|your\s+|their\s+)?(?:[\w-]+\s+)?$/i;
 const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported|suspected)|not (?:thought|felt|considered|believed) (?:to be )?likely|not (?:thought|felt|considered|believed) to (?:fit|explain|account for)|not likely|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis)|(?:and|but) (?:none|nothing|no (?:evidence|sign) of (?:it|this|one)) (?:was|were|is|has been) (?:seen|found|identified|detected|shown|present))\b)/i;
 /** A ruling still to come: "to be excluded", "needs to be ruled out", "yet to be excluded". */
 const TO_BE_EXCLUDED = /^[^.;]{0,40}?\b(?:to be|should be|must be|will be|would (?:need to )?be|needs? to be|remains? to be|yet to be|has yet to be|have yet to be)\s+(?:excluded|ruled out)\b/i;
@@ -504,6 +505,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // The trigger nearest the mention decides ("no lytic lesions, so there is no evidence of myeloma").
   const window = lastWords(pre, 12);
   const negPre = [...window.matchAll(NEG_PRE_ALL)].at(-1);
+  // "We checked for other causes of kidney disease … all negative": the causes were ruled out, not the disease
+  // the patient has (the mention names the condition, it states nothing of its own)
+  if (CAUSES_OF.test(text.slice(Math.max(c.sentStart, start - 40), start)) && (negPre || NEG_POST.test(c.post))) return { ...out, detail: true };
   if (negPre) {
     // "no red flags for X, and her coeliac screen was negative": the mention's own test answers it, whatever the trigger before.
     if (TEST_CLEAR_POST.test(text.slice(end, Math.min(c.sentEnd, end + 120)))) return { ...out, assertion: 'negated', explicit: true };
@@ -572,7 +576,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // (A gloss in the parenthesis keeps the hedge: "likely to be functional (IBS)".)
   const possPre = open >= 0 && pre.indexOf(')', open) < 0 && REFERRAL_BEFORE_PAREN.test(pre.slice(0, open)) ? pre.slice(open + 1) : pre;
   // ("osteoporosis likely given low-energy fall and early menopause": what the hedge is given on is stated, not hedged)
-  const grounds = /\b(?:likely|possible|probable|suspected|query)\b[^.;]*\b(?:given|in view of|because of|on account of)\b[^.;]*$/i.test(possPre);
+  const grounds = /\b(?:likely|possible|probable|suspected|query)\b[^.;]*\b(?:given|in view of|because of|on account of)\b[^.;]*$/i.test(possPre)
+    // ("the most likely cause is your long-standing type 2 diabetes": the cause is hedged, her own diabetes is not)
+    || /\blikely (?:cause|explanation|reason|driver)s? (?:is|are|was|were)\s+(?:your|his|her|their)\s+(?:[\w-]+\s+){0,7}$/i.test(possPre);
   if ((!grounds && POSS_PRE.test(lastWords(possPre, 10))) || (possPre.includes('possibility') && POSSIBILITY_OF.test(possPre.slice(-60))) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
     // "X was queried … but TFTs were normal": the sentence settles its own query.
     const rest = c.sentence.slice(end - c.sentStart);
