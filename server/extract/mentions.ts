@@ -823,8 +823,9 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
   // evidence of malignancy", an organ beside the finding)
   if (c.code === MALIGNANCY && BARE_MALIGNANCY.test(text.slice(start, end))) {
     const sentence = sentenceAround(text, start, end);
-    const organs = CANCER_OF_ORGAN.filter(([re]) => new RegExp(`${SPECIMEN_OF.source}${re.source}`, 'i').test(sentence) || new RegExp(`${re.source}\\s+(?:biops(?:y|ies)|histology|specimens?|resection)\\b`, 'i').test(text.slice(lineStart, lineEnd)) || new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i').test(sentence));
-    if (organs.length === 1) return t.get(organs[0][1]) ?? c;
+    const line = text.slice(lineStart, lineEnd);
+    const organs = CANCER_OF_ORGAN.filter((o) => o.specimenOf.test(sentence) || o.organSpecimen.test(line) || o.cancerIn.test(sentence));
+    if (organs.length === 1) return t.get(organs[0].code) ?? c;
   }
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
   if (c.code === LOCAL_RECURRENCE_BREAST) {
@@ -853,7 +854,7 @@ const BREAST_CANCER = '254837009';
 const BARE_MALIGNANCY = /^(?:malignancy|malignancies|cancer|malignant disease)$/i;
 const SPECIMEN_OF = /\b(?:histology|histopathology|biops(?:y|ies)|specimens?|resection|polyps?) (?:of|from) (?:the |his |her )?(?:[\w-]+ ){0,2}?/;
 /** Organs a specimen or a scope is of, and the GPS's cancer of each (colon before its parts: "sigmoid colon" is the colon's). */
-const CANCER_OF_ORGAN: [RegExp, string][] = [
+const ORGAN_CANCER_CODES: [RegExp, string][] = [
   [/\b(?:colon|colonic|sigmoid|caecum|caecal|colorectal|large bowel)\b/i, '363406005'],
   [/\b(?:rectum|rectal)\b(?!\s+bleed)/i, '363351006'],
   [/\b(?:prostate|prostatic)\b/i, '399068003'],
@@ -864,6 +865,13 @@ const CANCER_OF_ORGAN: [RegExp, string][] = [
   [/\b(?:ovary|ovarian|ovaries)\b/i, '363443007'],
   [/\bcervi(?:x|cal)\b(?!\s+(?:spine|lymph|node|collar|disc|vertebra))/i, '363354003'],
 ];
+/** Each organ's three readings, compiled once: "histology of the sigmoid colon", "gastric biopsies", "malignancy in the colon". */
+const CANCER_OF_ORGAN = ORGAN_CANCER_CODES.map(([re, code]) => ({
+  code,
+  specimenOf: new RegExp(`${SPECIMEN_OF.source}${re.source}`, 'i'),
+  organSpecimen: new RegExp(`${re.source}\\s+(?:biops(?:y|ies)|histology|specimens?|resection)\\b`, 'i'),
+  cancerIn: new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i'),
+}));
 /** A letter from a breast clinic or about a breast lump. */
 const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
 const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;

@@ -150,10 +150,12 @@ export function findEvidence(letter: Letter, names: (string | undefined)[], sect
   if (row) { const e = evidence(text, row[0], row[1], section); ROW_EVIDENCE.add(e); return e; }
   // "Hypertension" in the section for a coded "Hypertensive disorder, systemic arterial": the letter's own term for the concept
   // (in the diagnosis sections, for an entry filed under none)
-  for (const s of concept ? rows : []) {
-    if (s.end <= s.start) continue;
-    const m = matchConcepts(conceptIndex(concept!.t), text, s.start, s.end).find((x) => x.codes.includes(concept!.code));
-    if (m) return evidence(text, m.start, m.end, section ?? s);
+  if (concept) {
+    for (const s of rows) {
+      if (s.end <= s.start) continue;
+      const m = matchConcepts(conceptIndex(concept.t), text, s.start, s.end).find((x) => x.codes.includes(concept.code));
+      if (m) return evidence(text, m.start, m.end, section ?? s);
+    }
   }
   if (section && section.end > section.start) {
     const nl = text.indexOf('\n', section.start);
