@@ -168,7 +168,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (specialist) return `monitoring a ${specialist} medicine${specialist === 'shared-care' ? ' without a shared-care agreement' : ''}`;
   }
   // "review the result when it is available", "follow up the histology": a test the hospital took and has not yet reported
-  if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|these|those|his|her|their|any) (?:[\w/-]+ ){0,5}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
+  // ("GP please follow up result": dictated without the article)
+  if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:(?:the|this|that|these|those|his|her|their|any) )?(?:[\w/-]+ ){0,5}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
     && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on (?:it|them|any (?:positive|abnormal) (?:results?|findings))|not (?:yet )?(?:back|available|reported))\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
   // "check the histology result on ICE in 3 weeks": histology and cytology come from samples the hospital took
@@ -176,6 +177,10 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   // "she needs a baseline DEXA scan now that she is starting an aromatase inhibitor": the work-up
   // for a treatment the hospital starts belongs to the clinician who starts it
   if (category === 'investigation' && /(?<!\b(?:to|towards|around|near|above|below|from|at|of|than|within)\s(?:(?:his|her|their|the)\s)?)\bbaseline\b/.test(lower) && /\b(?:now that|as|because|since|before|when)\s+(?:he|she|they|the patient)\s+(?:is|are)\s+(?:starting|commencing|beginning|about to start)\b|\bbefore (?:starting|commencing|initiating)\b/.test(lower)) return 'baseline tests for a treatment the hospital is starting';
+  // "please arrange an ECG and pre-operative bloods before her pre-assessment", "HbA1c and U&E before
+  // her clinic appointment on 14th July": the work-up the hospital needs for its own appointment or
+  // operation is the hospital's to request
+  if (category === 'investigation' && !ctx.gpOrdered && /\b(?:before|ahead of|prior to) (?:his|her|their|the|this|next|a) (?:(?:next|planned|booked|forthcoming|upcoming|follow-up|review|outpatient|hospital|[\w-]+ clinic) )*(?:clinic|outpatient|pre-?(?:operative )?assessment|pre-?op|operation|surgery|procedure|admission)(?: (?:appointment|visit|review|assessment))?\b|\bpre-?op(?:erative)? (?:bloods|blood tests|tests|ecg|work-?up|investigations)\b/.test(lower)) return 'tests the hospital needs for its own appointment or operation';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
   // "the radiologist advises a repeat ultrasound in 3 months; please arrange this": follow-up imaging
   // of the hospital's own finding, asked for by its radiologists (a chest X-ray after pneumonia and
