@@ -146,11 +146,11 @@ test('a brand with its strength and device names the generic in brackets once', 
   assert.equal(g('Lisinopril 10 mg (amlodipine 5 mg)'), ['lisinopril', 'amlodipine']);
 });
 
-test('what the hospital asked or told the patient to stop or withhold is a change; advice is not', () => {
+test('what the hospital asked, told or advised the patient to stop or withhold is a change', () => {
   assert.equal(changes('I have told her to stop her naproxen 500 mg at once and to withhold her ramipril 5 mg until her renal function has recovered.'),
     ['naproxen stopped', 'ramipril held']);
   assert.equal(changes('We instructed him to stop taking the senna he buys from the chemist.'), ['senna stopped']);
-  assert.equal(changes('I advised her to stop the ibuprofen she buys at the supermarket.'), []);
+  assert.equal(changes('I advised her to stop the ibuprofen she buys at the supermarket.'), ['ibuprofen stopped']);
   assert.equal(changes('We asked him not to stop his bisoprolol.'), []);
 });
 

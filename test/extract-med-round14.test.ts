@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { changes } from './helpers/medications.ts';
+import { drugLexicon } from '../server/extract/drugs.ts';
 
 test('"We increased\\nthis to 100 mg": the pronoun names the drug of the sentence before, whatever the line break', () => {
   assert.equal(changes('Dear Dr Hale\n\nHe had been taking citalopram 20 mg daily from the practice since May. We increased\nthis to 40 mg once daily on 4 March.'), ['citalopram dose-changed']);
@@ -19,4 +20,25 @@ test('a short course begun and over within the episode is no change', () => {
   assert.equal(changes('Dear Dr Hale\n\nWe gave him a short course of temazepam 10 mg at night for one week.'), ['temazepam started']);
 });
 
+
+test('advice to stop is a stop, with or without its object; "she can stop this now" names the drug before it', () => {
+  assert.equal(changes('Dear Dr Hale\n\nShe has been taking naproxen since d/c. Advised to stop the naproxen as it is upsetting her stomach.'), ['naproxen stopped']);
+  assert.equal(changes('Dear Dr Hale\n\nAdvised to stop the naproxen and seek advice if the pain returns.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nStarted on lansoprazole. Vit C 1 g OD\n- she can stop this now, it was for 4/52 only.'), ['ascorbic acid stopped', 'lansoprazole started']);
+  assert.equal(changes('Dear Dr Hale\n\nShe takes the combined pill, but she should stop it if she ever develops aura.'), []);
+});
+
+test('a long generic misspelt by one letter is still the medicine; a plural or a near word is not', () => {
+  assert.equal(changes('Dear Dr Hale\n\nI have started amitriptylline 10 mg at night.'), ['amitriptyline started']);
+  assert.equal(changes('Dear Dr Hale\n\nWe have stopped his clopidogral.'), ['clopidogrel stopped']);
+  assert.equal(drugLexicon().find('emollients, amitriptylin and paracetamols').map((d) => d.generic), ['amitriptyline']);
+});
+
+test('the medicines a sentence says were tried before, and why they were stopped then, are history', () => {
+  assert.equal(changes('Dear Dr Hale\n\nShe has previously tried amitriptyline (stopped because of drowsiness) and\ntopiramate (stopped because of tingling), neither for long.'), []);
+});
+
+test('isophane and soluble insulin by their BNF names, whatever the brand', () => {
+  assert.equal(changes('Dear Dr Hale\n\n- Humulin I (isophane insulin) 30u mane --> REDUCED to 24u mane'), ['isophane insulin dose-changed']);
+});
 test.run();

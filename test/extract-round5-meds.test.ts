@@ -215,7 +215,7 @@ test('UK brands letters use are read as their generic', () => {
     ['Bijuve capsules', 'estradiol/progesterone'], ['FML eye drops', 'fluorometholone'], ['Emadine drops', 'emedastine'],
     ['Vizitrav drops', 'travoprost'], ['Roclanda drops', 'latanoprost/netarsudil'], ['Softacort drops', 'hydrocortisone'],
     ['Hadlima pen', 'adalimumab'], ['Uzpruvo 45 mg', 'ustekinumab'], ['Sotyktu 6 mg', 'deucravacitinib'],
-    ['Humulin S 10 units', 'insulin soluble'], ['Humulin I 20 units', 'insulin isophane'], ['Ryzodeg 16 units', 'insulin degludec/insulin aspart'],
+    ['Humulin S 10 units', 'soluble insulin'], ['Humulin I 20 units', 'isophane insulin'], ['Ryzodeg 16 units', 'insulin degludec/insulin aspart'],
     ['Epimax cream', 'emollient'], ['Xenical 120 mg', 'orlistat'], ['Prandin 500 micrograms', 'repaglinide'],
     ['Xamiol gel', 'calcipotriol/betamethasone'], ['Curatoderm ointment', 'tacalcitol'], ['Hyoscine patch', 'hyoscine'],
     ['Fefol capsules', 'ferrous sulfate/folic acid'], ['Spasmonal 60 mg', 'alverine'], ['Normacol granules', 'sterculia'],

@@ -41,7 +41,7 @@ test('a status word after its drug may be followed by a time and an aside', () =
   assert.equal(changes('Co-codamol stopped on admission - caused constipation with the morphine.'), ['co-codamol (codeine/paracetamol) stopped']);
 });
 
-test('a stop the hospital directed the patient to make: passive, modal, or advice that takes effect now', () => {
+test('a stop the hospital directed the patient to make: passive, modal, or advised', () => {
   assert.equal(changes('He has been told to stop the naproxen.'), ['naproxen stopped']);
   assert.equal(changes('She was asked to stop taking her amitriptyline.'), ['amitriptyline stopped']);
   assert.equal(changes('He should stop his tamsulosin.'), ['tamsulosin stopped']);
@@ -49,8 +49,8 @@ test('a stop the hospital directed the patient to make: passive, modal, or advic
   assert.equal(changes('I advised him to stop the tramadol with immediate effect.'), ['tramadol stopped']);
   assert.equal(changes('She has been advised to stop the diclofenac straight away.'), ['diclofenac stopped']);
   assert.equal(changes('She should withhold her ramipril until her kidney function recovers.'), ['ramipril held']);
-  // advice with no time, a condition, or a stop the GP is asked for: no change
-  assert.equal(changes('I advised her to stop the ibuprofen she buys at the supermarket.'), []);
+  assert.equal(changes('I advised her to stop the ibuprofen she buys at the supermarket.'), ['ibuprofen stopped']);
+  // a stop on a condition, or one the GP is asked for: no change
   assert.equal(changes('She should stop the aspirin if she develops any bleeding.'), []);
   assert.equal(changes('I have asked her to stop the isotretinoin and contact us straight away if she notices any low mood.'), []);
   assert.equal(changes('The GP should stop the amlodipine.'), []);

@@ -44,8 +44,22 @@ function bracketsGeneric(text: string, prev: DrugMention, start: number): boolea
 }
 const split = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
+/** A generic name long enough that one slip of the keys still names it alone. */
+const TYPO_MIN = 9;
+
+/** The word with each letter left out in turn. */
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
 export class DrugLexicon {
   private readonly byFirst = new Map<string, DrugEntry[]>();
+  // Dictated letters misspell long generics ("amitriptylline", "clopidogrol"): one letter added,
+  // dropped, changed or swapped (the deletions of the name and of the word meet). Keyed by the
+  // name and by each of its deletions; a key two names share names neither.
+  private readonly byDeletion = new Map<string, DrugEntry | null>();
   readonly size: number;
 
   constructor(tsv: string) {
@@ -62,9 +76,27 @@ export class DrugLexicon {
       list.push(e);
       list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(first, list);
+      if (words.length === 1 && term === generic && term.length >= TYPO_MIN && /^[a-z]+$/.test(term)) {
+        for (const k of [term, ...deletions(term)]) this.byDeletion.set(k, this.byDeletion.has(k) && this.byDeletion.get(k) !== e ? null : e);
+      }
       n++;
     }
     this.size = n;
+  }
+
+  /** The generic a misspelt word stands for: same first letter, one edit away, no other name as near. */
+  private misspelt(w: string): DrugEntry | undefined {
+    if (w.length < TYPO_MIN - 1 || !/^[a-z]+$/.test(w)) return undefined;
+    let hit: DrugEntry | undefined;
+    for (const k of [w, ...deletions(w)]) {
+      const e = this.byDeletion.get(k);
+      if (e === undefined) continue;
+      if (e === null || (hit && hit !== e)) return undefined;
+      hit = e;
+    }
+    // (a plural is another word: "emollients", not a slip)
+    if (!hit || hit.term[0] !== w[0] || w === `${hit.term}s`) return undefined;
+    return hit;
   }
 
   // The medication, diagnosis and action finders each scan the whole letter: its mentions are
@@ -91,8 +123,12 @@ export class DrugLexicon {
     const out: DrugMention[] = [];
     let skippedEnd = -1;
     for (let i = 0; i < toks.length; i++) {
-      const list = this.byFirst.get(toks[i].w);
-      if (!list) continue;
+      let list = this.byFirst.get(toks[i].w);
+      if (!list) {
+        const typo = this.byDeletion.size ? this.misspelt(toks[i].w) : undefined;
+        if (!typo) continue;
+        list = [{ ...typo, words: [toks[i].w] }];
+      }
       for (const e of list) {
         const n = e.words.length;
         if (i + n > toks.length) continue;

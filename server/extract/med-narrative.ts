@@ -51,8 +51,10 @@ const STARTED_HEADING = /\b(?:(?:i|we)\s+(?:have\s+)?(?:now\s+)?(?:started|comme
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) (?:have )?(?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
-const SENTENCE_ANAPHOR = /^\s*(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:I|we) (?:have )?(?:now |today |also |then )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b|(?:he|she|they|the patient) (?:was |were |has been )?(started) (?:today |now )?on \d[\d.]*(?:\s*(?:mg|micrograms?|mcg|g|units?)\b)?)/i;
+const SENTENCE_ANAPHOR = /^\s*(?:[-\u2013]\s*)?(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:he|she|they|you) (?:can|should|may) (?:now )?(stop)(?: taking)? (?:this|it|them|these)\b(?![^.;]{0,120}?\b(?:if|when|whenever|in the event)\b)|(?:I|we) (?:have )?(?:now |today |also |then )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b|(?:he|she|they|the patient) (?:was |were |has been )?(started) (?:today |now )?on \d[\d.]*(?:\s*(?:mg|micrograms?|mcg|g|units?)\b)?)/i;
 // "Apply Dermovate ointment once daily …; we have started this today"
+// "Vit C 500 mg OD - she can stop this now" (not "she should stop it if she ever develops aura")
+const ANAPHORIC_MAY_STOP = /\b(?:he|she|they|you) (?:can|should|may) (?:now )?stop(?: taking)? (?:this|it|them|these)\b(?![^.;]{0,120}?\b(?:if|when|whenever|should (?:he|she|they)|in the event)\b)/i;
 const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commenced|prescribed|initiated) (?:this|it|these|them)\b(?!\s+(?:process|discussion|conversation|referral|plan|pathway))/i;
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
 const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|no longer (?:required|needed|indicated)|deprescribed|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
@@ -100,8 +102,9 @@ const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\
 const HOLD_TAKE = '\\s+take\\b(?=[^.;]{0,60}?\\b(?:until|for (?:the next )?(?:\\d{1,2}|one|two|three|a few) (?:hours|days|weeks))\\b)';
 // passive ("has been asked to") or modal ("she should", "Mrs Begum is to"): said to the patient
 const DIRECTED = '(?:(?<=\\b(?:(?:has|have|had)\\s+been|was|were)\\s+(?:asked|told|instructed)\\s+)to\\s+|(?<=\\b(?:agreed|decided)\\s+(?:together\\s+)?(?:that\\s+)?(?:he|she|they|you)\\s+(?:will|would|should)\\s+)|(?<=\\b(?:he|she|they|you|the patient|(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+[A-Z][a-z\'-]+)\\s+(?:should|must|is to|are to|needs? to|has to|have to)\\s+(?:now\\s+|also\\s+)?)|(?<=\\byou\\s+can\\s+(?:now\\s+)?))';
-// advice to stop is a stop made when it takes effect now: "advised her to stop the co-codamol completely from today"
-const ADVISED_NOW = '(?<=\\badvised\\s+(?:him|her|them|the patient)\\s+|\\b(?:(?:has|have|had)\\s+been|was|were)\\s+advised\\s+)to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b(?=[^.;]{0,60}?\\b(?:from today|today|now|immediately|at once|straight away|with immediate effect|completely|at the end of (?:this|the|her|his|their) (?:current )?(?:packet|pack|course|strip|box|cycle))\\b)';
+// advice to stop is a stop the hospital made: "advised her to stop the co-codamol", "Advised to stop the
+// co-codamol as it is constipating her" (dictated without its object), "has been advised to stop"
+const ADVISED = '(?<=\\badvised\\s+(?:him|her|them|the patient)\\s+|\\b(?:(?:has|have|had)\\s+been|was|were)\\s+advised\\s+|(?:^|[;:,\u2013-]\\s*|\\.\\s+)advised\\s+)to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b';
 // "asked her to stop the isotretinoin … if she notices any low mood": what to do on a condition is no change
 const NOT_ON_CONDITION = '(?![^.;]{0,120}?\\b(?:if|when|whenever|should (?:he|she|they)|in the event)\\b)';
 // "agreed to stop", "decided with her to stop", "agreed together with him to reduce": a decision made in clinic
@@ -116,7 +119,7 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: new RegExp(`${TOLD}to\\s+(?:stop|discontinue|cease)(?:\\s+taking)?\\b${NOT_ON_CONDITION}`, 'gi'), cue: 'stopped' },
   // "She has been asked to stop the Elleste Duet", "he should stop his Beconase", "advised her to stop
   // the co-codamol from today": the hospital's direction to the patient to stop is a stop it made
-  { re: new RegExp(`${DIRECTED}(?:stop|discontinue|cease)(?:\\s+taking)?\\b${NOT_ON_CONDITION}|${ADVISED_NOW}`, 'gi'), cue: 'stopped' },
+  { re: new RegExp(`(?:${DIRECTED}(?:stop|discontinue|cease)(?:\\s+taking)?\\b|${ADVISED})${NOT_ON_CONDITION}`, 'gi'), cue: 'stopped' },
   { re: new RegExp(`${DIRECTED}(?:withhold|omit|pause|suspend)\\b${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
   { re: new RegExp(`(?<=\\b(?:he|she|they|you|the patient)\\s+(?:should|must)\\s+)not${HOLD_TAKE}${NOT_ON_CONDITION}`, 'gi'), cue: 'held' },
   { re: new RegExp(`${TOLD}to\\s+(?:withhold|hold|omit|pause|suspend)\\b`, 'gi'), cue: 'held' },
@@ -308,8 +311,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       // (the sentence before may tell the drug's history; a present change still refers back to it)
       if (a && !REQUEST.test(sentence.slice(0, a.index)) && (!PAST.test(prev.text) || /\b(?:today|now|I|we)\b/i.test(a[0]))) {
         const d = prev.mentions[prev.mentions.length - 1];
-        const verb = (a[1] ?? a[2] ?? a[3] ?? '').toLowerCase();
-        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stopped|discontinued/.test(verb) ? 'stopped' : verb === 'started' ? 'started' : 'dose-changed';
+        const verb = (a[1] ?? a[2] ?? a[3] ?? a[4] ?? '').toLowerCase();
+        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stop|discontinued/.test(verb) ? 'stopped' : verb === 'started' ? 'started' : 'dose-changed';
         found.push({ drug: d.generic, code: d.code, change, start: prev.start + d.start, end: s.start + a.index + a[0].length, fromRow: false });
       }
     }
@@ -372,6 +375,16 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
   // (a course the letter says ran only within the stay is not a change even where a list marks it stopped)
   // (started as cover until a test and stopped once it was negative: neither the start nor the stop stands)
   const coverStopped = new Set(found.filter((f) => cover.has(f.drug) && f.change === 'stopped').map((f) => f.drug));
+  // "She has previously tried amitriptyline (stopped because of drowsiness) and\ntopiramate (stopped …)":
+  // the medicines a sentence says were tried before, and why they were stopped then, are history
+  if (TRIED_BEFORE.test(text)) {
+    const spans = letterSentences(letter).filter((sp) => !sp.row && TRIED_BEFORE.test(text.slice(sp.start, sp.end)));
+    for (let k = found.length - 1; k >= 0; k--) {
+      const f = found[k];
+      const sp = spans.find((x) => x.start <= f.start && f.start < x.end);
+      if (sp && f.change === 'stopped' && TRIED_BEFORE.exec(text.slice(sp.start, sp.end))!.index + sp.start < f.start) found.splice(k, 1);
+    }
+  }
   const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && !(coverStopped.has(f.drug) && f.change === 'started' && !f.fromRow) && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
   found.length = 0;
   found.push(...kept);
@@ -894,6 +907,8 @@ const FORM_SWITCH_BEFORE = /\b(?:switched|changed|converted|swapped|moved)\s+(?:
 const FORM_SWITCH_AFTER = /^[^.;]{0,40}?\b(?:over\s+)?(?:to|onto)\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|suspension|dispersible|soluble|orodispersible|patch(?:es)?|transdermal|injectable|injections?|depot|long[- ]acting(?: injection| injectable)?|lai|suppositor(?:y|ies)|subcutaneous|sc|pen|(?:same|equivalent) dose of the)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?|injection))?/i;
 // a regimen to go on with: a frequency or a course ("QDS RE for 1 week", "twice daily")
 const RX_REGIMEN = /\b(?:od|bd|tds|qds|on|om|nocte|mane|prn|daily|weekly|twice|three times|four times|hourly|\d-hourly|at night|in the morning|for \d{1,2} (?:days?|weeks?)|x\s?\d{1,2}\/(?:7|52))\b/i;
+// "has previously tried", "had tried", "tried and failed": the medicines named after it are the history before this episode
+const TRIED_BEFORE = /\b(?:(?:has|have|had) (?:previously |already |also )?(?:tried|trialled|had trials? of)|previously (?:tried|trialled|had trials? of)|tried and (?:failed|stopped))\b/i;
 // the course the sentence names is over: "…, which finished on 6 March", "and she does not need any more"
 const COURSE_OVER = /^(?:[^.;]|\.(?=\d)){0,80}?(?:\b(?:which|that|this|it) (?:has |have |had )?(?:now |since )?(?:finished|ended|been completed|was completed|completed|is complete|stopped)\b|\b(?:he|she|they) (?:does|do) not need (?:any )?more\b)/i;
 const PRONOUN_RESTARTED = /^\s*(?:(?:and|but|so)\s+)?(?:it|this|they|these)\s+(?:has|have|was|were)\s+(?:since\s+|now\s+|then\s+|subsequently\s+|already\s+)?(?:been\s+)?(?:restarted|resumed|reintroduced|re-started)\b/i;
@@ -1172,7 +1187,7 @@ function proseChanges(sentence: string, offset: number, mentions: DrugMention[],
   // (a line break inside the phrase is a space: "asked him to\nstop it"; one character for one, so offsets hold)
   const flat = masked.includes('\n') ? masked.replace(/[\r\n]/g, ' ') : masked;
   let anaphoricStop = false;
-  for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held'], [ANAPHORIC_START, 'started']] as const) {
+  for (const [re, change] of [[ANAPHORIC_STOP, 'stopped'], [ANAPHORIC_MAY_STOP, 'stopped'], [ANAPHORIC_HOLD, 'held'], [ANAPHORIC_START, 'started']] as const) {
     const anaphor = re.exec(flat);
     if (!anaphor) continue;
     if (change === 'stopped') anaphoricStop = true;
