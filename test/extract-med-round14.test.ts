@@ -41,4 +41,40 @@ test('the medicines a sentence says were tried before, and why they were stopped
 test('isophane and soluble insulin by their BNF names, whatever the brand', () => {
   assert.equal(changes('Dear Dr Hale\n\n- Humulin I (isophane insulin) 30u mane --> REDUCED to 24u mane'), ['isophane insulin dose-changed']);
 });
+test('a drawn table\'s one-cell "| STOPPED |" row heads the rows under it; a label with its first item on its line heads the hanging rest', () => {
+  assert.equal(changes([
+    '+----------------------+-------------+-------------+',
+    '| Drug                 | Dose        | Status      |',
+    '+----------------------+-------------+-------------+',
+    '| Bisoprolol           | 2.5 mg OD   | Unchanged   |',
+    '+----------------------+-------------+-------------+',
+    '| STOPPED                                          |',
+    '|   Sertraline 50 mg OD  - low sodium              |',
+    '|   Senna 7.5 mg ON      - replaced by Laxido      |',
+    '+--------------------------------------------------+',
+  ].join('\n')).sort(), ['senna stopped', 'sertraline stopped']);
+  assert.equal(changes('MEDICATION CHANGES\nStarted:   propranolol 40 mg BD (varices)\n           omeprazole 20 mg OD for 10 days, then STOP\n           thiamine 100 mg TDS\nStopped:   ibuprofen 400 mg TDS - avoid in cirrhosis\nUnchanged: sertraline 100 mg OD\n').sort(),
+    ['ibuprofen stopped', 'omeprazole started', 'propranolol started', 'thiamine started']);
+});
+
+test('"DOSE INCREASED" after a dotted leader; "until" then a wide gap opens the change column', () => {
+  assert.equal(changes('MEDICATION ON DISCHARGE\n * Atorvastatin 80 mg ON .............. DOSE INCREASED (was 20 mg)\n * Amlodipine 5 mg OD .................. UNCHANGED'), ['atorvastatin dose-changed']);
+  assert.equal(changes('DISCHARGE MEDICATION\n  Medicine          Dose                    Change?\n  Bisoprolol        2.5 mg OM               No change\n  Dalteparin        5,000 units SC OD until      NEW\n                    20/06/2026\n'), ['dalteparin started']);
+});
+
+test('a drug an item is taken alongside is not the item; what the family keeps already is not new', () => {
+  assert.equal(changes('TTO:\n  Senna 15 mg ON while on codeine - new\n  Codeine 30 mg QDS PRN - continue'), ['senna started']);
+  assert.equal(changes('Medicines on discharge\n  Amoxicillin 250 mg TDS for 5 days - NEW\n  Calpol - parents have their own supply, as needed\n  Diprobase - continue as before'), ['amoxicillin started']);
+});
+
+test('started on the ward and stopped before discharge is no change; a class word beside the product it names', () => {
+  assert.equal(changes('Dear Dr Hale\n\nHaloperidol was started on the ward for agitation. Haloperidol and lorazepam were both stopped before discharge and are not on the TTO.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nMEDICATION ON DISCHARGE\nInsulin glargine 22 units ON - DOSE INCREASED (was 18)\n\nHis basal insulin has been increased.'), ['insulin glargine dose-changed']);
+});
+
+test('what not to take on the morning of an operation is no hold now', () => {
+  assert.equal(changes('Dear Mrs Hale\n\n  * Do not take ramipril on the morning of surgery; take your other medicines as normal.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nDo not take the ramipril until your kidney blood test is back.'), ['ramipril held']);
+});
+
 test.run();

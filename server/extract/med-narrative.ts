@@ -34,6 +34,9 @@ const RECEIVED_HERE = /\b(?:received|had)\b[^.;]{0,60}\b(?:in (?:the )?(?:clinic
 
 /** A line that opens a list item: a bullet or a number. */
 const ITEM_START = /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/;
+const ALONGSIDE = /\b(?:while|whilst|as long as|for as long as)\s+(?:(?:he|she|they)\s+(?:is|are|remains?)\s+)?(?:on|taking)\s+$/i;
+const STOPPED_BEFORE_DISCHARGE = /\b(?:(?:were|was|been) (?:both |all )?(?:stopped|discontinued|ceased) (?:before|prior to|ahead of) (?:discharge|(?:he|she|they) went home)|(?:is|are) not on (?:the|his|her|their) (?:tto|tta|discharge (?:medication|prescription|list)))\b/i;
+const HANGING_LABEL = /^\s*(new|started|stopped|discontinued|withheld|held|suspended|increased|reduced)\s*:[ \t]+/i;
 
 /** The line that introduces the list an item is in: the nearest line above that is not itself an item. */
 function leadInAbove(text: string, at: number): string {
@@ -59,7 +62,7 @@ const ANAPHORIC_START = /\b(?:I|we) have (?:now |also |today )?(?:started|commen
 const ANAPHORIC_HOLD = /\b(?:(?:asked|told) (?:him|her|them) to (?:withhold|hold|suspend)|(?:I|we) have (?:now )?(?:withheld|suspended|held)|(?:has|have|was|were) (?:now )?(?:been )?(?:withheld|suspended)) (?:this|it|them|these)\b/i;
 const STATUS_WORDS = '(?:stopped|discontinued) (?:until|pending|temporarily|for now)|temporarily (?:stopped|discontinued)|new|started|stopped|discontinued|ceased|no longer (?:required|needed|indicated)|deprescribed|withdrawn|withheld|on hold|held|suspended|paused|omitted|(?:dose )?(?:reduced|increased|decreased|changed|amended)|continued|unchanged|no change';
 // ("Naproxen 500 mg BD ........ STOPPED": a row's dotted leader separates it from its status, as a dash does)
-const DASH_STATUS = new RegExp(`(?:\\s[-–]|\\s?\\.{3,}|\\s?…+)\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|REDUCED|INCREASED|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS}|(?:supplied|SUPPLIED|dispensed|DISPENSED)(?=\\s*(?:$|[(,;.])))\\b(?!\\s+(?:over\\s+)?to\\b)`);
+const DASH_STATUS = new RegExp(`(?:\\s[-–]|\\s?\\.{3,}|\\s?…+)\\s*(?:TTO (?:supplied|given|dispensed)|NEW|STARTED|STOPPED|WITHHELD|ON HOLD|HELD|(?:DOSE )?(?:REDUCED|INCREASED|DECREASED|CHANGED)|SUSPENDED|DISCONTINUED|STOP|START|WITHHOLD|OMIT|SUSPEND|${STATUS_WORDS}|(?:supplied|SUPPLIED|dispensed|DISPENSED)(?=\\s*(?:$|[(,;.])))\\b(?!\\s+(?:over\\s+)?to\\b)`);
 // "Lactulose 10 ml BD PRN - supplied": on a discharge list, the item the hospital dispensed is new
 const SUPPLY_STATUS = /^\W*(?:supplied|dispensed)\W*$/i;
 /** a list item's own status after its colon: "Rasagiline 1 mg once daily: new" */
@@ -141,7 +144,7 @@ const PROSE: { re: RegExp; cue: Cue }[] = [
   { re: /\btemporarily (?:stopped|discontinued|suspended)\b|\b(?:stopped|discontinued)\s+(?:for now|temporarily|until|pending)\b|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b)|\b(?:stopped|discontinued)\s+(?=for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:stopped|discontinued)\b(?=\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b)/gi, cue: 'held' },
   { re: /(?<!\b(?:until|till|before being)\s+(?:it is\s+|being\s+)?)\bstopped\b(?!\s+(?:(?:his|her|their|the)\s+[A-Za-z][\w-]*\s+)?(?:for|ahead of|prior to|around)\s+(?:the|his|her|this|a)\s+(?:procedure|operation|surgery|endoscopy|colonoscopy|gastroscopy|biopsy|angiogram|angiography|dental extraction|extraction|pacemaker|ablation|cardioversion|op)\b|\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\b(?:weaned|tapered|titrated|reduced) (?:(?:him|her|them) )?(?:off|(?:down )?and (?:then )?stopped)\b|\bd\/c(?:'d|ed)\b|\bdeprescribed\b|\bdiscontinued\b(?!\s+(?:for now|temporarily|until|pending)\b|\s+(?:(?:his|her|their|the)\s+)?[A-Za-z][\w-]*(?:\s+\d[\d.]*\s*(?:mg|micrograms?|mcg|g|units?))?\s+(?:for now|temporarily)\b|\s+for (?:(?:\d{1,2}|one|two|three|four|five|seven|ten|fourteen) (?:hours|days|weeks)|(?:the )?(?:next|a few) (?:hours|days))\b)|\bceased\b|\bwithdrawn\b|\bcome off\b|\b(?:taken|took) (?:(?:him|her|them) )?off\b/gi, cue: 'stopped' },
   // ("witheld" as letters often spell it)
-  { re: /\bwithheld\b|\bwitheld\b|\bwithholding\b|\bheld\b(?!\s+off\b)|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b(?![^.;]{0,60}?\b(?:such as|including|like|together|at the same time)\b)/gi, cue: 'held' },
+  { re: /\bwithheld\b|\bwitheld\b|\bwithholding\b|\bheld\b(?!\s+off\b)|\bon hold\b|\bsuspended\b|\bpaused\b|\bomitted\b|\bnot (?:been )?restarted\b|\bdo not take\b(?![^.;]{0,60}?\b(?:such as|including|like|together|at the same time|on the (?:morning|day|night|evening) (?:of|before)|before (?:the|your|his|her) (?:surgery|operation|procedure|op|endoscopy|colonoscopy|gastroscopy|scan|anaesthetic))\b)/gi, cue: 'held' },
   // "switched to the CR preparation at night": the same medicine in another form is a dose change
   { re: /\b(?:switched|changed|converted)\s+(?:(?:him|her|them)\s+)?(?:over\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:cr|mr|sr|xl|la|modified[- ]release|slow[- ]release|prolonged[- ]release|controlled[- ]release|immediate[- ]release|once[- ]daily|twice[- ]daily|liquid|oral solution|dispersible|soluble|orodispersible|patch|transdermal|injectable|depot)\b(?:\s+(?:preparation|formulation|version|form|tablets?|capsules?))?/gi, cue: 'dose-changed' },
   // a new dose, or a taper under way ("we are weaning her off the diazepam"; "has been weaned off" is a stop)
@@ -230,8 +233,20 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       const d = within(all, l.start, l.end)[0];
       record = d ? { drug: d, line, start: l.start } : undefined;
     }
+    // a drawn table's one-cell row reads as a line of its own: "| STOPPED  |" heads the rows under it
+    const boxed = /^(\s*\|\s*)([^|]*?)\s*\|\s*$/.exec(line);
+    const cell = boxed ? boxed[2] : line;
+    // "Started:   carvedilol 6.25 mg OD\n           spironolactone 100 mg OM": a label with its first item on
+    // its own line, the rest hanging under it
+    const hanging = boxed ? null : HANGING_LABEL.exec(line);
+    if (hanging) {
+      const status = statusOf(hanging[1]);
+      // (a label with a list of its own on the line, "STOPPED: amlodipine …, amitriptyline …", reads as a row)
+      const ds = within(all, l.start, l.end), d = ds[0];
+      if (status && ds.length === 1 && d.start === hanging[0].length) { found.push(finding(d, status, line, l.start, true)); listStatus = status; listSupplied = false; continue; }
+    }
     // "Stopped:" / "New medicines:" on its own line heads the list below it
-    const label = LIST_LABEL.exec(line) ?? LIST_LABEL_SEP.exec(line);
+    const label = LIST_LABEL.exec(cell) ?? LIST_LABEL_SEP.exec(cell);
     // ("Stopped until review:" holds what it lists)
     if (label) { listStatus = label[2] && /^(?:stopped|discontinued)$/i.test(label[1]) ? 'held' : statusOf(label[1]); listSupplied = false; continue; }
     // "Post-op drops (supplied by the hospital pharmacy):": what the hospital handed over is new
@@ -242,7 +257,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     if (allLabel) { listStatus = statusOf(allLabel[1]); listSupplied = false; continue; }
     const drugs = within(all, l.start, l.end);
     const lead = ITEM_LEAD.exec(line)![0].length;
-    if (listStatus && (ITEM_START.test(line) || drugs[0]?.start === lead)) {
+    if (listStatus && (ITEM_START.test(line) || drugs[0]?.start === lead || (boxed && drugs[0]?.start === boxed[1].length))) {
       const d = drugs[0];
       // (a supplied list may still name an old medicine: "- Latanoprost to the left eye - continue")
       if (d && !(listSupplied && (NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)))) found.push(finding(d, listStatus, line, l.start, true));
@@ -294,6 +309,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     if (course) found.push(course, ...moreCourseItems(line, l.start, drugs, course));
   }
   const wardOnly = new Set<string>(inpatientOnly);
+  const stayCourse = new Set<string>();
   const cover = new Set<string>();
   let prev: { mentions: DrugMention[]; start: number; end: number; text: string } | undefined;
   const spans = joinDropPrefixes(text, letterSentences(letter));
@@ -334,6 +350,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       const f = found[k];
       if (f.change === 'stopped' && RESTART_PLAN.test(text.slice(f.end, s.end)) && !mentions.some((d) => s.start + d.start >= f.end && s.start + d.start < f.end + (RESTART_PLAN.exec(text.slice(f.end, s.end))?.index ?? 0) && d.generic !== f.drug)) f.change = 'held';
     }
+    // "Olanzapine and promethazine were both stopped before discharge and are not on the TTO": whatever
+    // the stay started of them ended with it
+    if (mentions.length && STOPPED_BEFORE_DISCHARGE.test(sentence)) for (const d of mentions) stayCourse.add(d.generic);
     // the sentence after, in the same paragraph: "he will start Entresto … . I have given him a 28-day supply."
     const nx = spans[si + 1];
     const next = nx && !nx.row && !/\n\s*\n/.test(text.slice(s.end, nx.start)) ? text.slice(nx.start, nx.end) : '';
@@ -385,7 +404,7 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       if (sp && f.change === 'stopped' && TRIED_BEFORE.exec(text.slice(sp.start, sp.end))!.index + sp.start < f.start) found.splice(k, 1);
     }
   }
-  const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && !(coverStopped.has(f.drug) && f.change === 'started' && !f.fromRow) && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
+  const kept = found.filter((f) => !(wardOnly.has(f.drug) && f.change === 'stopped') && !(stayCourse.has(f.drug) && !f.fromRow && (f.change === 'started' || f.change === 'stopped')) && !(coverStopped.has(f.drug) && f.change === 'started' && !f.fromRow) && (f.fromRow || !(restarted.has(f.drug) && (f.change === 'held' || f.change === 'stopped'))));
   found.length = 0;
   found.push(...kept);
   const seen = new Map<string, { change: string; form: string }>();
@@ -575,6 +594,9 @@ function admissionDischargeDiff(text: string, all: DrugMention[], out: Finding[]
 const AS_NEEDED = /\b(?:prn|when required|as required|as needed|if needed)\b/i;
 const STATUS_ONE = new RegExp(STATUS_ANY.source, 'i');
 const MARKED_KEPT = /\b(?:continue[sd]?|unchanged|no change)\b/i;
+// "Paracetamol / ibuprofen - parents have their own supply": what the family already keeps is no new medicine
+const OWN_SUPPLY = /\b(?:(?:their|his|her) own (?:supply|stock)|own supply|over the counter|otc|(?:buys?|bought) (?:it|them|(?:his|her|their) own))\b/i;
+
 function unmarkedAsNeeded(text: string, all: DrugMention[], out: Finding[]): void {
   if (!AS_NEEDED.test(text) || !MARKED_KEPT.test(text)) return;
   const ls = lines(text);
@@ -586,7 +608,7 @@ function unmarkedAsNeeded(text: string, all: DrugMention[], out: Finding[]): voi
     if (!items.some((it) => MARKED_KEPT.test(it.line))) continue;
     for (const it of items) {
       const d = within(all, it.start, it.end)[0];
-      if (!d || d.start !== (ITEM_LEAD.exec(it.line)?.[0].length ?? 0) || !AS_NEEDED.test(it.line) || NOT_NEW.test(it.line) || REQUEST.test(it.line) || STATUS_ONE.test(it.line)) continue;
+      if (!d || d.start !== (ITEM_LEAD.exec(it.line)?.[0].length ?? 0) || !AS_NEEDED.test(it.line) || NOT_NEW.test(it.line) || OWN_SUPPLY.test(it.line) || REQUEST.test(it.line) || STATUS_ONE.test(it.line)) continue;
       // (a medicine the letter named before its list is an old one)
       if (all.some((x) => x.generic === d.generic && x.start < ls[i].start)) continue;
       out.push(finding(d, 'started', it.line, it.start, false));
@@ -1029,7 +1051,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     const target = after
       ? drugs.find((d) => d.start > st.index)
       // ("Folic acid 5 mg weekly (not the same day as methotrexate) - NEW": a drug in the item's aside is not the item)
-      : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)) && !inReasonBracket(line, d.start));
+      // ("Laxido 1 sachet OD while on codeine - new": the drug it is taken alongside is no item of its own)
+      : [...drugs].reverse().find((d) => d.end <= st.index && !/[.;]\s/.test(line.slice(d.end, st.index)) && !inReasonBracket(line, d.start) && !(d !== drugs[0] && ALONGSIDE.test(line.slice(0, d.start))));
     if (target) {
       // "Paracetamol 1 g QDS and ibuprofen 400 mg TDS for up to 7 days - NEW": one item, one status
       if (!after) {
@@ -1067,7 +1090,8 @@ function rowChanges(line: string, offset: number, drugs: DrugMention[], out: Fin
     let m: RegExpExecArray | null;
     while ((m = STATUS_ANY.exec(rest))) {
       // status words inside a dose schedule ("increasing to 15 mg") are not the change column
-      if (/\b(?:then|until|increasing|reducing)\b[^\t]*$/i.test(rest.slice(0, m.index)) && !/\t/.test(rest.slice(0, m.index))) continue;
+      // (a wide gap after them opens the next column: "40 mg SC OD until      NEW")
+      if (/\b(?:then|until|increasing|reducing)\b(?:(?!\t|\s{3}).)*$/i.test(rest.slice(0, m.index)) && !/\t/.test(rest.slice(0, m.index))) continue;
       if (!tabular && !/^[A-Z]/.test(m[0]) && !/[-–(]\s*$/.test(rest.slice(0, m.index))) continue;
       // "Please advise on restarting warfarin at a reduced dose …": a request row, not a change made
       if (/\b(?:please|pls)\b/i.test(line.slice(0, first.end + m.index))) break;

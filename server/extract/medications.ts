@@ -19,8 +19,12 @@ export function findMedicationChanges(letter: Letter, _ctx: ExtractContext): Med
     out.push(m);
   }
   for (const m of out) m.drug = withComponents(m.drug);
-  return out;
+  // "His basal insulin has been increased" beside "Insulin glargine … Amended": the class word names the
+  // product the letter changes the same way, not a second medicine
+  return out.filter((m) => !(CLASS_WORDS.has(m.drug) && out.some((o) => o !== m && o.change === m.change && o.drug.split(/[\s/]+/).includes(m.drug))));
 }
+
+const CLASS_WORDS = new Set(['insulin', 'emollient']);
 
 // UK "co-" names stand for a fixed combination; the record shows its components too, as the
 // GUIDELINES accept either form ("co-codamol" or "codeine/paracetamol").
