@@ -23,4 +23,11 @@ test('"GP please follow up result", dictated without its article, of a test stil
     [['Histology pending - GP please follow up result and let us know if abnormal.', true]]);
 });
 
+test('a request that opens with "Today," is due today; a prescriber under shared care is no transfer', () => {
+  const [a] = actionsIn('Dear Dr Osei\n\nDMARD:  Methotrexate 15 mg weekly, prescribed by your practice under shared care since 2021\n\nACTIONS FOR THE PRACTICE\n1. Today, please put her methotrexate prescription on hold.\n', '2026-03-02');
+  assert.equal([a.due, a.workloadTransfer], ['2026-03-02', false]);
+  // a finding of the day before the request still dates the finding only
+  assert.equal(actionsIn('Dear Dr Osei\n\nBP 182/104 today - please review her amlodipine.', '2026-03-02')[0].due, null);
+});
+
 test.run();

@@ -77,4 +77,17 @@ test('what not to take on the morning of an operation is no hold now', () => {
   assert.equal(changes('Dear Dr Hale\n\nDo not take the ramipril until your kidney blood test is back.'), ['ramipril held']);
 });
 
+test('advice to omit is a hold; a course another service gave is no change of the hospital\'s', () => {
+  assert.equal(changes('Dear Dr Hale\n\nI have advised her to omit her methotrexate dose due tomorrow and not to take any further doses until she hears from us.'), ['methotrexate held']);
+  assert.equal(changes('Dear Dr Hale\n\nOn 10/02/2026 she was given a course of trimethoprim by the out-of-hours GP service for a urine infection.'), []);
+});
+
+test('"Omit 14/03/2026 to 17/03/2026" after the drug\'s line holds it for those days', () => {
+  assert.equal(changes('Dear Dr Hale\n\nAnticoagulation plan\n  Apixaban 5 mg BD: last dose Thursday 12/03/2026. Omit 13/03/2026 to 15/03/2026 inclusive.'), ['apixaban held']);
+});
+
+test('a treatment item the patient was handed a supply of is new, said to the patient too', () => {
+  assert.equal(changes('Dear Ms Hale\n\nYour treatment\n* Mometasone 0.1% ointment. Apply once a day for 2 weeks.\n  I gave you a 30 g tube in clinic today.\n* Keep using your moisturiser.'), ['mometasone started']);
+});
+
 test.run();

@@ -57,7 +57,7 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
 const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only )?(?:one|a single|1) (?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued))\b/i;
 // "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
-const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b/i;
+const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b|\b(?:prescribed|issued|monitored) by (?:your|the) (?:practice|surgery|gp) under shared[- ]care\b/i;
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
 
 // a fit note's own start or length: "from 02/04/2026", "from discharge", "for 2 weeks"

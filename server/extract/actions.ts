@@ -793,7 +793,8 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // "Significant postural drop today - please review his antihypertensives", "BP high today - please
     // recheck it in 2 weeks": "today" dates the finding; the request after it says its own time, or none
     const ask = /\b(?:please|pls|could you|would you|can you|grateful if)\b/i.exec(flat);
-    if (due && ask && ask.index > 0 && /\btoday\b/i.test(flat.slice(0, ask.index)) && !/\btoday\b/i.test(flat.slice(ask.index)) && !IMPERATIVE.test(flat.replace(/^[\W\d]*(?:[.)]\s*)?/, ''))) due = dueDate(flat.slice(ask.index), letter.date, dates);
+    // ("Today, please put her methotrexate on hold": a request that opens with its own time)
+    if (due && ask && ask.index > 0 && /\btoday\b/i.test(flat.slice(0, ask.index)) && !/^[\W\d]*(?:[.)]\s*)?today\s*,?\s*$/i.test(flat.slice(0, ask.index)) && !/\btoday\b/i.test(flat.slice(ask.index)) && !IMPERATIVE.test(flat.replace(/^[\W\d]*(?:[.)]\s*)?/, ''))) due = dueDate(flat.slice(ask.index), letter.date, dates);
     const own = due;
     if (due && CONDITION_ON_RESULT.test(flat) && SAME_DAY_AS_RESULT.test(flat)) due = null;
     // "the district nurses will check her wound on 18/12/2025. Please could the practice telephone

@@ -54,7 +54,7 @@ const STARTED_HEADING = /\b(?:(?:i|we)\s+(?:have\s+)?(?:now\s+)?(?:started|comme
 const DOSE_AFTER = /^\s*\d[\d.,]*\s*(?:mg|g|micrograms?|mcg|units?|ml|%)\b/i;
 const ANAPHORIC_STOP = /\b(?:(?:advised|asked|told) (?:him|her|them) to (?:stop|discontinue)|(?:I|we) (?:have )?(?:now )?(?:stopped|discontinued)|(?:has|have|was|were) (?:now |since )?(?:been )?(?:stopped|discontinued)|(?:has|have) (?:now |since |already )?stopped taking) (?:this|it|them|these)\b/i;
 // a sentence whose only object is a pronoun: "We have stopped this.", "It has now been withheld."
-const SENTENCE_ANAPHOR = /^\s*(?:[-\u2013]\s*)?(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(?:he|she|they|you) (?:can|should|may) (?:now )?(stop)(?: taking)? (?:this|it|them|these)\b(?![^.;]{0,120}?\b(?:if|when|whenever|in the event)\b)|(?:I|we) (?:have )?(?:now |today |also |then )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b|(?:he|she|they|the patient) (?:was |were |has been )?(started) (?:today |now )?on \d[\d.]*(?:\s*(?:mg|micrograms?|mcg|g|units?)\b)?)/i;
+const SENTENCE_ANAPHOR = /^\s*(?:[-\u2013]\s*)?(?:(?:so|and|therefore|accordingly|today|now),?\s+)?(?:(omit|withhold)\s+(?:(?:it|this)\s+)?(?:from\s+|on\s+)?(?=\d{1,2}[/.]\d{1,2}[/.]|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|(?:he|she|they|you) (?:can|should|may) (?:now )?(stop)(?: taking)? (?:this|it|them|these)\b(?![^.;]{0,120}?\b(?:if|when|whenever|in the event)\b)|(?:I|we) (?:have )?(?:now |today |also |then )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated) (?:this|it|them|these)\b|(?:this|it|these|they) (?:has|have|was|were) (?:now |today |also )?(?:been )?(stopped|discontinued|withheld|suspended|increased|reduced|decreased|halved|doubled|uptitrated)\b|(?:he|she|they|the patient) (?:was |were |has been )?(started) (?:today |now )?on \d[\d.]*(?:\s*(?:mg|micrograms?|mcg|g|units?)\b)?)/i;
 // "Apply Dermovate ointment once daily …; we have started this today"
 // "Vit C 500 mg OD - she can stop this now" (not "she should stop it if she ever develops aura")
 const ANAPHORIC_MAY_STOP = /\b(?:he|she|they|you) (?:can|should|may) (?:now )?stop(?: taking)? (?:this|it|them|these)\b(?![^.;]{0,120}?\b(?:if|when|whenever|should (?:he|she|they)|in the event)\b)/i;
@@ -100,7 +100,7 @@ function statusOf(word: string): MedicationChange | undefined {
 // "passive": the drug before it ("naproxen has been stopped").
 // Asked, told or instructed: a direction the hospital gave. "Advised her to stop the ibuprofen
 // she buys" is advice to the patient (an action of hers), so it is left out.
-const TOLD = '(?<=\\b(?:asked|told|instructed)\\s+(?:him|her|them|the patient)\\s+(?:[^.;]{0,80}\\band\\s+)?)';
+const TOLD = '(?<=\\b(?:asked|told|instructed|advised)\\s+(?:him|her|them|the patient)\\s+(?:[^.;]{0,80}\\band\\s+)?)';
 // "she should not take her metformin until …": a hold said to the patient, not a request
 const HOLD_TAKE = '\\s+take\\b(?=[^.;]{0,60}?\\b(?:until|for (?:the next )?(?:\\d{1,2}|one|two|three|a few) (?:hours|days|weeks))\\b)';
 // passive ("has been asked to") or modal ("she should", "Mrs Begum is to"): said to the patient
@@ -172,7 +172,7 @@ const AUX_BEFORE = /\b(?:was|were|is|are|been|being|be|has|have|had)\s+(?:\w+ly\
 // ("Please note we have stopped …", "please be aware that …": the practice is told, not asked)
 const REQUEST = new RegExp(`\\bplease\\b(?!\\s+(?:note|be aware|be advised)\\b)|\\bcould you\\b|\\bwould you\\b|\\bgrateful\\b|\\b(?:I|we) (?:would )?(?:suggest|recommend|advise)\\b|\\bconsider\\b|\\bshould (?:be|not(?!${HOLD_TAKE}))\\b|\\b(?:can|could) be\\b|\\bmay be\\b|\\bmight\\b|\\b(?:may|could) (?:need|require)\\b|\\bif\\b|\\bunless\\b|\\bdo not (?:restart|start|stop)\\b|\\bavoid\\b|\\bmust not(?!${HOLD_TAKE})\\b|\\bplan is\\b|\\bplan(?:s|ned)? to\\b|\\bwill (?:need|be)\\b|\\bwould like\\b|\\bgp to\\b|\\bto be (?:started|stopped|increased|reduced|withheld|held|omitted|suspended|paused|changed|switched|titrated|weaned|tapered|restarted|discontinued)\\b|\\bkeen to\\b`, 'i');
 const PAST_MONTH = /\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\s+\d)/i;
-const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|(?:in|over|during) the (?:spring|summer|autumn|winter)\b|last (?:spring|summer|autumn|winter)\b|started by (?:one of )?(?:your|his|her|their) (?:colleagues?|partners?)\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
+const PAST_OTHER = /\b(?:ago|previously|last (?:year|month|winter|summer|visit|appointment|clinic|review|admission|attendance)|(?:at|on|since) (?:his|her|their|the) (?:last|previous) (?:visit|appointment|clinic|review|admission)|(?:in|from|since|until|between|during) (?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b|(?:in|over|during) the (?:spring|summer|autumn|winter)\b|last (?:spring|summer|autumn|winter)\b|started by (?:one of )?(?:your|his|her|their) (?:colleagues?|partners?)\b|years? before|you (?:had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced)|by (?:the |an? )?(?:out[- ]of[- ]hours|ooh|walk-in centre|urgent treatment centre|utc|nhs 111)\b|(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)(?:started|prescribed|stopped|increased|reduced|commenced) by (?:you|the gp|(?:his|her|their|your) gp|your practice|the practice)|\b(?:the|his|her|their|your) (?:gp|practice|surgery|practice pharmacist|practice nurse)\s+(?:has |had |have )?(?:kindly |recently |already )?(?:started|prescribed|stopped|increased|reduced|commenced|switched|changed))\b/i;
 // "Started clarithromycin 500 mg BD from your practice on 19/01/2026": the practice's own earlier change
 // ("… to be prescribed by the practice" is what comes next, not what the practice did)
 const BY_PRACTICE = /(?<!\b(?:to be|will be|should be|can be|would be|could be)\s)\b(?:started|prescribed|commenced|issued)\b(?![^.;]{0,60}?\b(?:to be|will be|should be|can be|would be|could be)\b)[^.;]{0,60}?\b(?:from|at|by) (?:your|the|his|her|their) (?:gp )?(?:practice|surgery)\b/i;
@@ -327,8 +327,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
       // (the sentence before may tell the drug's history; a present change still refers back to it)
       if (a && !REQUEST.test(sentence.slice(0, a.index)) && (!PAST.test(prev.text) || /\b(?:today|now|I|we)\b/i.test(a[0]))) {
         const d = prev.mentions[prev.mentions.length - 1];
-        const verb = (a[1] ?? a[2] ?? a[3] ?? a[4] ?? '').toLowerCase();
-        const change: MedicationChange = /withheld|suspended/.test(verb) ? 'held' : /stop|discontinued/.test(verb) ? 'stopped' : verb === 'started' ? 'started' : 'dose-changed';
+        const verb = (a[1] ?? a[2] ?? a[3] ?? a[4] ?? a[5] ?? '').toLowerCase();
+        const change: MedicationChange = /withh|suspended|omit/.test(verb) ? 'held' : /stop|discontinued/.test(verb) ? 'stopped' : verb === 'started' ? 'started' : 'dose-changed';
         found.push({ drug: d.generic, code: d.code, change, start: prev.start + d.start, end: s.start + a.index + a[0].length, fromRow: false });
       }
     }
@@ -516,7 +516,7 @@ function moreCourseItems(line: string, offset: number, drugs: DrugMention[], fir
 }
 
 const N_SUPPLY = '(?:\\d{1,2}|one|two|three|four|six|seven|ten|fourteen|twenty-eight)';
-const SUPPLIED = new RegExp(`\\b(?:(?:we|I)\\s+have|has\\s+been|have\\s+been)\\s+(?:supplied|dispensed|given|provided)\\b[^.;]{0,30}?\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?|months?)\\b|\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?)['’]?\\s+(?:supply\\s+)?(?:supplied|dispensed)\\b`, 'i');
+const SUPPLIED = new RegExp(`\\b(?:(?:we|I)\\s+have|has\\s+been|have\\s+been)\\s+(?:supplied|dispensed|given|provided)\\b[^.;]{0,30}?\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?|months?)\\b|\\b${N_SUPPLY}[\\s-]*(?:days?|weeks?)['’]?\\s+(?:supply\\s+)?(?:supplied|dispensed)\\b|\\b(?:I|we)\\s+(?:have\\s+)?(?:gave|given|supplied|handed)\\s+(?:you|him|her|them)\\s+(?:a|an|one|two|\\d+)\\s+(?:[\\d.]+\\s*(?:g|ml)\\s+)?(?:tubes?|bottles?|tubs?|pots?|packs?|boxes?|inhalers?|pens?|prescription|supply)\\b`, 'i');
 const NOT_STARTED = /\b(?:continued?|continuing|usual|regular|long[- ]term|stopped|withheld|held|reduced|increased|unchanged|already)\b/i;
 
 const ADMISSION_LIST = /\b(?:(?:medications?|medicines|drugs|meds)\s+(?:on|at|before|prior to)\s+admission|(?:pre-?admission|admission)\s+(?:medications?|medicines|drugs|meds)|usual (?:medications?|medicines) (?:before|prior to) admission)\b\s*:?/i;
@@ -645,6 +645,7 @@ function patientLetterStops(letter: Letter, all: DrugMention[], out: Finding[]):
 }
 
 /** Bulleted or numbered items that name a treatment and say the hospital supplied it. */
+// ("* Clobetasol 0.05% ointment … I gave you a 100 g tube in clinic today.": said to the patient, too)
 function suppliedItems(letter: Letter, all: DrugMention[], out: Finding[]): void {
   const text = letter.text;
   const spans = letterSentences(letter);
