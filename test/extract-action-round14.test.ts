@@ -3,6 +3,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { actionsIn } from './helpers/actions.ts';
+import { letterFromBytes } from '../server/ingest/letter.ts';
+import { findActions } from '../server/extract/actions.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 
@@ -28,6 +30,42 @@ test('a request that opens with "Today," is due today; a prescriber under shared
   assert.equal([a.due, a.workloadTransfer], ['2026-03-02', false]);
   // a finding of the day before the request still dates the finding only
   assert.equal(actionsIn('Dear Dr Osei\n\nBP 182/104 today - please review her amlodipine.', '2026-03-02')[0].due, null);
+});
+
+const texts = (t: string) => actionsIn(t, '2026-03-02').map((a) => a.text);
+
+test('banners and headings that say "please" ask nothing; "no changes are suggested" asks nothing', () => {
+  assert.equal(texts('DISCHARGE SUMMARY\n(generated from the EPR - please read in full)\n\nDear Dr Osei\n\nPlease repeat her FBC in 4 weeks.'), ['Please repeat her FBC in 4 weeks.']);
+  assert.equal(texts('Dear Dr Osei\n\nRequests for the GP practice - today please\n1. Please stop his spironolactone today.'), ['Please stop his spironolactone today.']);
+  assert.equal(texts('Dear Dr Osei\n\nWhat we would like the practice to do\n  * Please arrange a weight check in 2 weeks.'), ['Please arrange a weight check in 2 weeks.']);
+  assert.equal(texts('Dear Dr Osei\n\nShe uses paracetamol for flares; no medication changes are suggested.'), []);
+  // a request that is suggested still asks
+  assert.equal(texts('Dear Dr Osei\n\nA repeat PSA in 3 months is suggested.'), ['A repeat PSA in 3 months is suggested.']);
+});
+
+test('"3 months after stopping" counts from the letter, as "after starting" does', () => {
+  assert.equal(actionsIn('Dear Dr Osei\n\nIf the tremor has not improved 3 months after stopping the valproate, please refer him to neurology.', '2026-02-19')[0].due, '2026-05-19');
+});
+
+const H = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-RecordStandardHeadings';
+const div = (t: string) => ({ status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${t}</p></div>` });
+async function structured(sections: { title: string; text: string }[], composed: string, encounter: string) {
+  const doc = { resourceType: 'Bundle', type: 'document', entry: [
+    { fullUrl: 'urn:uuid:c', resource: { resourceType: 'Composition', status: 'final', type: { text: 'Results letter' }, date: composed, author: [], title: 'Results', encounter: { reference: 'urn:uuid:e' },
+      section: sections.map((x) => ({ title: x.title, code: { coding: [{ system: H, code: 'clinical-narrative' }] }, text: div(x.text) })) } },
+    { fullUrl: 'urn:uuid:e', resource: { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, period: { start: encounter } } },
+  ] };
+  const letter = await letterFromBytes(new TextEncoder().encode(JSON.stringify(doc)), { filename: 'letter.json' });
+  return findActions(letter, {} as Parameters<typeof findActions>[1]).map((a) => `${a.text} @${a.due}`);
+}
+
+test('a clinic the letter says was "yesterday" leaves "today" the letter\'s own day; a section heading asks nothing', async () => {
+  assert.equal(await structured([{ title: 'Summary', text: 'He was seen in clinic yesterday and his potassium has come back today at 6.6. Please stop his spironolactone today.' }], '2026-04-29T15:00:00Z', '2026-04-28T10:00:00Z'),
+    ['Please stop his spironolactone today. @2026-04-29']);
+  assert.equal(await structured([{ title: 'Summary', text: 'I saw him in clinic today. Please stop his spironolactone today.' }], '2026-04-29T15:00:00Z', '2026-04-28T10:00:00Z'),
+    ['Please stop his spironolactone today. @2026-04-28']);
+  assert.equal(await structured([{ title: 'Plan', text: 'Please add the allergy to her record.' }, { title: 'Contact for further information', text: 'ED secretaries 01632 960720' }], '2026-04-29', '2026-04-29'),
+    ['Please add the allergy to her record. @null']);
 });
 
 test.run();

@@ -210,11 +210,14 @@ const VISIT_PROSE = new RegExp(`\\b(?:i|we)\\s+(?:saw|reviewed|assessed|examined
  * "in 2 weeks" of a plan made "today" means two weeks from the clinic. Discharge letters already
  * count from the discharge; a visit more than four weeks before the letter is history, not "today".
  */
+const VISIT_YESTERDAY = /\b(?:seen|reviewed|attended|admitted|discharged)\b[^.\n]{0,60}\byesterday\b/i;
+
 export function countFrom(text: string, letter?: string, encounter?: string): string | undefined {
   if (!letter || !/\btoday\b/i.test(text)) return letter;
   // A structured letter says which visit it reports: its Encounter ("whom I saw in clinic today",
   // the Composition written the next day).
-  if (encounter) return encounter < letter && encounter >= addDays(letter, -28) ? encounter : letter;
+  // ("seen in the renal clinic yesterday (28-Apr-2026) … results have come back today": the letter's own day)
+  if (encounter) return encounter < letter && encounter >= addDays(letter, -28) && !VISIT_YESTERDAY.test(text) ? encounter : letter;
   const head = text.slice(0, 2500);
   let visit: string | undefined, dictated: string | undefined;
   // ("Seen: 09/05/2026 (first attendance) and 11/05/2026 (CTPA + review)": the last visit on the line)

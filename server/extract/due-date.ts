@@ -137,7 +137,7 @@ export interface DueOptions {
 // counted from the event, which is the operation for post-operative times and otherwise the
 // change this letter reports (so the letter's date). A range is due at its end.
 const AFTER_EVENT = new RegExp(
-  `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|treatment|this change|the change)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
+  `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|stopping|discontinuing|treatment|this change|the change)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
   'gi');
 // "after the first month": the first interval of a new treatment
 const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT})\\b`, 'i');
