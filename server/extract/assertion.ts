@@ -69,7 +69,7 @@ const NEG_PRE_ALL = new RegExp(NEG_PRE.source, 'gi');
 // A dash starts the next item of a list ("Benign naevus - melanoma excluded"): a trigger after it
 // rules out that item's own head, so the scope may cross a dash only when the trigger follows it.
 const CAUSES_OF = /\b(?:other|alternative|secondary|underlying|any|a|the)\s+(?:possible\s+)?causes?\s+(?:of|for)\s+(?:the\s+|his\s+|her\s+|your\s+|their\s+)?(?:[\w-]+\s+)?$/i;
-const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported|suspected)|not (?:thought|felt|considered|believed) (?:to be )?likely|not (?:thought|felt|considered|believed) to (?:fit|explain|account for)|not likely|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis)|(?:and|but) (?:none|nothing|no (?:evidence|sign) of (?:it|this|one)) (?:was|were|is|has been) (?:seen|found|identified|detected|shown|present))\b)/i;
+const NEG_POST = /^(?:(?:(?! [-–] )[^.;])*?(?: [-–] )?\b(?:(?:has|have|had|was|were|is|are|been) )?(?:(?:also|again|all|both|now|subsequently) )?(?:excluded|ruled out|refuted|not (?:been )?(?:detected|seen|found|present|shown|identified|demonstrated|confirmed|diagnosed|supported|suspected)|not (?:thought|felt|considered|believed) (?:to be )?likely|not (?:thought|felt|considered|believed) to (?:fit|explain|account for)|not likely|negative|neg|cleared|absent|unlikely|disproved|not the (?:cause|diagnosis)|not (?:a|an) (?:factor|cause|contributor|contributing factor)|not contributing|(?:and|but) (?:none|nothing|no (?:evidence|sign) of (?:it|this|one)) (?:was|were|is|has been) (?:seen|found|identified|detected|shown|present))\b)/i;
 /** A ruling still to come: "to be excluded", "needs to be ruled out", "yet to be excluded". */
 const TO_BE_EXCLUDED = /^[^.;]{0,40}?\b(?:to be|should be|must be|will be|would (?:need to )?be|needs? to be|remains? to be|yet to be|has yet to be|have yet to be)\s+(?:excluded|ruled out)\b/i;
 /** A condition's test named after it, then a clear result ("coeliac serology negative", "coeliac and thyroid screens last year were normal"). */
@@ -316,6 +316,15 @@ const ROW_HIST = /^(?:resolved|recovered|past history|previous|historical|inacti
 const CAUSAL_LINK_POST = /^\s*(?:(?:has|have|had|was|is|may have|might have|could have|would have)\s+)?(?:caused|causes|led to|leads to|triggered|precipitated|contributed to|been responsible for|is responsible for|was responsible for|explains|explained)\b/i;
 const CAUSAL_LINK_PRE = /\b(?:caused|causes|led to|leads to|triggered|precipitated|contributed to|responsible for|explains|explained)\s+(?:(?:this|that|the|her|his|their|a|an)\s+)?$/i;
 /** A test named with its result just before a negation ("CT showed", "an X-ray was taken:"). */
+const THERE_WAS_NO = /^\s*there (?:was|were) no\b/i;
+// (a rhythm monitor is worn to rule arrhythmias in or out; what a scan's next sentence finds absent is often a routine negative)
+const TEST_SHOWED = /\b(?:ambulatory ECG|monitor(?:ing)?|tape|holter|event recorder|loop recorder)\b[^.;]{0,80}\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|found|recorded)\b/i;
+/** The sentence before the one starting at `at`, within its paragraph ('' when it opens the paragraph). */
+function previousSentence(text: string, at: number): string {
+  const para = Math.max(text.lastIndexOf('\n\n', at - 1), 0);
+  const from = Math.max(para, text.lastIndexOf('. ', at - 3) + 1, text.lastIndexOf('.\n', at - 3) + 1);
+  return text.slice(from, at);
+}
 const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex|urogram|fundoscopy|ophthalmoscopy|slit[- ]lamp|indentation|OCT|dermoscopy|otoscopy|nasendoscopy|laryngoscopy|cystoscopy|sigmoidoscopy|bronchoscopy|colposcopy|hysteroscopy)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
 /** A row's value after its label's leader dots or colon: none found. */
 // ("MRSA screen\tNegative", "COVID-19 PCR\tNot detected": a results table's test and its value cell)
@@ -526,7 +535,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     // "the X-ray showed no fracture", "72-hour tape: no AF": a test's result rules the mention out.
     // The test may stand before a clause break the trigger's scope does not cross ("a CT urogram, which shows normal kidneys, with no renal mass").
     const sentPre = text.slice(c.sentStart, start).replace(/\s+/g, ' ');
-    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post);
+    const tested = TEST_RESULT.test(c.pre.slice(0, c.pre.length - trigger.length)) || TEST_RESULT.test(sentPre.slice(0, Math.max(0, sentPre.length - trigger.length))) || TEST_AFTER.test(c.post)
+      // "The 7-day ambulatory ECG showed sinus rhythm … . There was no SVT or atrial fibrillation.": the monitor the sentence before reports
+      || (THERE_WAS_NO.test(sentPre) && TEST_SHOWED.test(previousSentence(text, c.sentStart)));
     // "a mechanical fall with no dizziness beforehand, so no syncope": a "no" the clinician concludes from what went before is a ruling.
     const concluded = CONCLUSION_BEFORE.test(window.slice(Math.max(0, negPre.index! - 25), negPre.index));
     const bare = !ruling && !concluded && /^(?:no|not|nil|without|denies|denied|denying|was not|were not|is not|isn't|wasn't)\b/i.test(trigger) && !/^(?:not|was not|is not|wasn't|isn't) (?:a|an|consistent with|in keeping with|suggestive of|typical of|compatible with|characteristic of|indicative of|diagnostic of|those of)\b/i.test(trigger)

@@ -1,0 +1,21 @@
+// Diagnosis extraction, round 14 (from blind31): what a rhythm monitor the sentence before reports found absent is
+// ruled out, even as "no A or B"; "X is not a factor" rules X out. Every sentence here is our own.
+import { test } from 'uvu';
+import { has, lacks } from './helpers/diagnoses.ts';
+
+test('"The 72-hour tape showed … . There was no SVT or atrial fibrillation.": the monitor rules both out', () => {
+  const text = 'The 72-hour tape showed sinus rhythm with occasional ventricular ectopics. There was no supraventricular tachycardia or atrial\nfibrillation.';
+  has(text, '6456007:negated');
+  has(text, '49436004:negated');
+  // a history's bare "no A or B" is still its routine negatives
+  lacks('No known diabetes or hypertension; he has never had his cholesterol checked.', '73211009');
+  // and what a scan's next sentence finds absent stays a routine negative
+  lacks('CT thorax showed no mass lesion and confirmed emphysema. There was no consolidation.', '233604007');
+});
+
+test('"hyperthyroidism is not a factor" rules it out', () => {
+  has('Her thyroid function was normal, so hyperthyroidism is not a factor.', '34486009:negated');
+  has('Her palpitations are due to hyperthyroidism.', '34486009:present');
+});
+
+test.run();
