@@ -1,7 +1,8 @@
 // Diagnosis extraction, round 14 (from blind31): what a rhythm monitor the sentence before reports found absent is
 // ruled out, even as "no A or B"; "X is not a factor" rules X out. Every sentence here is our own.
 import { test } from 'uvu';
-import { has, lacks } from './helpers/diagnoses.ts';
+import * as assert from 'uvu/assert';
+import { has, lacks, procs } from './helpers/diagnoses.ts';
 
 test('"The 72-hour tape showed … . There was no SVT or atrial fibrillation.": the monitor rules both out', () => {
   const text = 'The 72-hour tape showed sinus rhythm with occasional ventricular ectopics. There was no supraventricular tachycardia or atrial\nfibrillation.';
@@ -16,6 +17,17 @@ test('"The 72-hour tape showed … . There was no SVT or atrial fibrillation.": 
 test('"hyperthyroidism is not a factor" rules it out', () => {
   has('Her thyroid function was normal, so hyperthyroidism is not a factor.', '34486009:negated');
   has('Her palpitations are due to hyperthyroidism.', '34486009:present');
+});
+
+test('an angiogram of the legs is peripheral angiography', () => {
+  assert.equal(procs('Right lower limb angiogram on 03/03/2026: occluded popliteal artery.'), ['271993009']);
+  assert.equal(procs('Coronary angiogram on 03/03/2026.'), ['33367005']);
+  assert.equal(procs('CT angiogram of the legs on 03/03/2026.'), []);
+});
+
+test('a stent put in, said across a wrapped line, is a stent put in', () => {
+  assert.equal(procs('On 02/03/2026 he had insertion of\na metal stent.'), ['103716009']);
+  assert.equal(procs('He has a metal stent.'), []);
 });
 
 test.run();

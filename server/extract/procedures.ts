@@ -293,6 +293,8 @@ function postOperativeDays(letter: Letter, t: Terminology): { concept: Concept; 
 
 /** Peripheral arteries and other beds: an angiogram on their line is not coronary unless the line names the heart's arteries. */
 const PERIPHERAL_LINE = /\b(?:SFA|CFA|SFAs|iliac|popliteal|tibial|peroneal|profunda|superficial femoral|common femoral|fem(?:oral)?[- ]pop(?:liteal)?|carotid|vertebral|renal arter(?:y|ies)|mesenteric|coeliac|limbs?|legs?|foot|feet|toes?|run-?off|pulmonary arter(?:y|ies)|cerebral|intracranial|hepatic|bronchial|splenic|uterine|fistula|AV fistula|below knee|above knee)\b/i;
+const LIMB_LINE = /\b(?:(?:lower|upper) limbs?|legs?|SFA|CFA|superficial femoral|common femoral|iliac|popliteal|tibial|peroneal|profunda|fem(?:oral)?[- ]pop(?:liteal)?|run-?off|below knee|above knee|foot|feet)\b/i;
+const PERIPHERAL_ANGIO = '271993009';
 const CORONARY_STRONG = /\bcoronar|\b(?:LAD|RCA|LMS|LMCA|circumflex|Cx|OM\d?|PCI|PTCA|cath(?:eter)? lab|NSTEMI|STEMI|angina)\b/i;
 /** "completion angiogram", "check angiogram": the look at the end of an intervention is part of it. */
 const COMPLETION_BEFORE = /\b(?:completion|check|final|post-?(?:procedure|dilatation|stenting|stent))\s+$/i;
@@ -308,8 +310,9 @@ const DEVICE_ONLY = /^(?:central (?:venous\s+)?(?:lines?|catheters?)|CVCs?|PEGs?
 const INSERT_BEFORE = /\b(?:(?:fixed|fixation|stabili[sz]ed|held|secured)\s+with|insert(?:ed|ion|ing)|implant(?:ed|ation|ing)|plac(?:ed|ement|ing)|fitted|fitting|sited|siting|put in|position(?:ed|ing))\s+(?:of\s+)?(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w/-]+\s+){0,3}$/i;
 const INSERT_AFTER = /^\s*(?:\(\s*)?(?:[\w/-]+\s+){0,4}?(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:inserted|insertion|implanted|implantation|placed|placement|fitted|sited|positioned|put in)\b/i;
 function deviceInserted(text: string, start: number, end: number): boolean {
-  const pre = text.slice(Math.max(0, start - 60), start).split(/[.;:\n]/).pop()!;
-  return INSERT_BEFORE.test(pre) || INSERT_AFTER.test(text.slice(end, end + 60).split(/[.;\n]/)[0]);
+  // (a line wrapped mid-clause reads on: "insertion of\na metal biliary stent")
+  const pre = text.slice(Math.max(0, start - 60), start).split(/[.;:]|\n\s*\n/).pop()!.replace(/\s+/g, ' ');
+  return INSERT_BEFORE.test(pre) || INSERT_AFTER.test(text.slice(end, end + 60).split(/[.;]|\n\s*\n/)[0].replace(/\s+/g, ' '));
 }
 
 /**
@@ -449,7 +452,9 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     // "Chemical cardioversion with flecainide": a medicine given, not a procedure.
     if (m.concept.code === CARDIOVERSION && /\b(?:chemical(?:ly)?|pharmacological(?:ly)?|medical(?:ly)?|drug)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
     const line = lineAround(text, m.start);
-    if (m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
+    // ("Right lower limb angiogram": the legs' arteries, by catheter, is peripheral angiography)
+    const limbAngio = m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && LIMB_LINE.test(line) && !CORONARY_STRONG.test(line) && !COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+    if (!limbAngio && m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
     // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
     // ("added to the waiting list for an operation on your right eye:\n Operation: Right phacoemulsification …": the operation a listing introduces)
     const listed = listedOp(m);
@@ -466,7 +471,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (/\b(?:s\/p|status\s+post)\s+(?:(?:an?|the|his|her|left|right|bilateral|open|laparoscopic|lap)\s+)*$/i.test(clausePre)) continue;
     if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || FOR_AT_START.test(clausePre) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
     if (PROPOSED_BEFORE.test(clausePre) || PROPOSED_AFTER.test(text.slice(m.end, m.end + 60)) || datedAfterLetter(letter, m.end)) continue;
-    let concept = m.concept;
+    let concept = limbAngio ? t.get(PERIPHERAL_ANGIO) ?? m.concept : m.concept;
     // In a chest letter an "ICD" is an intercostal drain, not a defibrillator.
     if (concept.code === DEFIBRILLATOR && /^ICDs?$/i.test(word) && PLEURAL.test(clauseSentence(text, m.start, m.end))) concept = t.get(CHEST_DRAIN) ?? concept;
     const coronary = CORONARY_FORM[concept.code];
