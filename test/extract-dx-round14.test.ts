@@ -30,4 +30,17 @@ test('a stent put in, said across a wrapped line, is a stent put in', () => {
   assert.equal(procs('He has a metal stent.'), []);
 });
 
+test('a relative named straight before the condition with its age; a denial that is a condition to come is no ruling', () => {
+  has('Risk factors: ex-smoker, father MI aged 50, high cholesterol', '22298006:family');
+  lacks('Risk factors: ex-smoker, father MI aged 50, high cholesterol', '22298006:historical');
+  has('Recurrent hypos.\n\n- advised: no driving until he has had no further severe hypos.', '302866003:present');
+});
+
+test('dictated shorthand: "background DR", "periph neuropathy", "1st degree HB"; lipohypertrophy at injection sites', () => {
+  has('PMH: background DR (R1M0), periph neuropathy (feet)', '4855003:present');
+  has('PMH: background DR (R1M0), periph neuropathy (feet)', '302226006:present');
+  has('ECG: 1st degree HB (PR 224 ms).', '270492004:present');
+  has('Inj sites: marked lipohypertrophy abdomen bilat.', '71325002:present');
+});
+
 test.run();

@@ -125,6 +125,8 @@ const HIST_POST = /^(?:(?:(?!\b(?:FHx|FH|family history|brother|sister|mother|fa
 const TREATED_NOW = /^[^.;]{0,80}?,?\s*for which (?:he|she|they) (?:still |now |currently )?(?:takes?|uses?|is on|are on|has|have|remains? on)\b/i;
 /** A sentence of the patient's own social history after a family line: "She smokes …", "He drinks …". */
 const PATIENT_SUBJECT = /^\s*(?:he|she|they|the patient)\s+(?:(?:still|also|currently|now)\s+)?(?:smokes|drinks|vapes|has (?:never )?smoked|is an? (?:ex-?|non-?|current |heavy |light )?smoker|stopped smoking|gave up smoking|quit)\b/i;
+// "father MI aged 50", "mother breast ca at 62": a relative named straight before the condition, with the age it came
+const RELATIVE_AGE_AFTER = /^\s*\(?\s*(?:aged?\s+\d|at(?: the)? age(?: of)?\s+\d|at \d{2}\b|in (?:his|her|their) (?:early |late |mid-?)?\d0s\b)/i;
 const RELATIVE = /\b(?:(?:maternal|paternal) )?(?:mother|father|mum|dad|brother|sister|son|daughter|aunt|uncle|grandmother|grandfather|grandparents?|cousin|parents?|siblings?|twin|niece|nephew|(?:half[- ])?brothers|sisters)\b/gi;
 /** A subject and its verb: the words after a family-history trigger start a clause of their own. */
 const NEW_CLAUSE_SUBJECT = /\b(?:we|i|she|he|they)\s+(?:(?:then|also|therefore|so|have|had)\s+)?(?:went|proceeded|performed|arranged|did|took|undertook|carried|offered|underwent|decided|agreed)\b/i;
@@ -439,6 +441,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const consequent = CONSEQUENT.exec(c.pre) ?? (/^\s+(?:is|are|was|were|will|would|may|might|could)\b/i.test(c.post) ? CONDITION_CLOSED.exec(c.pre) : null);
   const condPre = consequent ? c.pre.slice(consequent.index + consequent[0].length) : c.pre;
   out.conditional = /\b(?:if|unless|should (?:he|she|they|you)|in case|in the event|seek (?:urgent )?(?:help|advice)|seeking (?:urgent )?(?:help|advice))\b/i.test(condPre)
+    // "no driving until he has had no further severe hypos": what must come to pass first
+    || /\buntil (?:he|she|they|you|the patient) (?:has|have) (?:had|been)\b/i.test(lastWords(condPre, 10))
     // "carries an increased risk of gastric cancer": a risk named is not the condition.
     || RISK_OF.test(lastWords(condPre, 6));
 
@@ -448,7 +452,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
   // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly
   // ("her mother fractured her hip": or when the term itself opens with the relative's verb).
-  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (/^\s*$/.test(afterRel) && /^(?:fractured|broke)\b/i.test(text.slice(start, end))) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (/^\s*$/.test(afterRel) && /^(?:fractured|broke)\b/i.test(text.slice(start, end))) || (/^(?:['’]s)?\s*(?:[-–:]\s*)?$/.test(afterRel) && RELATIVE_AGE_AFTER.test(c.post)) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "Risk factors: maternal hip fracture", "paternal bowel cancer": the adjective names the relative whose condition it is.
