@@ -43,4 +43,12 @@ test('dictated shorthand: "background DR", "periph neuropathy", "1st degree HB";
   has('Inj sites: marked lipohypertrophy abdomen bilat.', '71325002:present');
 });
 
+test('a hedge governs its whole clause; what a lesion "can turn into" is a risk; a ruling of other things stays theirs', () => {
+  has('Put together, this makes it possible that you have an inherited form of high cholesterol\ncalled familial hypercholesterolaemia (FH).', '398036000:possible');
+  lacks('They are not cancer, but occasionally one can turn into a type of skin cancer called squamous cell carcinoma.', '254651007');
+  has('The mole on your back\nI cannot rule out an early melanoma just by looking at it.\n\nThe patches on your scalp\nThe patches are actinic keratoses. They are not cancer.', '93655004:possible');
+  // a ruling of the query itself still answers it, in any paragraph
+  lacks('?Paroxysmal AF.\n\nThe 7-day tape showed no atrial fibrillation.', '282825002');
+});
+
 test.run();

@@ -85,6 +85,7 @@ const TEST_ANSWER_POST = /^\s*(?:\s[-–]|:)\s*(?:(?:a|the|her|his|repeat|bedsid
 const WITHDRAWN_PRE = /\bdiagnosis of\s*$/i;
 const WITHDRAWN_POST = /^\s*(?:should|can|will|has|have) (?:now )?be(?:en)? (?:removed|withdrawn|deleted|revised)|^\s*(?:is|was) (?:incorrect|wrong|not correct)/i;
 
+const POSSIBLE_THAT = /\b(?:possible|likely|probable) that (?:you|he|she|they|the patient) (?:have|has|may have|might have)\b[^.;,]*$/i;
 const POSS_PRE = /(?:\?\s*(?:left|right|bilateral|l|r|lt|rt)?\s*$|\b(?:query|queried|possible|possibly|probable|probably|likely|most likely|most like|suspected|suspect|suspicion (?:of|for)|suspicious (?:of|for)|highly suspicious (?:of|for)|concern(?:ed)? (?:about|for|re|regarding)|worried about|differentials?(?: diagnos[ie]s)?(?: (?:include|includes|are|is|of|would be))?|ddx|d\/dx|(?:may|might)(?: well| also)? (?:be|have|represent|reflect|indicate)|(?:would|could|might|may) (?:well )?fit(?: with)?|could (?:well )?(?:be|have|represent|reflect|indicate)|presumed|presumptive|provisional|potential|working diagnos[ie]s(?: (?:of|is|was))?|considered (?:a |the )?(?:diagnosis|possibility) of|(?:raises?|raising|raised) (?:the )?(?:possibility|question|suspicion|concern) (?:of|for)|(?:i |we )?wonder(?:ed)? (?:whether|if)|look(?:s|ed)? like|suggestive of|suggests|suggesting|in keeping with a? ?possible|to exclude|to rule out|rule out|r\/o|exclude|cannot exclude|can't exclude|cannot rule out|think (?:this|it) (?:is|may be)|i suspect|(?:appearances?|findings|features|imaging) (?:would )?favou?r(?:s|ed)?|in favou?r of|look(?:ing)? (?:again )?for|search(?:ing)? for|vs\.?|versus)\b[^.;]{0,60}$)/i;
 /** "There is a possibility of early Parkinson's disease": the possibility's own object (not "the possibility of surgery for his gallstones"). */
 const POSSIBILITY_OF = /\b(?:a|the|real|strong|distinct) possibility (?:of|that)\s+(?:(?:an?|the|early|underlying|some|mild|she|he|has|have|may|might|could)\s+){0,3}$/i;
@@ -279,6 +280,7 @@ function continuation(text: string, lineEnd: number): string {
 }
 
 /** "an increased risk of X", "at high risk of developing X": what the patient might get, not what they have. */
+const TURN_INTO = /\b(?:can|could|may|might|occasionally|sometimes|rarely)\s+(?:\w+\s+)?(?:turn|develop|progress|change|transform)\s+into\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,6}$/i;
 const RISK_OF = /\b(?:(?:increased|increasing|higher|high|raised|elevated|greater|lifetime|future|long-term|small|slight|low|lower|reduced|significant)\s+risk|(?:at|carries|carry|carrying|reduce|reduces|reducing|lower|lowers|lowering)\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?risk)\s+(?:of|for)\s+(?:developing\s+|getting\s+|further\s+|future\s+|an?\s+)?(?:[\w'’-]+\s+)?$/i;
 
 /** The relative's verb and what follows it up to a coordinated object ("had osteoporosis and a "). */
@@ -444,7 +446,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     // "no driving until he has had no further severe hypos": what must come to pass first
     || /\buntil (?:he|she|they|you|the patient) (?:has|have) (?:had|been)\b/i.test(lastWords(condPre, 10))
     // "carries an increased risk of gastric cancer": a risk named is not the condition.
-    || RISK_OF.test(lastWords(condPre, 6));
+    || RISK_OF.test(lastWords(condPre, 6))
+    // "occasionally one can turn into a type of skin cancer called squamous cell carcinoma": what it may become
+    || TURN_INTO.test(lastWords(condPre, 10));
 
   // Family: a relative who has it, a family-history trigger, or the family history section.
   const relMatches = [...c.pre.matchAll(RELATIVE)];
@@ -594,7 +598,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const grounds = /\b(?:likely|possible|probable|suspected|query)\b[^.;]*\b(?:given|in view of|because of|on account of)\b[^.;]*$/i.test(possPre)
     // ("the most likely cause is your long-standing type 2 diabetes": the cause is hedged, her own diabetes is not)
     || /\blikely (?:cause|explanation|reason|driver)s? (?:is|are|was|were)\s+(?:your|his|her|their)\s+(?:[\w-]+\s+){0,7}$/i.test(possPre);
-  if ((!grounds && POSS_PRE.test(lastWords(possPre, 10))) || (possPre.includes('possibility') && POSSIBILITY_OF.test(possPre.slice(-60))) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
+  // ("it possible that you have an inherited form of high cholesterol called FH": the hedge governs its whole clause)
+  if ((!grounds && (POSS_PRE.test(lastWords(possPre, 10)) || POSSIBLE_THAT.test(possPre))) || (possPre.includes('possibility') && POSSIBILITY_OF.test(possPre.slice(-60))) || possiblePost(c.post.split('(')[0]) || queryPrefix(text.slice(Math.max(c.sentStart, start - 60), start))) {
     // "X was queried … but TFTs were normal": the sentence settles its own query.
     const rest = c.sentence.slice(end - c.sentStart);
     // "X was considered at referral; she does not meet the criteria": the next clause answers the query.

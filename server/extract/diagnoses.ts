@@ -423,7 +423,9 @@ function dropGeneric(items: DiagnosisItem[], bare: Set<DiagnosisItem>, text: str
     || (a.assertion === 'negated' && bare.has(a) && (b.assertion === 'possible' || b.assertion === 'present') && narrower(b, a) && b.evidence.start > a.evidence.start)
     // "?paroxysmal AF … no atrial fibrillation"; a ruling answers the narrower query in either order
     // ("the tape showed no AF; a patch monitor to look again for paroxysmal AF").
-    || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && (b.evidence.start > a.evidence.start || !bare.has(b)))
+    // (a bare word ruled out of other things, in another paragraph, is about them: "I cannot rule out an early melanoma … ¶
+    // The rough patches are actinic keratoses. They are not cancer")
+    || (a.assertion === 'possible' && b.assertion === 'negated' && narrower(a, b) && ((b.evidence.start > a.evidence.start && !(bare.has(b) && /\n\s*\n/.test(text.slice(a.evidence.end, b.evidence.start)) && /\b(?:they|these|those) (?:are|were) not\s+$/i.test(text.slice(Math.max(0, b.evidence.start - 20), b.evidence.start)))) || !bare.has(b)))
     // "GP referral ?DVT … Provoked proximal DVT, left leg": the query is answered by the narrower diagnosis after it.
     || (a.assertion === 'possible' && b.assertion === 'present' && narrower(b, a) && b.evidence.start > a.evidence.start)
     // "Nodular BCC, left nasal ala … histology: nodular basal cell carcinoma": a skin cancer without its site is the sited one again.
