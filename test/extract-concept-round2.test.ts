@@ -132,7 +132,7 @@ test('a trust letterhead names services, however long the line', () => {
 
 test('test names shared by coordinated conditions, surveillance of a complication', () => {
   lacks('Blood cultures and urinary Legionella and pneumococcal antigens were sent.', '195889001');
-  lacks('HCC/varices surveillance is not needed at present.', '95214007');
+  lacks('HCC/varices surveillance is not needed at present.', '109841003');
   lacks('HCC/varices surveillance is not needed at present.', '28670008');
   lacks('They have learnt carbohydrate counting, hypo and sick day rules.', '302866003');
 });

@@ -51,4 +51,11 @@ test('a hedge governs its whole clause; what a lesion "can turn into" is a risk;
   lacks('?Paroxysmal AF.\n\nThe 7-day tape showed no atrial fibrillation.', '282825002');
 });
 
+test('"sounds like" hedges; "…, but this has now resolved" ends the sentence\'s own episode; HCC is liver cell carcinoma', () => {
+  has('I do not think this is sinister - it sounds more like reflux.', '235595009:possible');
+  has('Post op he had a prolonged ileus for 4 days requiring NG and a short spell of TPN but this has now resolved.', '55525008:historical');
+  has('Post op he had a prolonged ileus for 4 days requiring NG.', '55525008:present');
+  has('There is no focal liver lesion to suggest hepatocellular carcinoma.', '109841003:negated');
+});
+
 test.run();
