@@ -68,4 +68,13 @@ test('a clinic the letter says was "yesterday" leaves "today" the letter\'s own 
     ['Please add the allergy to her record. @null']);
 });
 
+test('due dates: a start still to come, a window "between" two dates, weeks after a dated start, a course from a date', () => {
+  const due = (t: string, date = '2026-05-11') => actionsIn(`Dear Dr Osei\n\n${t}`, date).map((a) => a.due);
+  assert.equal(due('Please review her mood in 4 weeks and, if still needed, consider mirtazapine with a repeat sodium 2 weeks after starting.'), ['2026-06-08']);
+  assert.equal(due('Please check her U&E 2 weeks after starting.'), ['2026-05-25']);
+  assert.equal(due('Please arrange removal of clips by the practice nurse between 20/05/2026 and 22/05/2026.'), ['2026-05-22']);
+  assert.equal(due('Please carry out the physical health check at 12 weeks after she started olanzapine on 20/04/2026.'), ['2026-07-13']);
+  assert.equal(due('Please prescribe the remaining enoxaparin 40 mg SC OD from 14/05/2026 to 21/05/2026 inclusive.'), ['2026-05-14']);
+});
+
 test.run();

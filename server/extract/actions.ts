@@ -118,6 +118,7 @@ const DEPENDENT_TAIL = /\b(?:as (?:appropriate|indicated|required|needed)|if (?:
 const unquoted = (s: string) => s.replace(/"[^"]*"|“[^”]*”|\([^)]*\)/g, ' ');
 const TREAT_THEN_MEASURE = /\b(?:optimi[sz]e|titrate|up-?titrate|adjust|manage|improve|tighten)\b[^.;]*$/i;
 const ANAPHORIC = /^(?:(?:the )?gp:?\s+)?(?:(?:please|pls|kindly) (?:could you |can you )?)?(?:(?:the )?gp to )?(?:(?:arrange|organise|action|do)\s+(?:for\s+)?(?:this|these|it)\b|(?:arrange|organise|request|book|refer|prescribe|issue|provide|action)\s*(?:(?:this|these|it|one|so)\b\s*)?(?:,?\s*(?:please|pls))?\s*[.!]?\s*$|(?:prescribe|start|record|code|document)\s+(?:this|these|it|them)\b(?:\s+(?:if|when|once|as)\b[^.]{0,40})?\s*[.!]?\s*$|(?:update|amend)\s+(?:your|the|his|her|their)\s+(?:(?:gp|practice|clinical)\s+)?(?:records?|notes|system)(?:\s+accordingly)?\s*[.!]?\s*$)/i;
+const COURSE_FROM_TO = /\bfrom\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?:to|until|till|-|–)\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i;
 const BANNER = /^\W*(?:(?:urgent|important|time[- ]critical)\W+)*(?:please|pls)\s+(?:action|read|note|review)(?:\s+(?:today|now|urgently|asap|promptly|this letter))?\W*$|^\W*[^.!?]{0,60}?[-–(]\s*(?:please|pls)\s+read(?:\s+(?:in full|carefully|all of (?:it|this)|this letter))?\W*$|^\W*(?:requests?|actions?)\s+(?:for|to)\s+(?:the\s+)?(?:gp|gp practice|practice|surgery)\b[^.!?]{0,20}?[-–:(]\s*(?:(?:today|urgent(?:ly)?|asap)\s+)?(?:please|pls)\W*$|^\W*(?:what|things?) (?:we|i) (?:would like|are asking|ask|need) (?:you|the practice|the gp|your practice|the surgery) to do\W*$/i;
 const PATIENT_SECTION = /\b(?:(?:advice|information|instructions) (?:given )?(?:to|for) (?:the )?(?:patient|carer|parent)s?|patient (?:advice|information|instructions)|advice given|information given|actions? for (?:the )?(?:patient|carer)|safety[- ]?net\w*|discharge advice|advice on discharge)\b/i;
 const PATIENT_LETTER = /^\s*dear\s+(?:mr|mrs|ms|miss|mx|master)\b/im;
@@ -771,6 +772,10 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     const category: ActionCategory = categorise(basis);
     // (a schedule is due at its first step for tests and for sending their results: "send us the results each week")
     let due = dueDate(flat, letter.date, { recurring: category === 'investigation' || (category === 'admin' && /\bresults?\b/i.test(flat)), ...dates });
+    // "prescribe the remaining dalteparin … from 13/10/2026 to 20/10/2026": a course is wanted by the day it starts
+    const course = category === 'medication' && due ? COURSE_FROM_TO.exec(flat) : null;
+    const courseStart = course ? datesIn(course[0])[0]?.iso : undefined;
+    if (courseStart && courseStart >= (letter.date ?? '')) due = courseStart;
     // a fit note "for 2 weeks", "covering his admission and a further 4 weeks" names the period it
     // covers, not when it is wanted: only a start date still to come ("from 20/04/2026") times it
     // ("a further fit note for 4 weeks from 16th March": a start date written without its year)

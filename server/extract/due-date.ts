@@ -139,6 +139,7 @@ export interface DueOptions {
 const AFTER_EVENT = new RegExp(
   `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|stopping|discontinuing|treatment|this change|the change)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
   'gi');
+const AFTER_STARTED_ON = new RegExp(`\\b(?:(?:at|around|about|approximately)\\s+)?(${NUM})\\s*(${UNIT})['’]?\\s+(?:after|from when|since) (?:he|she|they|the patient) (?:started|began|commenced)\\b[^.;]{0,40}?\\bon\\s+(\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`, 'i');
 // "after the first month": the first interval of a new treatment
 const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT})\\b`, 'i');
 
@@ -182,7 +183,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     // ("please ensure ticagrelor is stopped on 02/03/2027": a stop still to come, asked for)
     if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|(?<!\b(?:is|are|be|gets?)\s)started|(?<!\b(?:is|are|be|gets?)\s)stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
     // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
-    const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index));
+    // ("between 11/06/2026 and 13/06/2026" likewise)
+    const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index))
+      ?? /\bbetween\s+(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s+and\s+$/i.exec(text.slice(Math.max(0, d.index - 38), d.index));
     if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; if (start && d.iso >= start) rangeEnd = d.iso; }
     if (d.iso >= from) found.push(d.iso);
   }
@@ -206,12 +209,23 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   const covered: [number, number][] = [];
   // "in 6 weeks, at least a week after the last dose": a minimum gap, due only when nothing else says when
   const minimum: string[] = [];
+  // "at 12 weeks after she started aripiprazole on 10/06/2026": counted from the day the letter gives for the start
+  const started = AFTER_STARTED_ON.exec(text);
+  const startedOn = started ? parseUkDate(started[3]) : undefined;
+  if (started && startedOn && num(started[1]) !== undefined) {
+    found.push(shift(startedOn, num(started[1])!, started[2]));
+    covered.push([started.index, started.index + started[0].length]);
+  }
   AFTER_EVENT.lastIndex = 0;
   while ((m = AFTER_EVENT.exec(text))) {
+    if (covered.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     const n = num(m[2]) ?? num(m[1]);
     if (n === undefined) continue;
     const at = shift(m[4] ? opts.operation ?? from : from, n, m[3]);
-    if (/\b(?:at least|no sooner than|no earlier than|a minimum of|not before|not until|not within)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) minimum.push(at);
+    // ("review her mood in 4 weeks and, if needed, consider mirtazapine with a repeat sodium 2 weeks after
+    // starting": a start still to come times only a request that names no other time)
+    if (/\b(?:at least|no sooner than|no earlier than|a minimum of|not before|not until|not within)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))
+      || /(?:after|following|post)[- ]?(?:starting|commencing|initiation|initiating)\s*$/i.test(m[0])) minimum.push(at);
     else found.push(at);
     covered.push([m.index, m.index + m[0].length]);
   }
