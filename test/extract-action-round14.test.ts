@@ -5,6 +5,8 @@ import * as assert from 'uvu/assert';
 import { actionsIn } from './helpers/actions.ts';
 import { letterFromBytes } from '../server/ingest/letter.ts';
 import { findActions } from '../server/extract/actions.ts';
+import { findUrgency } from '../server/extract/urgency.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 
@@ -75,6 +77,17 @@ test('due dates: a start still to come, a window "between" two dates, weeks afte
   assert.equal(due('Please arrange removal of clips by the practice nurse between 20/05/2026 and 22/05/2026.'), ['2026-05-22']);
   assert.equal(due('Please carry out the physical health check at 12 weeks after she started olanzapine on 20/04/2026.'), ['2026-07-13']);
   assert.equal(due('Please prescribe the remaining enoxaparin 40 mg SC OD from 14/05/2026 to 21/05/2026 inclusive.'), ['2026-05-14']);
+});
+
+const urgent = (t: string) => findUrgency({ ...letterFromText(t), date: '2026-06-15' }).length > 0;
+
+test('urgency: an anticoagulant held for hours or days, or to restart that evening; not a conditional or a hospital\'s own request', () => {
+  assert.ok(urgent('Dear Dr Osei\n\nWe have withheld her apixaban for 48 hrs and she has gone home today.'));
+  assert.ok(urgent('Dear Dr Osei\n\n- GP - please phone her on Wed 17/06/2026 and, if there is no further bleeding, advise her to restart apixaban that evening.'));
+  // (an antiplatelet held for days is routine, as the reference letters code it)
+  assert.not.ok(urgent('Dear Dr Osei\n\nHer aspirin has been withheld for 5 days.'));
+  assert.not.ok(urgent('Dear Dr Osei\n\n- if Hb <80 on that FBC pls refer urgently via the gastro hot clinic'));
+  assert.not.ok(urgent('Dear Dr Osei\n\nInvestigations\nUltrasound abdomen\tRequested today - not yet done\n'));
 });
 
 test.run();
