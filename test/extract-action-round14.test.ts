@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { actionsIn } from './helpers/actions.ts';
 import { letterFromBytes } from '../server/ingest/letter.ts';
 import { findActions } from '../server/extract/actions.ts';
+import { categorise } from '../server/extract/action-category.ts';
 import { findUrgency } from '../server/extract/urgency.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
 
@@ -88,6 +89,13 @@ test('urgency: an anticoagulant held for hours or days, or to restart that eveni
   assert.not.ok(urgent('Dear Dr Osei\n\nHer aspirin has been withheld for 5 days.'));
   assert.not.ok(urgent('Dear Dr Osei\n\n- if Hb <80 on that FBC pls refer urgently via the gastro hot clinic'));
   assert.not.ok(urgent('Dear Dr Osei\n\nInvestigations\nUltrasound abdomen\tRequested today - not yet done\n'));
+});
+
+test('categories: a health check arranged with its tests listed; a review of her contraception', () => {
+  assert.is(categorise('Please add her to the SMI register and arrange a physical health check (weight, BP, lipids and HbA1c) by 05/06/2026.'), 'investigation');
+  assert.is(categorise('Please add him to the SMI register for an annual health check.'), 'admin');
+  assert.is(categorise('Please review her contraception, as valproate is teratogenic.'), 'medication');
+  assert.is(categorise('Please arrange a contraception review appointment.'), 'follow-up');
 });
 
 test.run();

@@ -145,6 +145,8 @@ function categoriseOne(text: string): ActionCategory {
   if (needed && TESTS.test(needed[1])) return 'investigation';
   // "I would suggest this is tapered and stopped", "she should have annual flu vaccination": a medicine
   if (PASSIVE_MED.test(lower) || /\b(?:should have|needs?|to have|arrange|give|offer|administer)\b[^.;]{0,40}\b(?:vaccinations?|vaccines?|immuni[sz]ations?|flu jabs?)\b/.test(lower)) return 'medication';
+  // "review her contraception and pregnancy plans" (on lithium): the contraceptive she uses
+  if (/^review (?:his|her|their|the patient['’]s) contraception\b(?!\s+(?:appointment|clinic))/.test(b)) return 'medication';
   // "discuss a switch to an IUS", "review whether he still needs it": the medicine in use
   if (/^discuss\b[^.;]{0,20}\b(?:switch|change|swap)(?:ing)? (?:to|from)\b/.test(b) || /^review (?:whether|if) (?:he|she|they) (?:still )?(?:needs?|requires?) (?:it|them|this|these)\b/.test(b)) return 'medication';
   // "update his medication record with the new doses": the record, not the prescription
@@ -173,7 +175,8 @@ function categoriseOne(text: string): ActionCategory {
   // "add him to the SMI register for an annual health check": the register entry (the check it is for comes later)
   if (/^add\b[^.;]*\bregister\b[^.;]*\bfor (?:an? |his |her |their |the )?(?:annual |yearly )?(?:[\w-]+ ){0,4}health check\b/.test(b) && !/\b(?:and|then) (?:include|invite|book|offer)\b/.test(b)) return 'admin';
   // "carry out the annual physical health check (weight, BP, lipids, HbA1c)": the measurements it lists
-  if (/^(?:carry out|do|perform|complete|undertake)\b[^.;(]*\bhealth check\b\s*[^.;(]*\(([^)]*)\)/.test(b) && TESTS.test(/\(([^)]*)\)/.exec(b)![1])) return 'investigation';
+  // ("add her to the SMI register and arrange a physical health check (weight, BP, lipids and HbA1c)" likewise)
+  if (/(?:^|\band )(?:carry out|do|perform|complete|undertake|arrange|book|organise)\b[^.;(]*\bhealth check\b\s*[^.;(]*\(([^)]*)\)/.test(b) && TESTS.test(/\(([^)]*)\)/.exec(b)![1])) return 'investigation';
   if (/\bhealth check\b/.test(b)) return 'follow-up';
   if (/^add\b/.test(b)) {
     if (/\bmonitoring\b/.test(b)) return 'investigation';
