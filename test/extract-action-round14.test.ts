@@ -98,4 +98,11 @@ test('categories: a health check arranged with its tests listed; a review of her
   assert.is(categorise('Please arrange a contraception review appointment.'), 'follow-up');
 });
 
+test('workload: acting on the blood tests from the hospital\'s visit; MRSA decolonisation before an operation', () => {
+  assert.equal(flags('Dear Dr Osei\n\nHe was seen in the renal clinic yesterday and his blood tests from that visit show a potassium of 6.4. If he is not admitted, please recheck his U&E in 48 to 72 hours.'),
+    [['If he is not admitted, please recheck his U&E in 48 to 72 hours.', true]]);
+  assert.equal(flags('Dear Dr Osei\n\nPlanned operation: left total knee replacement\n\n1. Please prescribe MRSA decolonisation: mupirocin 2% nasal ointment TDS for 5 days.'),
+    [['Please prescribe MRSA decolonisation: mupirocin 2% nasal ointment TDS for 5 days.', true]]);
+});
+
 test.run();

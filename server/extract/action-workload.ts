@@ -35,7 +35,7 @@ export interface LetterContext {
 
 const MISSED = /\b(?:did not attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended)\b/i;
 
-const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance)\b/i;
+const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance|visit)\b/i;
 
 const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|referral|scan|service|imaging)|at your request|thank you for requesting)\b|\((?:gp )?direct access\)|^[ \t]*(?:referrer|requested by|requesting clinician|referring clinician)[ \t]*:[^\n]*\b(?:surgery|practice|medical centre|health centre|gp)\b/im;
 
@@ -147,6 +147,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     // changing an antibiotic to what the hospital's cultures showed it is sensitive to
     if (ctx.hospitalCultures && !ctx.gpOrdered && /\b(?:start|switch|change)\b/.test(b) && drugs.some((g) => ANTIBIOTIC.test(g))) return 'acting on results of tests the hospital took';
     if (!/\b(?:prescribe|prescribing|continue|take over|issue|add)\b/.test(b)) return undefined;
+    // MRSA decolonisation before an operation is the surgical pathway's own treatment
+    if (/\bdecoloni[sz]ation\b/.test(lower)) return 'pre-operative treatment the hospital should supply';
     // a medicine the hospital started but could not supply in full
     if (drugs.some((g) => ctx.shortSupplied?.includes(g))) return 'supplying a medicine the hospital started and could not supply';
     // the rest of a course the hospital started: the hospital should supply all of it
