@@ -58,4 +58,12 @@ test('"sounds like" hedges; "…, but this has now resolved" ends the sentence\'
   has('There is no focal liver lesion to suggest hepatocellular carcinoma.', '109841003:negated');
 });
 
+test('procedures: an option explained is not done; a bare biopsy or excision of the skin\'s own lesion is the skin\'s', () => {
+  assert.equal(procs('I explained that a septoplasty is the only way to improve the obstruction.'), []);
+  assert.equal(procs('A septoplasty was performed on 02/03/2026.'), ['13529000']);
+  assert.equal(procs('The skin sample (biopsy) I took from your left wrist on 02/03/2026 showed lichen planus.'), ['240977001']);
+  assert.equal(procs('Excision of 15 mm cyst, vertex of scalp, on 02/03/2026.'), ['301890004']);
+  assert.equal(procs('A biopsy of the stomach was taken on 02/03/2026.'), ['86273004']);
+});
+
 test.run();

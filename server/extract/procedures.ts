@@ -194,8 +194,9 @@ const WORKUP_BEFORE = /\b(?:(?:pre-?)?assess(?:ed|ment)|work(?:ed)?[- ]?up|consi
  * "Proceed to TURP if symptoms persist", "options including TURP", "we discussed a cystoscopy", "TURP
  * and its risks were discussed": an operation proposed or talked about, not done.
  */
-const PROPOSED_BEFORE = /(?:^|[^\w])(?:proceed\s+(?:to|with)|options?\s+(?:of|including|such\s+as|for|are|were|include)|discuss(?:ed|ion|ing)?(?:\s+(?:about|of|regarding|re|around))?|talked\s+(?:about|through)|explained|information\s+(?:about|on|regarding)|leaflet\s+(?:about|on))\s+(?:(?:an?|the|his|her|their|further|possible|a\s+possible|elective|repeat|surgical|options?\s+(?:of|such\s+as|including)|such\s+as|including)\s+)*(?:[\w-]+\s+)?$/i;
-const PROPOSED_AFTER = /^(?:[^.;\n]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been)\s+discussed|(?:was|were)\s+(?:offered|proposed|suggested|recommended|explained)))\b/i;
+const PROPOSED_BEFORE = /(?:^|[^\w])(?:proceed\s+(?:to|with)|options?\s+(?:of|including|such\s+as|for|are|were|include)|discuss(?:ed|ion|ing)?(?:\s+(?:about|of|regarding|re|around))?|talked\s+(?:about|through)|explained(?:\s+that)?|information\s+(?:about|on|regarding)|leaflet\s+(?:about|on))\s+(?:(?:an?|the|his|her|their|further|possible|a\s+possible|elective|repeat|surgical|options?\s+(?:of|such\s+as|including)|such\s+as|including)\s+)*(?:[\w-]+\s+)?$/i;
+// ("a septoplasty is the only way to improve it", "surgery would be an option": an option weighed, not done)
+const PROPOSED_AFTER = /^(?:[^.;\n]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been)\s+discussed|(?:was|were)\s+(?:offered|proposed|suggested|recommended|explained))|\s+(?:is|would be|remains)\s+(?:the\s+only\s+(?:way|option|treatment)|an?\s+(?:option|possibility)))\b/i;
 /** A date just after the name that is after the letter's own: "TURP on 12/05/2026" in an April letter is booked. */
 function datedAfterLetter(letter: Letter, end: number): boolean {
   if (!letter.date) return false;
@@ -420,6 +421,11 @@ const WLE = /^(?:wide\s+(?:local\s+)?excision|WLE)$/i;
 const SKIN_TUMOUR = /\b(?:melanomas?|BCCs?|SCCs?|basal cell|squamous cell|skin|scalp|scar|lentigo maligna|Merkel|dermatofibrosarcoma)\b/i;
 
 const EXCISIONAL_BIOPSY = '8889005';
+const GENERIC_BIOPSY = '86273004';
+const GENERIC_EXCISION = '65801008';
+const SKIN_BIOPSY = '240977001';
+const SKIN_CYST_EXCISION = '301890004';
+const SKIN_LESION_EXCISION = '35646002';
 const SKIN_EXCISION_BIOPSY = '312968005';
 const SKIN_SITE = /\b(?:cheek|forehead|temple|nose|ear|scalp|eyelid|lip|shin|calf|forearm|shoulder|back|chest wall|face|facial)\b/i;
 
@@ -486,6 +492,13 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (concept.code === EXCISIONAL_BIOPSY) {
       const sentence = clauseSentence(text, m.start, m.end);
       if ((EXCISED_THING.test(sentence) || SKIN_SITE.test(sentence)) && !NOT_SKIN.test(sentence)) concept = t.get(SKIN_EXCISION_BIOPSY) ?? concept;
+    }
+    // "The skin sample (biopsy) I took from your wrist", "Excision of 15 mm cyst, vertex of scalp": a bare biopsy
+    // or excision of the skin's own lesion is the skin's
+    if (concept.code === GENERIC_BIOPSY || concept.code === GENERIC_EXCISION) {
+      const sentence = clauseSentence(text, m.start, m.end);
+      const skin = (/\bskin\b/i.test(sentence) || (EXCISED_THING.test(sentence) && SKIN_SITE.test(sentence))) && !NOT_SKIN.test(sentence);
+      if (skin) concept = t.get(concept.code === GENERIC_BIOPSY ? SKIN_BIOPSY : /\bcysts?\b/i.test(sentence) ? SKIN_CYST_EXCISION : SKIN_LESION_EXCISION) ?? concept;
     }
     if (concept.code === WLE_BREAST && WLE.test(word)) {
       const sentence = clauseSentence(text, m.start, m.end);
