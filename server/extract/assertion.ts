@@ -328,7 +328,7 @@ const TEST_SHOWED = /\b(?:ambulatory ECG|monitor(?:ing)?|tape|holter|event recor
 function previousSentence(text: string, at: number): string {
   const para = Math.max(text.lastIndexOf('\n\n', at - 1), 0);
   const from = Math.max(para, text.lastIndexOf('. ', at - 3) + 1, text.lastIndexOf('.\n', at - 3) + 1);
-  return text.slice(from, at);
+  return text.slice(from, at).replace(/\s+/g, ' ');
 }
 const TEST_RESULT = /\b(?:urine dip(?:stick)?|dipstick|urinalysis|x-?rays?|radiographs?|CXR|CT|CTPA|MRI|MR|scan|ultrasound|USS|echo(?:cardiogram)?|ECG|tape|monitor(?:ing)?|holter|endoscopy|colonoscopy|OGD|gastroscopy|biopsy|histology|doppler|angiogram|angiography|duplex|urogram|fundoscopy|ophthalmoscopy|slit[- ]lamp|indentation|OCT|dermoscopy|otoscopy|nasendoscopy|laryngoscopy|cystoscopy|sigmoidoscopy|bronchoscopy|colposcopy|hysteroscopy)\b[^.;]{0,40}(?:\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|found|was taken|were taken)\b|:|\s[-–])\s*(?:[^.;:]|\.\d){0,60}$/i;
 /** A row's value after its label's leader dots or colon: none found. */
