@@ -8,6 +8,8 @@ import { findActions } from '../server/extract/actions.ts';
 import { categorise } from '../server/extract/action-category.ts';
 import { findUrgency } from '../server/extract/urgency.ts';
 import { letterFromText } from '../server/ingest/letter.ts';
+import { extract } from '../server/extract/index.ts';
+import { loadTerminology } from '../terminology/index.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 
@@ -103,6 +105,15 @@ test('workload: acting on the blood tests from the hospital\'s visit; MRSA decol
     [['If he is not admitted, please recheck his U&E in 48 to 72 hours.', true]]);
   assert.equal(flags('Dear Dr Osei\n\nPlanned operation: left total knee replacement\n\n1. Please prescribe MRSA decolonisation: mupirocin 2% nasal ointment TDS for 5 days.'),
     [['Please prescribe MRSA decolonisation: mupirocin 2% nasal ointment TDS for 5 days.', true]]);
+});
+
+test('a tick-box form: the options left unticked beside a tick are blank; a to-do list of empty boxes is all tasks', () => {
+  const form = 'Dear Dr Osei\n\nFIT NOTE           [x] Issued by hospital - 2 weeks\n                   [ ] Not required   [ ] GP to issue\nGP ACTIONS         [x] No actions for the practice\n                   [ ] Wound check by practice nurse\n                   [ ] Bloods\n';
+  const x = extract({ ...letterFromText(form), date: '2026-02-19' }, { terminology: loadTerminology() });
+  assert.equal(x.actions, []);
+  const todo = 'Dear Dr Osei\n\nGP TO DO\n  [ ] U&E and sodium in one week.\n  [ ] Review mood in 4-6 weeks off citalopram.\n';
+  const y = extract({ ...letterFromText(todo), date: '2026-02-19' }, { terminology: loadTerminology() });
+  assert.equal(y.actions.map((a) => [a.text, a.evidence.quote === todo.slice(a.evidence.start, a.evidence.end)]), [['U&E and sodium in one week.', true], ['Review mood in 4-6 weeks off citalopram.', true]]);
 });
 
 test.run();

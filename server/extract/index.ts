@@ -9,17 +9,20 @@ import { findMedicationChanges } from './medications.ts';
 import { findActions } from './actions.ts';
 import { findUrgency } from './urgency.ts';
 import { letterDate } from './dates.ts';
+import { maskUnticked } from './checkboxes.ts';
 
 export interface ExtractContext { terminology: Terminology }
 
 export function extract(letter: Letter, ctx: ExtractContext): Extraction {
   const date = letterDate(letter);
-  const dated: Letter = { ...letter, date };
+  // (an unticked box's option is read as blank; quotes are taken back from the letter as sent below)
+  const text = maskUnticked(letter.text);
+  const dated: Letter = { ...letter, date, text };
   const structured = extractStructured(dated, ctx);
   const narrative = findConditions(dated, ctx, structured.diagnoses);
   const meds = findMedicationChanges(dated, ctx);
   const acts = findActions(dated, ctx);
-  return {
+  const out: Extraction = {
     diagnoses: mergeBy(structured.diagnoses, narrative.diagnoses, (d: DiagnosisItem) => `${d.code}|${d.assertion === 'family' ? 'family' : 'own'}`),
     procedures: mergeBy(structured.procedures, narrative.procedures, (p: ProcedureItem) => p.code),
     // narrative changes are already one per drug and change (findMedicationChanges): one drug
@@ -28,6 +31,12 @@ export function extract(letter: Letter, ctx: ExtractContext): Extraction {
     actions: mergeBy(structured.actions, acts, (a: ActionItem) => a.text.toLowerCase().replace(/\W+/g, ' ').trim()),
     urgent: [...structured.urgent, ...findUrgency(dated)],
   };
+  if (text !== letter.text) {
+    for (const item of [...out.diagnoses, ...out.procedures, ...out.medications, ...out.actions]) item.evidence.quote = letter.text.slice(item.evidence.start, item.evidence.end);
+    for (const a of out.actions) if (a.source === 'narrative') a.text = a.evidence.quote.replace(/\s+/g, ' ');
+    for (const e of out.urgent) e.quote = letter.text.slice(e.start, e.end);
+  }
+  return out;
 }
 
 /** Structured items first; a narrative item is kept only when no earlier item has its key. */

@@ -1,0 +1,23 @@
+// Tick-box forms: "FIT NOTE  [x] Issued by hospital\n           [ ] Not required   [ ] GP to issue". Where a
+// run of box lines has a ticked box, it is a choice and the options left unticked are not what the
+// letter says, so the finders read them as blank. A run with no tick is a to-do list ("[ ] U&E in one
+// week"), every box a task, and stays as written. The text keeps its length, so offsets still point
+// into the letter as sent.
+
+const BOX = /\[\s{0,2}\]|\[[xX✓✔]\]|[☐□☒☑]/;
+const TICKED = /\[[xX✓✔]\]|[☒☑]/;
+/** An empty box, and the option it stands before (to the next box or the end of the line). */
+const UNTICKED = /(?:\[\s{0,2}\]|[☐□])[^[☐□☒☑\n]*/g;
+
+export function maskUnticked(text: string): string {
+  if (!TICKED.test(text) || !/\[\s{0,2}\]|[☐□]/.test(text)) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length;) {
+    if (!BOX.test(lines[i])) { i++; continue; }
+    let j = i;
+    while (j < lines.length && BOX.test(lines[j])) j++;
+    if (lines.slice(i, j).some((l) => TICKED.test(l))) for (let k = i; k < j; k++) lines[k] = lines[k].replace(UNTICKED, (m) => ' '.repeat(m.length));
+    i = j;
+  }
+  return lines.join('\n');
+}
