@@ -66,4 +66,11 @@ test('procedures: an option explained is not done; a bare biopsy or excision of 
   assert.equal(procs('A biopsy of the stomach was taken on 02/03/2026.'), ['86273004']);
 });
 
+test('procedures: a side word does not let the disorder swallow its repair; haemorrhoids injected; polyps removed', () => {
+  assert.equal(procs('He had a right inguinal hernia repair on 02/03/2026.'), ['44558001']);
+  has('Right inguinal hernia, for repair.', '236021006:present');
+  assert.equal(procs('Haemorrhoids injected with 5% phenol in almond oil on 02/03/2026.'), ['8422009']);
+  assert.equal(procs('At colonoscopy on 02/03/2026 two polyps were removed.').includes('311774002'), true);
+});
+
 test.run();

@@ -90,4 +90,10 @@ test('a treatment item the patient was handed a supply of is new, said to the pa
   assert.equal(changes('Dear Ms Hale\n\nYour treatment\n* Mometasone 0.1% ointment. Apply once a day for 2 weeks.\n  I gave you a 30 g tube in clinic today.\n* Keep using your moisturiser.'), ['mometasone started']);
 });
 
+test('a local anaesthetic block is given there and then; "was not stopped for this procedure" holds nothing', () => {
+  assert.equal(changes('Dear Dr Hale\n\nRx: Haematoma block (10 mL 1% lidocaine). MUA in ED. No TTO.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nAspirin was not stopped for this procedure and should continue.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nHer apixaban was stopped for the procedure.'), ['apixaban held']);
+});
+
 test.run();

@@ -364,6 +364,8 @@ function walk(tokens: Token[], i: number, n: Node, j: number, skipped: number, c
  * longer matches win over the shorter ones they overlap. Blocked phrases (empty codes) still
  * consume their tokens so that nothing inside them is read.
  */
+const SIDE = /^(?:left|right|bilateral|l|r|lt|rt)$/;
+
 export function matchConcepts(idx: ConceptIndex, text: string, from = 0, to = text.length, tokens = tokenize(text, from, to)): ConceptMatch[] {
   const cands: ConceptMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -371,7 +373,9 @@ export function matchConcepts(idx: ConceptIndex, text: string, from = 0, to = te
     walk(tokens, i, idx.root, i, 0, false, best);
     if (best.node) cands.push({ codes: best.node.codes!, start: tokens[i].start, end: tokens[best.last].end, first: i, last: best.last, fromLexicon: !!best.node.lexicon });
   }
-  cands.sort((x, y) => (y.last - y.first) - (x.last - x.first) || x.first - y.first);
+  // (a side word is no part of the length: "right inguinal hernia repair" is the repair of the right inguinal hernia)
+  const side = (c: ConceptMatch) => (SIDE.test(tokens[c.first].norm) && c.last > c.first ? 1 : 0);
+  cands.sort((x, y) => (y.last - y.first - side(y)) - (x.last - x.first - side(x)) || x.first - y.first);
   const taken = new Uint8Array(tokens.length);
   const out: ConceptMatch[] = [];
   for (const c of cands) {
