@@ -3,6 +3,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { has, lacks, procs } from './helpers/diagnoses.ts';
+import { extract } from '../server/extract/index.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
+import { loadTerminology } from '../terminology/index.ts';
 
 test('"The 72-hour tape showed … . There was no SVT or atrial fibrillation.": the monitor rules both out', () => {
   const text = 'The 72-hour tape showed sinus rhythm with occasional ventricular ectopics. There was no supraventricular tachycardia or atrial\nfibrillation.';
@@ -71,6 +74,13 @@ test('procedures: a side word does not let the disorder swallow its repair; haem
   has('Right inguinal hernia, for repair.', '236021006:present');
   assert.equal(procs('Haemorrhoids injected with 5% phenol in almond oil on 02/03/2026.'), ['8422009']);
   assert.equal(procs('At colonoscopy on 02/03/2026 two polyps were removed.').includes('311774002'), true);
+});
+
+test('a tick-box form reads as its answers: "Smoking: [ ] current [ ] ex [x] never"; a field ticked "up to date" names no condition', () => {
+  const form = 'ED attendance\n\nSmoking: [ ] current  [ ] ex  [x] never\nAnticoagulants:   [ ] Yes  [x] No        Smoker: [ ] Yes  [x] No\nTetanus        : [x] up to date - no action   [ ] booster given\n';
+  const x = extract({ ...letterFromText(form), date: '2026-03-07' }, { terminology: loadTerminology() });
+  assert.equal(x.diagnoses.map((d) => `${d.code}:${d.assertion}`).sort(), ['266919005:present', '8392000:present']);
+  assert.ok(x.diagnoses.every((d) => d.evidence.quote === form.slice(d.evidence.start, d.evidence.end)));
 });
 
 test.run();

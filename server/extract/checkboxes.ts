@@ -6,6 +6,7 @@
 
 const BOX = /\[\s{0,2}\]|\[[xX✓✔]\]|[☐□☒☑]/;
 const TICKED = /\[[xX✓✔]\]|[☒☑]/;
+const TICKED_G = new RegExp(TICKED.source, 'g');
 /** An empty box, and the option it stands before (to the next box or the end of the line). */
 const UNTICKED = /(?:\[\s{0,2}\]|[☐□])[^[☐□☒☑\n]*/g;
 
@@ -16,7 +17,8 @@ export function maskUnticked(text: string): string {
     if (!BOX.test(lines[i])) { i++; continue; }
     let j = i;
     while (j < lines.length && BOX.test(lines[j])) j++;
-    if (lines.slice(i, j).some((l) => TICKED.test(l))) for (let k = i; k < j; k++) lines[k] = lines[k].replace(UNTICKED, (m) => ' '.repeat(m.length));
+    // (the tick itself goes too, so a field reads as its answer: "Smoking:  [x] never" is "Smoking:      never")
+    if (lines.slice(i, j).some((l) => TICKED.test(l))) for (let k = i; k < j; k++) lines[k] = lines[k].replace(UNTICKED, (m) => ' '.repeat(m.length)).replace(TICKED_G, (m) => ' '.repeat(m.length));
     i = j;
   }
   return lines.join('\n');

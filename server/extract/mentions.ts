@@ -387,7 +387,8 @@ const JOINT_INJECTED = /\binjected\s+(?:it\s+|the\s+\w+\s+)?(?:with\s+)?(?:\d+\s
 const JOINT_STEROID: Record<string, string> = { knee: '301877006', shoulder: '308028008' };
 
 /** A line's smoking label and its value: "Smoking: quit 2015", "Tobacco - never". */
-const SMOKING_LINE = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:smoking(?: status| history)?|tobacco|smoker)[ \t]*[:–-][ \t]*([^\n.;]{1,60})/gi;
+// (or a field further along a form's line: "Anticoagulants:  No        Smoker:  No")
+const SMOKING_LINE = /(?:^|\n|[ \t]{2})[ \t]*(?:[-*•][ \t]*)?(?:smoking(?: status| history)?|tobacco|smoker)[ \t]*[:–-][ \t]*([^\n.;]{1,60})/gi;
 const SMOKING_LABEL_BEFORE = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:smoking(?: status| history)?|tobacco|smoker)[ \t]*[:–-][ \t]*$/i;
 const SMOKING_EX = /^(?:ex\b|former\b|previous\b|quit\b|stopped\b|gave up\b|given up\b|(?:\d+[ -]pack[ -]years?(?: history)?,?\s+)?(?:quit|stopped|gave up|ex)\b)/i;
 /** "Smoking: 15/day", "Smoking: current, 20 cigarettes a day". */
@@ -409,7 +410,7 @@ function patternMentions(text: string, from: number, to: number): PatternMention
       : count ? (k < 10 ? '160603005' : k < 20 ? '160604004' : k < 40 ? '160605003' : '160606002') : /^(?:current|yes)\b/i.test(value) ? '77176002' : undefined;
     if (code) out.push({ code, start, end, assertion: 'present' });
   };
-  if (/\b(?:smoking|tobacco|smoker)\b/i.test(stretch)) for (const a of stretch.matchAll(SMOKING_LINE)) smokingStatus(a[1], from + a.index!, from + a.index! + a[0].length);
+  if (/\b(?:smoking|tobacco|smoker)\b/i.test(stretch)) for (const a of stretch.matchAll(SMOKING_LINE)) smokingStatus(a[1], from + a.index! + /^\s*/.exec(a[0])![0].length, from + a.index! + a[0].length);
   // "Smoking: nil" as an inline heading: its value opens the section.
   if (SMOKING_LABEL_BEFORE.test(text.slice(Math.max(0, from - 25), from))) {
     const value = /^[^\n.;]{1,60}/.exec(stretch)?.[0];
