@@ -96,4 +96,8 @@ test('a local anaesthetic block is given there and then; "was not stopped for th
   assert.equal(changes('Dear Dr Hale\n\nHer apixaban was stopped for the procedure.'), ['apixaban held']);
 });
 
+test('medicines "he thinks were started by different doctors" are his history', () => {
+  assert.equal(changes('Dear Dr Hale\n\nHe takes both doxazosin 4 mg and tamsulosin 400 micrograms, which he thinks were started by\ndifferent doctors.'), []);
+});
+
 test.run();
