@@ -116,4 +116,14 @@ test('a tick-box form: the options left unticked beside a tick are blank; a to-d
   assert.equal(y.actions.map((a) => [a.text, a.evidence.quote === todo.slice(a.evidence.start, a.evidence.end)]), [['U&E and sodium in one week.', true], ['Review mood in 4-6 weeks off citalopram.', true]]);
 });
 
+test('", and please <verb>" opens a second request; a check that "would be sensible"; a start suggested "if you are in agreement"', () => {
+  assert.equal(texts('Dear Dr Osei\n\nPlease check his U&Es in one to two weeks, and please continue to prescribe the dapagliflozin after the first 28 days.'),
+    ['Please check his U&Es in one to two weeks', 'continue to prescribe the dapagliflozin after the first 28 days.']);
+  // (a negative instruction after a request stays part of it)
+  assert.equal(texts('Dear Dr Osei\n\nPlease do not restart naproxen, and please avoid NSAIDs while the stent is in place.'), ['Please do not restart naproxen, and please avoid NSAIDs while the stent is in place.']);
+  assert.equal(texts('Dear Dr Osei\n\nAromatase inhibitors can raise cholesterol, so a lipid profile at her next review at the surgery would be sensible.'), ['a lipid profile at her next review at the surgery would be sensible.']);
+  assert.equal(texts('Dear Dr Osei\n\nI think a knee replacement would be sensible.'), []);
+  assert.equal(texts('Dear Dr Osei\n\nI would suggest he starts aspirin 75 mg once daily if you are in agreement.'), ['I would suggest he starts aspirin 75 mg once daily if you are in agreement.']);
+});
+
 test.run();
