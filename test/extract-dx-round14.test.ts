@@ -86,4 +86,13 @@ test('a tick-box form reads as its answers: "Smoking: [ ] current [ ] ex [x] nev
   assert.equal(codes('Podiatry\n\nAnticoagulants:   [ ] Yes  [x] No        Smoker: [ ] Yes  [x] No\n'), ['8392000:present']);
 });
 
+test('procedures: dated on the line an item wraps onto, or by month and year, long past; what an operation generally brings', () => {
+  const wrapped = { ...letterFromText('Diagnosis:   Adenocarcinoma of the sigmoid colon, pT3 pN1b M0, anterior resection\n             14/10/2025 (Mr Patel). Adjuvant capecitabine.\n'), date: '2026-04-21' };
+  assert.equal(extract(wrapped, { terminology: loadTerminology() }).procedures, []);
+  const monthYear = { ...letterFromText('Diagnosis: right breast cancer. Wide local excision and axillary node clearance April 2023, then radiotherapy.\n'), date: '2026-01-20' };
+  assert.equal(extract(monthYear, { terminology: loadTerminology() }).procedures, []);
+  assert.equal(procs('I will hold off on a bisphosphonate, since bone density often improves after a successful parathyroidectomy.'), []);
+  assert.equal(procs('Her calcium normalised after a parathyroidectomy on 02/03/2026.'), ['53304009']);
+});
+
 test.run();

@@ -100,4 +100,9 @@ test('medicines "he thinks were started by different doctors" are his history', 
   assert.equal(changes('Dear Dr Hale\n\nHe takes both doxazosin 4 mg and tamsulosin 400 micrograms, which he thinks were started by\ndifferent doctors.'), []);
 });
 
+test('stopped until a result comes right is a hold', () => {
+  assert.equal(changes('Dear Dr Hale\n\nI have asked him to stop the testosterone gel until his haematocrit is back below 0.50.'), ['testosterone held']);
+  assert.equal(changes('Dear Dr Hale\n\nI have asked him to stop the testosterone gel.'), ['testosterone stopped']);
+});
+
 test.run();

@@ -36,6 +36,7 @@ const RECEIVED_HERE = /\b(?:received|had)\b[^.;]{0,60}\b(?:in (?:the )?(?:clinic
 const ITEM_START = /^\s*(?:[-•*·]|\d{1,2}[.)])\s+/;
 const ALONGSIDE = /\b(?:while|whilst|as long as|for as long as)\s+(?:(?:he|she|they)\s+(?:is|are|remains?)\s+)?(?:on|taking)\s+$/i;
 const STOPPED_BEFORE_DISCHARGE = /\b(?:(?:were|was|been) (?:both |all )?(?:stopped|discontinued|ceased) (?:before|prior to|ahead of) (?:discharge|(?:he|she|they) went home)|(?:is|are) not on (?:the|his|her|their) (?:tto|tta|discharge (?:medication|prescription|list)))\b/i;
+const STOP_UNTIL = /^(?:[^.;]|\.(?=\d)){0,30}?\buntil\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:is|are|has|have)\s+(?:back|come|fallen|settled|improved|recovered|normal|below|above|under)\b/i;
 const HANGING_LABEL = /^\s*(new|started|stopped|discontinued|withheld|held|suspended|increased|reduced)\s*:[ \t]+/i;
 
 /** The line that introduces the list an item is in: the nearest line above that is not itself an item. */
@@ -349,6 +350,8 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     // "Warfarin was stopped because of the bleed, to restart in one week": stopped with a plan to restart is held
     for (let k = n0; k < found.length; k++) {
       const f = found[k];
+      // ("asked him to stop the testosterone gel until his haematocrit is back below 0.50": stopped until a result is a hold)
+      if (f.change === 'stopped' && !f.fromRow && STOP_UNTIL.test(text.slice(f.end, s.end))) f.change = 'held';
       if (f.change === 'stopped' && RESTART_PLAN.test(text.slice(f.end, s.end)) && !mentions.some((d) => s.start + d.start >= f.end && s.start + d.start < f.end + (RESTART_PLAN.exec(text.slice(f.end, s.end))?.index ?? 0) && d.generic !== f.drug)) f.change = 'held';
     }
     // "Olanzapine and promethazine were both stopped before discharge and are not on the TTO": whatever

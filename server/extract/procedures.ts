@@ -108,6 +108,7 @@ function partOf(p: ProcedureItem, all: ProcedureItem[]): boolean {
 
 /** "Coronary angiography last year showed …", "a colonoscopy three years ago": an operation told as long past is not this episode's. */
 const LONG_AGO_AFTER = /^[^.;\n]{0,30}?\b(?:last year|the (?:previous|year) before|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few) years? ago)\b/i;
+const LINE_MONTH_YEAR = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+((?:19|20)\d\d)\b/gi;
 /** A numeric date on a line: "24/02/2026", "24.02.2026". */
 const LINE_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 /** How far back a dated operation is still "recent" for the practice record (the episode and the weeks before it). */
@@ -119,10 +120,16 @@ function lineDateAges(letter: Letter, at: number): number[] {
   const ref = Date.parse(letter.date);
   if (Number.isNaN(ref)) return [];
   const ages: number[] = [];
-  for (const d of lineAround(letter.text, at).matchAll(LINE_DATE)) {
+  // (with the indented lines its item wraps onto: "…, anterior resection\n             14/10/2025 (Mr Patel).")
+  const text = letter.text;
+  let line = lineAround(text, at);
+  for (let next = text.indexOf('\n', at); next >= 0 && /^[ \t]{2,}\S/.test(text.slice(next + 1, next + 80)) && !line.includes('.'); next = text.indexOf('\n', next + 1)) line += ` ${lineAround(text, next + 1)}`;
+  for (const d of line.matchAll(LINE_DATE)) {
     if (Number(d[2]) > 12) continue;
     ages.push((ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000);
   }
+  // "Wide local excision and axillary node clearance April 2023": a month and year, from the month's end
+  for (const d of line.matchAll(LINE_MONTH_YEAR)) ages.push((ref - Date.UTC(Number(d[2]), monthNumber(d[1])!, 0)) / 86_400_000);
   return ages;
 }
 
@@ -196,6 +203,8 @@ const WORKUP_BEFORE = /\b(?:(?:pre-?)?assess(?:ed|ment)|work(?:ed)?[- ]?up|consi
  */
 const PROPOSED_BEFORE = /(?:^|[^\w])(?:proceed\s+(?:to|with)|options?\s+(?:of|including|such\s+as|for|are|were|include)|discuss(?:ed|ion|ing)?(?:\s+(?:about|of|regarding|re|around))?|talked\s+(?:about|through)|explained(?:\s+that)?|information\s+(?:about|on|regarding)|leaflet\s+(?:about|on))\s+(?:(?:an?|the|his|her|their|further|possible|a\s+possible|elective|repeat|surgical|options?\s+(?:of|such\s+as|including)|such\s+as|including)\s+)*(?:[\w-]+\s+)?$/i;
 // ("a septoplasty is the only way to improve it", "surgery would be an option": an option weighed, not done)
+// "bone density often improves after a successful parathyroidectomy": what an operation generally brings, not one done
+const GENERAL_AFTER = /\b(?:often|usually|generally|typically|tends? to|may|can|will)\b[^.;]{0,50}\b(?:after|following)\s+(?:an?\s+)?(?:successful\s+)?$/i;
 const PROPOSED_AFTER = /^(?:[^.;\n]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been)\s+discussed|(?:was|were)\s+(?:offered|proposed|suggested|recommended|explained))|\s+(?:is|would be|remains)\s+(?:the\s+only\s+(?:way|option|treatment)|an?\s+(?:option|possibility)))\b/i;
 /** A date just after the name that is after the letter's own: "TURP on 12/05/2026" in an April letter is booked. */
 function datedAfterLetter(letter: Letter, end: number): boolean {
@@ -476,7 +485,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     // "S/p appendicectomy", "status post cholecystectomy": the operation is the patient's past.
     if (/\b(?:s\/p|status\s+post)\s+(?:(?:an?|the|his|her|left|right|bilateral|open|laparoscopic|lap)\s+)*$/i.test(clausePre)) continue;
     if (NOT_DONE_BEFORE.test(clausePre.slice(-60)) || FOR_AT_START.test(clausePre) || NOT_ATTENDED_PRE.test(clausePre) || WORKUP_BEFORE.test(clausePre)) continue;
-    if (PROPOSED_BEFORE.test(clausePre) || PROPOSED_AFTER.test(text.slice(m.end, m.end + 60)) || datedAfterLetter(letter, m.end)) continue;
+    if (PROPOSED_BEFORE.test(clausePre) || GENERAL_AFTER.test(clausePre) || PROPOSED_AFTER.test(text.slice(m.end, m.end + 60)) || datedAfterLetter(letter, m.end)) continue;
     let concept = limbAngio ? t.get(PERIPHERAL_ANGIO) ?? m.concept : m.concept;
     // In a chest letter an "ICD" is an intercostal drain, not a defibrillator.
     if (concept.code === DEFIBRILLATOR && /^ICDs?$/i.test(word) && PLEURAL.test(clauseSentence(text, m.start, m.end))) concept = t.get(CHEST_DRAIN) ?? concept;
