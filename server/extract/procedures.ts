@@ -115,7 +115,7 @@ const LINE_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 const RECENT_DAYS = 120;
 
 /** How many days before the letter each numeric date on the line around `at` falls (none without a letter date). */
-function lineDateAges(letter: Letter, at: number): number[] {
+function lineDateAges(letter: Letter, at: number, months = false): number[] {
   if (!letter.date) return [];
   const ref = Date.parse(letter.date);
   if (Number.isNaN(ref)) return [];
@@ -129,7 +129,8 @@ function lineDateAges(letter: Letter, at: number): number[] {
     ages.push((ref - Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]))) / 86_400_000);
   }
   // "Wide local excision and axillary node clearance April 2023": a month and year, from the month's end
-  for (const d of line.matchAll(LINE_MONTH_YEAR)) ages.push((ref - Date.UTC(Number(d[2]), monthNumber(d[1])!, 0)) / 86_400_000);
+  // (too coarse to make an operation recent, enough to make one long past)
+  if (months) for (const d of line.matchAll(LINE_MONTH_YEAR)) ages.push((ref - Date.UTC(Number(d[2]), monthNumber(d[1])!, 0)) / 86_400_000);
   return ages;
 }
 
@@ -166,7 +167,7 @@ function recentlyTold(letter: Letter, start: number, end: number): boolean {
  * line dates it only long before the letter is the past's, not this episode's.
  */
 function datedLongAgo(letter: Letter, at: number): boolean {
-  const ages = lineDateAges(letter, at);
+  const ages = lineDateAges(letter, at, true);
   return ages.length > 0 && ages.every((days) => days > RECENT_DAYS);
 }
 
