@@ -126,4 +126,13 @@ test('", and please <verb>" opens a second request; a check that "would be sensi
   assert.equal(texts('Dear Dr Osei\n\nI would suggest he starts aspirin 75 mg once daily if you are in agreement.'), ['I would suggest he starts aspirin 75 mg once daily if you are in agreement.']);
 });
 
+test('", and I would also be grateful if you could …" is a second request; notices, lead-ins and pointers ask nothing', () => {
+  assert.equal(texts('Dear Dr Osei\n\nI would be grateful if you could add him to your palliative care register, and I would also be grateful if you could arrange anticipatory medicines for the home.'),
+    ['I would be grateful if you could add him to your palliative care register', 'arrange anticipatory medicines for the home.']);
+  assert.is(categorise('arrange anticipatory ("just in case") medicines for the home.'), 'medication');
+  assert.equal(texts('Dear Dr Osei\n\nPlease do not disclose the content of this letter to third parties without the patient\'s consent.'), []);
+  assert.equal(texts('Dear Dr Osei\n\nThere are a few things I would be grateful for the practice\'s help with.\n\nPlease see clinical summary.'), []);
+  assert.equal(texts('Dear Dr Osei\n\nIt would be very helpful if you could visit him at home within the next week.'), ['It would be very helpful if you could visit him at home within the next week.']);
+});
+
 test.run();

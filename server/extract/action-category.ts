@@ -225,6 +225,8 @@ function categoriseOne(text: string): ActionCategory {
   }
   // "continue methotrexate blood monitoring (FBC, U&E, LFT) every 2 weeks": the tests, not the medicine
   if (/^continue\b[^.;]{0,40}?\b(?:blood )?(?:monitoring|tests|bloods)\b/.test(b) && TESTS.test(b)) return 'investigation';
+  // "arrange anticipatory ("just in case") medicines for the home": the medicines prescribed
+  if (/^(?:arrange|organise|provide)\b[^.;]{0,20}\b(?:anticipatory|just in case)\b/.test(b)) return 'medication';
   if (MED_VERBS.test(b)) {
     if (/^ensure\b/.test(b) && /\b(?:informed|aware|notified|updated|coded|recorded|told)\b/.test(b)) return 'admin';
     // "ensure her blood pressure is below 160/100": a check against a target
