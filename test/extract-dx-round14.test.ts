@@ -95,4 +95,10 @@ test('procedures: dated on the line an item wraps onto, or by month and year, lo
   assert.equal(procs('Her calcium normalised after a parathyroidectomy on 02/03/2026.'), ['53304009']);
 });
 
+test('an endometrial biopsy\'s "no malignancy" is endometrial carcinoma ruled out; valve disease by its valve', () => {
+  has('Endometrial biopsy benign - no hyperplasia, no malignancy.', '254878006:negated');
+  has('Echo showed mild functional MR. There is no significant aortic valve disease.', '8722008:negated');
+  has('Known mitral valve disease, under surveillance.', '11851006:present');
+});
+
 test.run();

@@ -865,6 +865,7 @@ const ORGAN_CANCER_CODES: [RegExp, string][] = [
   [/\b(?:pancreas|pancreatic)\b/i, '363418001'],
   [/\b(?:ovary|ovarian|ovaries)\b/i, '363443007'],
   [/\bcervi(?:x|cal)\b(?!\s+(?:spine|lymph|node|collar|disc|vertebra))/i, '363354003'],
+  [/\bendometri(?:um|al)\b/i, '254878006'],
 ];
 /** Each organ's three readings, compiled once: "histology of the sigmoid colon", "gastric biopsies", "malignancy in the colon". */
 const CANCER_OF_ORGAN = ORGAN_CANCER_CODES.map(([re, code]) => ({
