@@ -135,4 +135,10 @@ test('", and I would also be grateful if you could …" is a second request; not
   assert.equal(texts('Dear Dr Osei\n\nIt would be very helpful if you could visit him at home within the next week.'), ['It would be very helpful if you could visit him at home within the next week.']);
 });
 
+test('"U+E" is the renal profile as "U&E" is, and the quote keeps it as written', () => {
+  const text = 'Dear Dr Osei\n\nGP - could you pls:\n - U+E 2/52 (new furosemide)\n';
+  const x = extract({ ...letterFromText(text), date: '2026-03-10' }, { terminology: loadTerminology() });
+  assert.equal(x.actions.map((a) => [a.text, a.category, a.due]), [['U+E 2/52 (new furosemide)', 'investigation', '2026-03-24']]);
+});
+
 test.run();

@@ -9,14 +9,14 @@ import { findMedicationChanges } from './medications.ts';
 import { findActions } from './actions.ts';
 import { findUrgency } from './urgency.ts';
 import { letterDate } from './dates.ts';
-import { maskUnticked } from './checkboxes.ts';
+import { readingText } from './reading.ts';
 
 export interface ExtractContext { terminology: Terminology }
 
 export function extract(letter: Letter, ctx: ExtractContext): Extraction {
   const date = letterDate(letter);
-  // (an unticked box's option is read as blank; quotes are taken back from the letter as sent below)
-  const text = maskUnticked(letter.text);
+  // (quotes are taken back from the letter as sent below)
+  const text = readingText(letter.text);
   const dated: Letter = { ...letter, date, text };
   const structured = extractStructured(dated, ctx);
   const narrative = findConditions(dated, ctx, structured.diagnoses);
