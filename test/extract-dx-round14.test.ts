@@ -101,4 +101,12 @@ test('an endometrial biopsy\'s "no malignancy" is endometrial carcinoma ruled ou
   has('Known mitral valve disease, under surveillance.', '11851006:present');
 });
 
+test('a list item whose years are closed, that has had none since, or no treatment since her twenties, is over', () => {
+  has('PMH:\n 11. Polymyalgia rheumatica 2019-2021 - steroids weaned off, no relapse', '65323003:historical');
+  has('Problems:\n2. Recurrent syncope and falls - none since PPM', '271594007:historical');
+  has('PMH:\n - Childhood asthma - no inhaler since her twenties', '195967001:historical');
+  has('PMH: Crohn\'s disease 2015-present', '34000006:present');
+  has('PMH: asthma since childhood', '195967001:present');
+});
+
 test.run();
