@@ -109,4 +109,9 @@ test('a list item whose years are closed, that has had none since, or no treatme
   has('PMH: asthma since childhood', '195967001:present');
 });
 
+test('"X and an inflammatory arthritis have both been ruled out": the joint subject is ruled out together', () => {
+  has('I am confident that polymyalgia rheumatica and an inflammatory arthritis have both been ruled out.', '65323003:negated');
+  has('She has polymyalgia rheumatica and an inflammatory arthritis was ruled out.', '65323003:present');
+});
+
 test.run();
