@@ -114,4 +114,9 @@ test('"X and an inflammatory arthritis have both been ruled out": the joint subj
   has('She has polymyalgia rheumatica and an inflammatory arthritis was ruled out.', '65323003:present');
 });
 
+test('"we found and removed two small polyps" in a bowel letter is a polypectomy', () => {
+  assert.ok(procs('At colonoscopy on 02/03/2026 we found and removed two small polyps from the left side of your bowel.').includes('311774002'));
+  assert.not.ok(procs('At gastroscopy on 02/03/2026 we removed two polyps.').includes('311774002'));
+});
+
 test.run();

@@ -380,6 +380,8 @@ const GLUCOSE_WORDS = /\b(?:glucoses?|sugars?|BMs?|CBGs?)\b/i;
 /** A contraceptive implant (first group) or intrauterine device put in: "the implant was inserted", "Mirena IUS fitted". */
 const DEVICE_INSERTED = /\b(?:(Nexplanon|contraceptive implant|implant)|(?:coil|IUD|IUS|Mirena|Kyleena|Jaydess|intrauterine (?:device|system)))\b(?:\s*\([^()\n]{1,20}\))?(?:\s+(?:was|were|has been|had been))?\s+(?:\w+\s+)?(?:inserted|fitted|placed)\b/gi;
 /** Joint procedures written as verbs: "R knee aspirated and injected with 40 mg Kenalog". */
+const POLYPS_REMOVED = /\bremoved\s+(?:(?:two|three|four|five|six|\d+|a|an|the|several|multiple|small|tiny|large|sessile|pedunculated|flat|diminutive)\s+){0,4}polyps?\b/gi;
+const BOWEL_LETTER = /\b(?:colonoscopy|sigmoidoscopy|bowel|colon|colonic|rectum|rectal)\b/i;
 const JOINT_ASPIRATED = /\b(knee|shoulder|hip|elbow|ankle|wrist)(?:\s+joint)?\s+(?:was\s+|were\s+)?aspirated\b/gi;
 /** "I drained 40 ml of fluid from the knee", "30 ml of synovial fluid was aspirated from the left knee": a joint's aspiration told by its fluid. */
 const FLUID_DRAINED = /\b(?:drained|aspirated|removed|withdrew|withdrawn)\s+(?:\d+\s*(?:ml|mls|cc)\s+(?:of\s+)?)?(?:[\w-]+\s+)?fluid\s+(?:was\s+)?from\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right)\s+)?(?:knee|shoulder|hip|elbow|ankle|wrist)\b|\b\d+\s*(?:ml|mls|cc)\s+(?:of\s+)?(?:[\w-]+\s+)?fluid\s+(?:was\s+)?(?:drained|aspirated|removed|withdrawn)\s+from\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right)\s+)?(?:knee|shoulder|hip|elbow|ankle|wrist)\b/gi;
@@ -418,6 +420,8 @@ function patternMentions(text: string, from: number, to: number): PatternMention
   }
   if (/use of alcohol/i.test(stretch)) for (const a of stretch.matchAll(ALCOHOL_F10)) out.push({ code: /^harmful/i.test(a[1]) ? '15167005' : '66590003', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/fluid/i.test(stretch)) for (const a of stretch.matchAll(FLUID_DRAINED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
+  // "we found and removed two small polyps from the left side of your bowel": the polypectomy, told by its verb
+  if (/polyp/i.test(stretch) && BOWEL_LETTER.test(text)) for (const a of stretch.matchAll(POLYPS_REMOVED)) out.push({ code: '311774002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/aspirated/i.test(stretch)) for (const a of stretch.matchAll(JOINT_ASPIRATED)) out.push({ code: '14766002', start: from + a.index!, end: from + a.index! + a[0].length });
   if (/injected/i.test(stretch)) {
     for (const a of stretch.matchAll(JOINT_INJECTED)) {
