@@ -143,6 +143,9 @@ const AFTER_STARTED_ON = new RegExp(`\\b(?:(?:at|around|about|approximately)\\s+
 // "after the first month": the first interval of a new treatment
 const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT})\\b`, 'i');
 
+// the first date of a dated span, just before its second: "19/06/2026 to", "between 11/06/2026 and"
+const SPAN_DATE = String.raw`(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})`;
+const RANGE_FROM = new RegExp(String.raw`${SPAN_DATE}\s*(?:to|until|till|-|–)\s*$|\bbetween\s+${SPAN_DATE}\s+and\s+$`, 'i');
 /** Due date (ISO) of a request's text, or null when it gives no time. */
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
   if (!from) return null;
@@ -184,9 +187,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (/\b(?:last(?: dose| taken| given)?|previous(?:ly)?|prior|since|was|were|dated|(?<!\b(?:is|are|be|gets?)\s)started|(?<!\b(?:is|are|be|gets?)\s)stopped)\s*(?:on\s*)?$/i.test(text.slice(Math.max(0, d.index - 24), d.index))) continue;
     // "a fit note covering 19/06/2026 to 31/07/2026": the end of a period that began before the letter
     // ("between 11/06/2026 and 13/06/2026" likewise)
-    const range = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s*(?:to|until|till|-|–)\s*$/i.exec(text.slice(Math.max(0, d.index - 30), d.index))
-      ?? /\bbetween\s+(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})\s+and\s+$/i.exec(text.slice(Math.max(0, d.index - 38), d.index));
-    if (range) { const start = parseUkDate(range[1]); if (start && start < from) continue; if (start && d.iso >= start) rangeEnd = d.iso; }
+    const range = RANGE_FROM.exec(text.slice(Math.max(0, d.index - 38), d.index));
+    if (range) { const start = parseUkDate(range[1] ?? range[2]); if (start && start < from) continue; if (start && d.iso >= start) rangeEnd = d.iso; }
     if (d.iso >= from) found.push(d.iso);
   }
   let m: RegExpExecArray | null;
