@@ -37,8 +37,9 @@ export function countsAsProcedure(c: Concept, fromLexicon: boolean): boolean {
   return INVASIVE.test(c.display) && !NOT_PROCEDURE.test(c.display);
 }
 
+const GENERIC_BIOPSY = '86273004';
 /** Parts of an operation ("biopsies" at endoscopy, "closed with sutures"): procedures only on their own. */
-const ANCILLARY = new Set(['86273004', '18557009']);
+const ANCILLARY = new Set([GENERIC_BIOPSY, '18557009']);
 const OGD = '265371001';
 const OGD_BIOPSY = '445982009';
 /** A lead-in that lists the patient for an operation, ending in a colon just before the block that names it. */
@@ -203,9 +204,9 @@ const WORKUP_BEFORE = /\b(?:(?:pre-?)?assess(?:ed|ment)|work(?:ed)?[- ]?up|consi
  * and its risks were discussed": an operation proposed or talked about, not done.
  */
 const PROPOSED_BEFORE = /(?:^|[^\w])(?:proceed\s+(?:to|with)|options?\s+(?:of|including|such\s+as|for|are|were|include)|discuss(?:ed|ion|ing)?(?:\s+(?:about|of|regarding|re|around))?|talked\s+(?:about|through)|explained(?:\s+that)?|information\s+(?:about|on|regarding)|leaflet\s+(?:about|on))\s+(?:(?:an?|the|his|her|their|further|possible|a\s+possible|elective|repeat|surgical|options?\s+(?:of|such\s+as|including)|such\s+as|including)\s+)*(?:[\w-]+\s+)?$/i;
-// ("a septoplasty is the only way to improve it", "surgery would be an option": an option weighed, not done)
 // "bone density often improves after a successful parathyroidectomy": what an operation generally brings, not one done
 const GENERAL_AFTER = /\b(?:often|usually|generally|typically|tends? to|may|can|will)\b[^.;]{0,50}\b(?:after|following)\s+(?:an?\s+)?(?:successful\s+)?$/i;
+// ("a septoplasty is the only way to improve it", "surgery would be an option": an option weighed, not done)
 const PROPOSED_AFTER = /^(?:[^.;\n]{0,40}?\b(?:(?:was|were|has\s+been|have\s+been)\s+discussed|(?:was|were)\s+(?:offered|proposed|suggested|recommended|explained))|\s+(?:is|would be|remains)\s+(?:the\s+only\s+(?:way|option|treatment)|an?\s+(?:option|possibility)))\b/i;
 /** A date just after the name that is after the letter's own: "TURP on 12/05/2026" in an April letter is booked. */
 function datedAfterLetter(letter: Letter, end: number): boolean {
@@ -431,7 +432,6 @@ const WLE = /^(?:wide\s+(?:local\s+)?excision|WLE)$/i;
 const SKIN_TUMOUR = /\b(?:melanomas?|BCCs?|SCCs?|basal cell|squamous cell|skin|scalp|scar|lentigo maligna|Merkel|dermatofibrosarcoma)\b/i;
 
 const EXCISIONAL_BIOPSY = '8889005';
-const GENERIC_BIOPSY = '86273004';
 const GENERIC_EXCISION = '65801008';
 const SKIN_BIOPSY = '240977001';
 const SKIN_CYST_EXCISION = '301890004';
@@ -469,8 +469,10 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     if (m.concept.code === CARDIOVERSION && /\b(?:chemical(?:ly)?|pharmacological(?:ly)?|medical(?:ly)?|drug)\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
     const line = lineAround(text, m.start);
     // ("Right lower limb angiogram": the legs' arteries, by catheter, is peripheral angiography)
-    const limbAngio = m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && LIMB_LINE.test(line) && !CORONARY_STRONG.test(line) && !COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
-    if (!limbAngio && m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word) && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))) continue;
+    const bareAngio = m.concept.code === CORONARY_ANGIO && BARE_ANGIO.test(word);
+    const completion = bareAngio && COMPLETION_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+    const limbAngio = bareAngio && !completion && LIMB_LINE.test(line) && !CORONARY_STRONG.test(line);
+    if (bareAngio && !limbAngio && (!CORONARY_LINE.test(line) || (PERIPHERAL_LINE.test(line) && !CORONARY_STRONG.test(line)) || completion)) continue;
     // "referred for a colonoscopy, which showed …": a result says the operation was done after all.
     // ("added to the waiting list for an operation on your right eye:\n Operation: Right phacoemulsification …": the operation a listing introduces)
     const listed = listedOp(m);
@@ -535,7 +537,7 @@ export function proceduresFrom(mentions: Mention[], letter: Letter, t: Terminolo
     // Biopsies taken at an OGD make it "endoscopy and biopsy of upper GI tract".
     const ogd = out.find((p) => p.code === OGD);
     const combined = t.get(OGD_BIOPSY);
-    if (ogd && combined && out.some((p) => p.code === '86273004')) { ogd.code = combined.code; ogd.display = combined.display; }
+    if (ogd && combined && out.some((p) => p.code === GENERIC_BIOPSY)) { ogd.code = combined.code; ogd.display = combined.display; }
     out = main;
   }
   return out;

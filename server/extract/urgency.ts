@@ -16,7 +16,6 @@ const SAFEGUARDING = /\b(?:safeguarding (?:concerns?|referral|alert|issues?|code
 const SAFEGUARDING_NEG = /\b(?:no|not|nor|without|any|none)\b[^.;]{0,40}$/i;
 const SAFEGUARDING_SETTLED = /\b(?:no|not any|without)\s+(?:(?:ongoing|current|further|active|outstanding|new|immediate)\s+)?safeguarding (?:concerns?|issues?|needs?|risks?)\b|\bsafeguarding (?:concerns? )?(?:(?:has|have) been |were |was )?(?:resolved|closed|not required|no longer)\b/i;
 const ANTICOAG = /\b(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|acenocoumarol|phenindione|clopidogrel|ticagrelor|prasugrel|enoxaparin|dalteparin|tinzaparin|anticoagula\w*)\b/i;
-const HELD = /\b(?:withheld|withhold|held|on hold|stopped|omit\w*|paused|suspended|do not take)\b/i;
 const RESTART_PLAN = /\b(?:restart\w*|resume\w*|re-?start\w*)\b(?![^.]{0,10}\b(?:was|has been)\b)[^.]{0,80}?\b(?:on|from|in|after|tomorrow|once|when|until|tonight|that (?:evening|morning|night|day)|the (?:following|next) (?:day|morning|evening))\b/i;
 // "We have withheld her apixaban for 48 hrs": a hold for hours or days is a restart days away
 const HELD_FOR_DAYS = /\b(?:withheld|withhold|held|omitted|omit|stopped|paused|suspended)\b[^.;]{0,40}?\bfor\s+(?:(?:the\s+)?next\s+)?(?:\d{1,2}|one|two|three|four|five|a few|a couple of)\s*(?:hrs?|hours|days?)\b/i;
@@ -68,7 +67,7 @@ export function findUrgency(letter: Letter): Evidence[] {
     const sg = SAFEGUARDING.exec(str);
     // "social care were informed …; no ongoing safeguarding concerns": the sentence settles it
     if (sg && !SAFEGUARDING_NEG.test(str.slice(0, sg.index)) && !SAFEGUARDING_SETTLED.test(str)) add(s.start, s.end);
-    if (ANTICOAG.test(str) && ((HELD.test(str) || RESTART_PLAN.test(str)) && RESTART_PLAN.test(str) || HELD_FOR_DAYS.test(str)) && !ALREADY.test(str) && !/\bif\b/i.test(str.slice(0, 4))) add(s.start, s.end);
+    if (ANTICOAG.test(str) && (RESTART_PLAN.test(str) || HELD_FOR_DAYS.test(str)) && !ALREADY.test(str) && !/\bif\b/i.test(str.slice(0, 4))) add(s.start, s.end);
     // a dangerous value from earlier in the episode that has since been treated is not one now
     const past = /\b(?:on admission|at admission|admission|peak(?:ed)?|previously|resolved|settled|improved|normalised|corrected|treated|fell|rose)\b/i.test(str);
     for (const r of past ? [] : RESULTS) {
