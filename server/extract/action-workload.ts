@@ -57,7 +57,7 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
 const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only )?(?:one|a single|1) (?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued))\b/i;
 // "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
-const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b|\b(?:prescribed|issued|monitored) by (?:your|the) (?:practice|surgery|gp) under shared[- ]care\b/i;
+const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b|\b(?:prescribed|issued|monitored) by (?:your|the) (?:practice|surgery|gp) under shared[- ]care\b|^[ \t]*shared[- ]care request\b|\bshared[- ]care protocol\s+[A-Z]{2,}[- ]?\d/im;
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;
 
 // a fit note's own start or length: "from 02/04/2026", "from discharge", "for 2 weeks"
@@ -85,6 +85,8 @@ export function hospitalOwnWork(before: string): string | undefined {
   return HOSPITAL_OWN.test(before) ? 'work the letter says is the hospital\'s own' : undefined;
 }
 
+const FUTURE_EVENT = /^\s*(?:if|should)\s+(?:he|she|they)\s+(?:has|have|develops?|gets?|notices?|suffers?|experiences?)\s+(?:any\s+)?(?:a\s+)?(?:further|new|another|more|recurrent|worsening)\b/;
+
 /** Why the request is a workload transfer, or undefined when it is ordinary practice work. */
 export function workloadReason(text: string, category: ActionCategory, ctx: LetterContext): string | undefined {
   const b = requestBody(text).toLowerCase();
@@ -101,7 +103,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   if (category === 'referral') {
     // ("refer him again", "refer her back to us" after a missed appointment are re-referrals too)
     // "send them back to us", "refer her back to this clinic": the patient returns to the team that wrote
-    if (/\bback to (?:us|me|this (?:clinic|team|service)|our (?:clinic|team|service|department|unit))\b/.test(b) && !ctx.missedAppointment) return undefined;
+    // ("re-refer her to this clinic" is the same return)
+    if (/\b(?:back to|^re-?refer (?:(?:him|her|them) )?to) (?:us|me|this (?:clinic|team|service)|our (?:clinic|team|service|department|unit))\b/.test(b) && !ctx.missedAppointment) return undefined;
     // ("refer her back to the respiratory team" names another team: an onward referral, below)
     const otherTeam = /^refer (?:(?:him|her|them) )?back to (?:the |his |her |their )?(?:[\w-]+ ){1,3}(?:team|clinic|service|department|specialists?|consultants?)\b/.test(b);
     if (!otherTeam && (/^re-?refer\b|^refer (?:(?:him|her|them) )?(?:again|back)\b|^(?:send|make|submit) (?:a |an )?(?:new|fresh|further) referral\b/.test(b) || (LATER_REFERRAL.test(b) && /\bre-?refer\b/.test(b)))) {
@@ -119,6 +122,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
       // onward referral like any other (below); back to the writer's own team is the practice's call
       if (!/^re-?refer (?:(?:him|her|them) )?to (?:the |a |an |his |her |their )?(?:local )?(?:[\w-]+ ){1,3}(?:service|clinic|team)\b/.test(b)) return undefined;
     }
+    // "if she has a further episode of tonsillitis, please refer her to ENT", "if she develops jaw pain, refer her the
+    // same day": a referral for a new event the practice sees is its own judgement, not the hospital's work handed on
+    if (FUTURE_EVENT.test(lower) && !ctx.missedAppointment) return undefined;
     // results of a test the practice itself requested: acting on them, and any referral they lead to, is the practice's own work
     if (ctx.gpOrdered) return undefined;
     // "she would also like to be referred to the fertility clinic": the patient's own wish, which the practice refers on as usual

@@ -9,7 +9,7 @@ import { sentences, letterSentences, sectionAt, headingAbove, type Span } from '
 import { categorise, requestBody, TESTS } from './action-category.ts';
 import { workloadReason, letterContext, hospitalOwnWork, ANTIBIOTIC } from './action-workload.ts';
 import { dueDate } from './due-date.ts';
-import { operationDate, datesIn, countFrom, nextVisitDate, encounterDate } from './dates.ts';
+import { operationDate, eventDate, datesIn, countFrom, nextVisitDate, encounterDate } from './dates.ts';
 import { structuredActions } from './action-structured.ts';
 import { drugLexicon } from './drugs.ts';
 
@@ -708,7 +708,7 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
   const bare = new Set<number>();
   // "today" is the day of the clinic the letter reports; "10 days post-op" counts from the operation
   // ("today" is the day the requests count from: countFrom has already chosen the clinic or the letter's date)
-  const dates = { today: letter.date, operation: operationDate(text, letter.date) };
+  const dates = { today: letter.date, operation: operationDate(text, letter.date), event: (noun: string) => eventDate(text, noun, letter.date) };
   for (let i = 0; i < units.length; i++) {
     let { start, end } = units[i];
     let quote = text.slice(start, end);

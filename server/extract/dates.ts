@@ -195,6 +195,28 @@ export function operationDate(text: string, until?: string): string | undefined 
   return best;
 }
 
+// "7-10 days after the implant", "6-8 weeks after the birth": the event the letter dates elsewhere
+// ("underwent implantation of an ICD on 09-Feb-2026", "was delivered of a baby girl on 05/06/2026").
+const EVENT_STEMS: Record<string, RegExp> = { birth: /\b(?:deliver|birth|born|caesarean)/i, delivery: /\b(?:deliver|birth|born|caesarean)/i, childbirth: /\b(?:deliver|birth|born|caesarean)/i };
+const BIRTH_DATE = /\b(?:dob|d\.o\.b|date of birth|born on)\b/i;
+
+/** The latest date up to `until` that the letter gives for the event `noun` names, in the sentence or table row before the date. */
+export function eventDate(text: string, noun: string, until?: string): string | undefined {
+  const word = noun.toLowerCase();
+  const stem = EVENT_STEMS[word] ?? new RegExp(`\\b${word.slice(0, Math.max(5, word.length - 3)).replace(/[^a-z]/g, '')}`, 'i');
+  let best: string | undefined;
+  for (const d of datesIn(text)) {
+    if (until && d.iso > until) continue;
+    const lineStart = text.lastIndexOf('\n', d.index - 1) + 1;
+    const sentence = text.slice(Math.max(lineStart, d.index - 150), d.index);
+    const stop = [...sentence.matchAll(/[.;!?]\s/g)].pop();
+    const before = stop ? sentence.slice(stop.index! + 1) : sentence;
+    if (!stem.test(before) || BIRTH_DATE.test(before)) continue;
+    if (!best || d.iso > best) best = d.iso;
+  }
+  return best;
+}
+
 // The visit a letter reports, as its heading labels it: "Clinic date: …", "Seen in Movement
 // Disorders Clinic: …", "Seen at home … on …". A dictation date stands in when no visit is labelled.
 const VISIT_LABEL = /\b(?:clinic\s+date|date\s+of\s+(?:clinic|visit|consultation|appointment)|seen\s+in\s+[\w' ]{0,40}?clinic(?:\s+on)?|seen\s+(?:at\s+home|in\s+[\w' ]{0,40}?(?:clinic|outpatients?|department|unit))\b[^\n\d:]{0,50}?\bon|seen(?:\s+on)?|clinic(?:\s+on)?|date\s+seen|consultation(?:\s+date)?|appointment\s+date|visit\s+date)\s*:?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i;

@@ -75,6 +75,8 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const bare = new Set<DiagnosisItem>();
   /** items a medicine is named as causing ("medication overuse headache"): problems of their own, not a disorder's symptoms */
   const adverse = new Set<DiagnosisItem>();
+  /** items that open an entry of a diagnosis list ("2. Angioedema of lips and tongue"): diagnoses the letter names in their own right */
+  const listed = new Set<DiagnosisItem>();
   const overdoses = kept.filter((m) => m.ctx.assertion !== 'family' && OVERDOSE.test(m.concept.display));
   for (const all of byKey.values()) {
     // "Indication: right cataract … Left cataract surgery 2023": the other eye's past operation does not end the condition the letter names now.
@@ -100,19 +102,22 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     };
     if (chosen.ctx.weakNegation) bare.add(item);
     if (list.some((m) => m.adverse)) adverse.add(item);
+    if (list.some((m) => m.kind === 'diagnoses' && LIST_ITEM_OPEN.test(letter.text.slice(lineBounds(letter.text, m.start)[0], m.start)))) listed.add(item);
     out.push(item);
   }
   // "Elevated blood pressure reading without diagnosis of hypertension" is, by its name, not for one who has it.
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   // "two generalised tonic-clonic seizures" in an epilepsy letter, a "background pressure headache" in a migraine letter: the disorder's own.
-  const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
+  const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) || listed.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
   // "Raised BP reading, no previous diagnosis of hypertension": the reading's concept is named for that; the denial is its note, not a ruling
   // ("Raised BP in labour - pre-eclampsia excluded" rules out a disorder of its own).
   const elevated = out.some((d) => d.code === ELEVATED_BP && d.assertion === 'present');
   return dropGeneric(out.filter((d) => !(hypertensive && d.code === ELEVATED_BP) && !(elevated && d.assertion === 'negated' && /\bhypertensi/i.test(d.display)) && !subsumed(d)), bare, letter.text).sort((a, b) => a.evidence.start - b.evidence.start);
 }
 
+/** Only a list marker before it on its line: the name opens a list entry. */
+const LIST_ITEM_OPEN = /^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]*$/;
 /** A line that opens with a medicine and its dose ("- Furosemide 40mg OD - STOPPED (…"). */
 const MEDICINE_LINE = /^\s*(?:[-*•]|\d+[.)])?\s*[A-Z][a-z]+(?:[ -][A-Za-z]+)?\s+\d+(?:\.\d+)?\s*(?:mg|micrograms?|mcg|g|units?|ml)\b/;
 /** Concepts that name an allergy itself ("Allergy to peanut", "Drug allergy"), not an allergic disease ("Allergic rhinitis"). */
@@ -571,6 +576,8 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
  * excluded"); plain mentions only count when nothing qualifies the concept. Evidence is the
  * chosen mention.
  */
+/** A disorder named by its adjective ("osteoporotic", "diabetic", "asthmatic"). */
+const ADJECTIVE_FORM = /^[a-z]+(?:tic|ic|al)$/i;
 function finalStatus(list: Mention[], text: string): Mention {
   const explicit = list.filter((m) => m.ctx.explicit);
   if (!explicit.length) return list[0];
@@ -604,6 +611,12 @@ function finalStatus(list: Mention[], text: string): Mention {
   // A bare "no …" later in the letter is a detail's negative, never a ruling on a listed diagnosis.
   // The list's own qualifier ("- Query RBD") is its word on the concept, whatever the narrative says.
   if (listed && ((last.kind !== 'diagnoses' && (last.ctx.assertion === 'historical' || last.ctx.assertion === 'possible')) || (last.ctx.assertion === 'negated' && last.ctx.weakNegation))) return listed;
+  // "2. Osteoporosis … 3. Previous osteoporotic vertebral fracture (2024)": the past is the fracture's, which the
+  // adjective only describes; the condition stated plainly before stands.
+  if (last.ctx.assertion === 'historical' && ADJECTIVE_FORM.test(text.slice(last.start, last.end)) && /^[ \t]+[a-z]/i.test(text.slice(last.end, last.end + 3))) {
+    const plain = list.find((m) => m.start < last.start && m.ctx.assertion === 'present' && !ADJECTIVE_FORM.test(text.slice(m.start, m.end)));
+    if (plain) return plain;
+  }
   return last;
 }
 

@@ -131,13 +131,15 @@ export interface DueOptions {
   today?: string;
   /** the operation date that "10 days post-op" counts from (default: `from`) */
   operation?: string;
+  /** the date the letter gives for an event a request counts from ("after the implant"), if any */
+  event?: (noun: string) => string | undefined;
 }
 
 // "10-14 days after the losartan increase", "at 10 days post-op", "12 weeks following surgery":
 // counted from the event, which is the operation for post-operative times and otherwise the
 // change this letter reports (so the letter's date). A range is due at its end.
 const AFTER_EVENT = new RegExp(
-  `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|stopping|discontinuing|treatment|this change|the change)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
+  `(?<!\\b(?:for|of|lasting|until|till)\\s+(?:a further\\s+|another\\s+|at least\\s+|up to\\s+)?)\\b(?:(?:at|on|around|about|approximately)\\s+)?(${NUM})(?:\\s*(?:-|–|to)\\s*(${NUM}))?\\s*(${UNIT})['’]?\\s+(?:(post[- ]?op(?:erative(?:ly)?)?\\b|post[- ]?(?:surgery|operation|procedure)|(?:after|following) (?:the |his |her |their )?(?:operation|surgery|op)\\b)|(?:after|following) (?:the|his|her|their) [a-z]|(?:after|following|post)[- ]?(?:discharge|starting|commencing|initiation|initiating|stopping|discontinuing|treatment|this change|the change)\\b|(?:after|following|post)[- ]?(?:delivery|childbirth|birth)\\b|from (?:now|today|discharge|(?:the date of )?this letter)\\b)`,
   'gi');
 const AFTER_STARTED_ON = new RegExp(`\\b(?:(?:at|around|about|approximately)\\s+)?(${NUM})\\s*(${UNIT})['’]?\\s+(?:after|from when|since) (?:he|she|they|the patient) (?:started|began|commenced)\\b[^.;]{0,40}?\\bon\\s+(\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`, 'i');
 // "after the first month": the first interval of a new treatment
@@ -223,7 +225,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (covered.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     const n = num(m[2]) ?? num(m[1]);
     if (n === undefined) continue;
-    const at = shift(m[4] ? opts.operation ?? from : from, n, m[3]);
+    // ("after the implant": from the day the letter gives for it; otherwise the change this letter reports)
+    const noun = m[4] ? undefined : /(?:after|following|post)[- ]?(?:(?:the|his|her|their) )?([a-z]+)$/i.exec(m[0] + (/^[a-z]*/i.exec(text.slice(m.index + m[0].length))?.[0] ?? ''))?.[1];
+    const at = shift(m[4] ? opts.operation ?? from : (noun && opts.event?.(noun)) || from, n, m[3]);
     // ("review her mood in 4 weeks and, if needed, consider mirtazapine with a repeat sodium 2 weeks after
     // starting": a start still to come times only a request that names no other time)
     if (/\b(?:at least|no sooner than|no earlier than|a minimum of|not before|not until|not within)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))

@@ -1,0 +1,59 @@
+// Round 15 (from blind37-40): diagnoses a list names in their own right, the past of what an
+// adjective describes, referrals for a new event, shared-care request forms, and due dates counted
+// from an event the letter dates elsewhere. Every sentence is our own.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dx } from './helpers/diagnoses.ts';
+import { actionsIn } from './helpers/actions.ts';
+
+const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
+const dues = (t: string, date = '2026-03-02') => actionsIn(t, date).map((a) => [a.text, a.due]);
+
+test('a symptom that opens its own entry of the diagnosis list is kept beside the disorder it goes with', () => {
+  const listed = dx('DIAGNOSIS\n1. Anaphylaxis - likely shellfish\n2. Angioedema of the lips\n\nPlan: home.');
+  assert.ok(listed.includes('39579001:present') && listed.includes('41291007:present'), listed.join(', '));
+  // told as the anaphylaxis's story, it is the anaphylaxis's feature
+  const story = dx('Diagnosis: anaphylaxis. She had swelling of the lips and angioedema of the tongue after the prawns.');
+  assert.ok(story.includes('39579001:present') && !story.some((d) => d.startsWith('41291007:')), story.join(', '));
+});
+
+test('"previous osteoporotic fracture" dates the fracture, not the osteoporosis the list states', () => {
+  const out = dx('Diagnoses:\n1. Osteoporosis - DXA T-score -3.0\n2. Previous osteoporotic wrist fracture (2023)');
+  assert.ok(out.includes('64859006:present'), out.join(', '));
+  // a past condition named plainly stays past
+  assert.ok(dx('Osteoporosis. Previous osteoporosis in 2019, now resolved on treatment.').some((d) => d.startsWith('64859006:')));
+});
+
+test('a referral for a new event the practice will see is its own judgement, not hospital work', () => {
+  assert.equal(flags('Dear Dr Hale\n\nIf she has a further episode of cellulitis, please refer her to the dermatology clinic.'),
+    [['If she has a further episode of cellulitis, please refer her to the dermatology clinic.', false]]);
+  assert.equal(flags('Dear Dr Hale\n\nIf he develops new visual symptoms, please refer him the same day to the eye casualty service.'),
+    [['If he develops new visual symptoms, please refer him the same day to the eye casualty service.', false]]);
+  // an onward referral the hospital hands on now still is a transfer
+  assert.equal(flags('Dear Dr Hale\n\nPlease refer her to the dermatology clinic for patch testing.'),
+    [['Please refer her to the dermatology clinic for patch testing.', true]]);
+});
+
+test('re-referring to the writer\'s own clinic is the same return as referring back to it', () => {
+  assert.equal(flags('Dear Dr Hale\n\nIf the bleeding continues, please re-refer her to this clinic.'),
+    [['If the bleeding continues, please re-refer her to this clinic.', false]]);
+});
+
+test('a shared-care request form is the agreement: taking over an amber drug under it is ordinary work', () => {
+  const form = 'SHARED CARE REQUEST - DMARD\n(Amber drug - shared care protocol RH-12)\n\nDear Dr Hale\n\nPlease take over prescribing of methotrexate 15 mg once weekly from 01/04/2026.';
+  assert.equal(flags(form), [['Please take over prescribing of methotrexate 15 mg once weekly from 01/04/2026.', false]]);
+  assert.equal(flags('Dear Dr Hale\n\nPlease take over prescribing of methotrexate 15 mg once weekly from 01/04/2026.'),
+    [['Please take over prescribing of methotrexate 15 mg once weekly from 01/04/2026.', true]]);
+});
+
+test('"N days after the implant", "after the birth": counted from the day the letter gives for the event', () => {
+  assert.equal(dues('Dear Dr Hale\n\nHe had a pacemaker implanted on 20/02/2026.\n\nPlease arrange a wound check 7-10 days after the implant.'),
+    [['Please arrange a wound check 7-10 days after the implant.', '2026-03-02']]);
+  assert.equal(dues('Dear Dr Hale\n\nShe was delivered of a baby boy (3.4 kg) on 10/02/2026 by caesarean section.\n\nPlease see her 6-8 weeks after the birth. Please check an HbA1c 13 weeks after delivery.'),
+    [['Please see her 6-8 weeks after the birth.', '2026-04-07'], ['Please check an HbA1c 13 weeks after delivery.', '2026-05-12']]);
+  // an event the letter does not date counts from the letter, as before; a date of birth is not a birth
+  assert.equal(dues('Patient DOB: 01/01/1990\n\nDear Dr Hale\n\nPlease check her U&Es 2 weeks after the increase.'),
+    [['Please check her U&Es 2 weeks after the increase.', '2026-03-16']]);
+});
+
+test.run();
