@@ -41,7 +41,7 @@ test('gastro-intestinal: IBD biosimilars and small molecules, bowel preparation,
 test('endocrine: sulfonylurea and gliptin brands, insulins, bone and pituitary', () => {
   assert.equal(started('Onglyza'), ['saxagliptin started']);
   assert.equal(started('Komboglyze'), ['saxagliptin/metformin started']);
-  assert.equal(changes('We have started Insulatard 12 units at night.'), ['isophane insulin started']);
+  assert.equal(changes('We have started Insulatard 12 units at night.'), ['isophane insulin (insulin isophane) started']);
   assert.equal(changes('Romosozumab (Evenity) 210 mg monthly was started for twelve months.'), ['romosozumab started']);
   assert.equal(started('glibenclamide'), ['glibenclamide started']);
   assert.equal(started('metyrapone'), ['metyrapone started']);

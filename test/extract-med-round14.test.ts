@@ -39,7 +39,7 @@ test('the medicines a sentence says were tried before, and why they were stopped
 });
 
 test('isophane and soluble insulin by their BNF names, whatever the brand', () => {
-  assert.equal(changes('Dear Dr Hale\n\n- Humulin I (isophane insulin) 30u mane --> REDUCED to 24u mane'), ['isophane insulin dose-changed']);
+  assert.equal(changes('Dear Dr Hale\n\n- Humulin I (isophane insulin) 30u mane --> REDUCED to 24u mane'), ['isophane insulin (insulin isophane) dose-changed']);
 });
 test('a drawn table\'s one-cell "| STOPPED |" row heads the rows under it; a label with its first item on its line heads the hanging rest', () => {
   assert.equal(changes([

@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dx } from './helpers/diagnoses.ts';
 import { actionsIn } from './helpers/actions.ts';
+import { changes } from './helpers/medications.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 const dues = (t: string, date = '2026-03-02') => actionsIn(t, date).map((a) => [a.text, a.due]);
@@ -54,6 +55,40 @@ test('"N days after the implant", "after the birth": counted from the day the le
   // an event the letter does not date counts from the letter, as before; a date of birth is not a birth
   assert.equal(dues('Patient DOB: 01/01/1990\n\nDear Dr Hale\n\nPlease check her U&Es 2 weeks after the increase.'),
     [['Please check her U&Es 2 weeks after the increase.', '2026-03-16']]);
+});
+
+test('a letter to the patient may carry a section "For the practice (Dr …)": its items are requests', () => {
+  const letter = 'Dear Amira\n\nIt was good to see you today. I am sending a copy to your GP, Dr Patel.\n\nFor the practice (Dr Patel)\n* Please add the glucose sensors to her repeat prescription.\n\nWith best wishes';
+  assert.equal(actionsIn(letter, '2026-03-02').map((a) => a.text), ['Please add the glucose sensors to her repeat prescription.']);
+  // the patient's own list in the same letter is not
+  assert.equal(actionsIn('Dear Amira\n\nI am sending a copy to your GP.\n\nWhat you need to do\n* Please inject into your thighs.\n\nWith best wishes', '2026-03-02'), []);
+});
+
+test('UK wordings of anosmia and of impaired hypoglycaemia awareness', () => {
+  assert.ok(dx('You have lost your sense of smell almost completely.').includes('44169009:present'));
+  assert.ok(dx('This means you have impaired awareness of hypoglycaemia.').includes('170766006:present'));
+  assert.ok(dx('T1DM with impaired hypo awareness.').includes('170766006:present'));
+});
+
+test('"What we agreed today": the items below are changes made', () => {
+  assert.equal(changes('Dear Amira\n\nWhat we agreed today\n* Tresiba (insulin degludec): reduce from 20 units to 16 units once daily.\n* Please keep a diary.'), ['insulin degludec dose-changed']);
+});
+
+test('"started A …, with B … and C": one list of new medicines; one the clause continues is not', () => {
+  assert.equal(changes('Dear Dr Hale\n\nI have started Clenil 100 micrograms two puffs twice daily via a large-volume spacer device, with salbutamol 100 micrograms as required, and mometasone nasal spray once daily.'),
+    ['beclometasone started', 'mometasone started', 'salbutamol started']);
+  assert.equal(changes('Dear Dr Hale\n\nI have started bisoprolol 2.5 mg once daily, with his ramipril continued at the same dose.'), ['bisoprolol started']);
+});
+
+test('"went home on <date> with enoxaparin", across a line break', () => {
+  assert.equal(changes('Dear Dr Hale\n\nShe went\nhome on 08/06/2026 with enoxaparin 40 mg subcutaneously once daily for 10 days.'), ['enoxaparin started']);
+});
+
+test('the class word "insulin" names the one insulin the letter gives; isophane insulin by both its names', () => {
+  assert.equal(changes('Dear Dr Hale\n\nShe was on Humulin I 12 units at night in pregnancy. Her metformin and insulin were stopped at delivery.'),
+    ['isophane insulin (insulin isophane) stopped', 'metformin stopped']);
+  // two insulins named: the class word stays as written
+  assert.equal(changes('Dear Dr Hale\n\nShe takes Lantus and NovoRapid. Her insulin was stopped on admission.'), ['insulin stopped']);
 });
 
 test.run();

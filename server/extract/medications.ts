@@ -4,6 +4,7 @@ import type { Letter, MedicationItem } from '../types.ts';
 import type { ExtractContext } from './index.ts';
 import { structuredMedicationChanges, structuredUnchanged } from './med-structured.ts';
 import { narrativeMedicationChanges } from './med-narrative.ts';
+import { drugLexicon } from './drugs.ts';
 
 export function findMedicationChanges(letter: Letter, _ctx: ExtractContext): MedicationItem[] {
   const out = structuredMedicationChanges(letter);
@@ -21,7 +22,15 @@ export function findMedicationChanges(letter: Letter, _ctx: ExtractContext): Med
   for (const m of out) m.drug = withComponents(m.drug);
   // "His basal insulin has been increased" beside "Insulin glargine … Amended": the class word names the
   // product the letter changes the same way, not a second medicine
-  return out.filter((m) => !(CLASS_WORDS.has(m.drug) && out.some((o) => o !== m && o.change === m.change && o.drug.split(/[\s/]+/).includes(m.drug))));
+  const kept = out.filter((m) => !(CLASS_WORDS.has(m.drug) && out.some((o) => o !== m && o.change === m.change && o.drug.split(/[\s/]+/).includes(m.drug))));
+  // "Humulin I 12 units at night … her metformin and insulin were stopped at delivery": the class word
+  // names the one product of its class the letter gives
+  for (const m of kept) {
+    if (!CLASS_WORDS.has(m.drug)) continue;
+    const kinds = [...new Set(drugLexicon().find(letter.text).map((d) => withComponents(d.generic)).filter((g) => g !== m.drug && g.split(/[\s/()]+/).includes(m.drug)))];
+    if (kinds.length === 1) m.drug = kinds[0];
+  }
+  return kept;
 }
 
 const CLASS_WORDS = new Set(['insulin', 'emollient']);
@@ -63,6 +72,9 @@ export function withComponents(drug: string): string {
   if (c) return `${drug} (${c})`;
   const ester = ESTER_OF[drug];
   if (ester) return `${ester} (${drug})`;
+  // ("isophane insulin" in the BNF is "insulin isophane" in dm+d: records name insulins either way)
+  const insulin = /^(isophane|soluble|biphasic isophane) insulin$/.exec(drug);
+  if (insulin) return `${drug} (insulin ${insulin[1]})`;
   const [a, b, more] = drug.split('/');
   if (b && !more && ((a === 'ethinylestradiol' && PROGESTOGEN_FIRST.has(b)) || (b === 'ethinylestradiol' && PROGESTOGEN_FIRST.has(a)))) return `${drug} (${b}/${a})`;
   // (a single medicine's plain name is already a word of its full name: "fluticasone furoate")
