@@ -91,4 +91,18 @@ test('the class word "insulin" names the one insulin the letter gives; isophane 
   assert.equal(changes('Dear Dr Hale\n\nShe takes Lantus and NovoRapid. Her insulin was stopped on admission.'), ['insulin stopped']);
 });
 
+test('beside an appendicitis, a bare perforation or abscess is the appendix\'s', () => {
+  const out = dx('CT confirmed acute appendicitis with no perforation or abscess.');
+  assert.ok(out.includes('47693006:negated') && out.includes('62224002:negated') && !out.some((d) => d.startsWith('56905009:')), out.join(', '));
+  // beside a diverticulitis they stay the bowel's
+  const colon = dx('CT showed sigmoid diverticulitis without perforation or abscess.');
+  assert.ok(colon.includes('56905009:negated') && !colon.some((d) => d.startsWith('47693006:')), colon.join(', '));
+});
+
+test('a denial ends at a colon that opens a clause of its own', () => {
+  const out = dx('I could see nasal polyps on both sides.\n\nI saw nothing to suggest anything more serious: the polyps looked the same on both sides.');
+  assert.ok(out.includes('736499003:present') && !out.some((d) => d.endsWith(':negated')), out.join(', '));
+  assert.ok(dx('No evidence of: DVT or PE.').includes('128053003:negated'));
+});
+
 test.run();

@@ -382,7 +382,8 @@ const KIND_WITH = /\bwith(?:out)? aura\b|\b(?<=irritable bowel syndrome )with (?
 const COMPLICATION_ALL = new RegExp(COMPLICATION.source, 'gi');
 const complicates = (specific: string, general: string) => {
   // "Migraine with aura", "Migraine without aura": the aura names a kind of migraine, not a second condition; so does IBS's bowel habit.
-  specific = specific.replace(KIND_WITH, ' ');
+  // ("Polyp of nasal cavity and/or nasal sinus": "and/or" joins two sites of one condition, not a second condition)
+  specific = specific.replace(KIND_WITH, ' ').replace(/\band\/or\b/gi, ' ');
   if (!COMPLICATION.test(specific)) return false;
   const g = new Set([...general.matchAll(COMPLICATION_ALL)].map((m) => m[0].toLowerCase()));
   return [...specific.matchAll(COMPLICATION_ALL)].some((m) => !g.has(m[0].toLowerCase()));

@@ -471,6 +471,16 @@ function patternMentions(text: string, from: number, to: number): PatternMention
       if (SKIN_NEAR.test(around)) out.push({ code: SKIN_ABSCESS, start: at, end: at + a[0].length });
       // "sigmoid diverticulitis with no abscess and no perforation": beside a diverticulitis the abscess is the colon's.
       else if (DIVERTICULAR_NEAR.test(around)) out.push({ code: DIVERTICULAR_ABSCESS, start: at, end: at + a[0].length });
+      // "acute appendicitis with no perforation or abscess": beside an appendicitis, the appendix's
+      else if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) out.push({ code: APPENDIX_ABSCESS, start: at, end: at + a[0].length });
+    }
+  }
+  // (its bare "perforation" is the appendix's rupture, not the intestine's perforation the lexicon reads)
+  if (/perforat/i.test(stretch) && APPENDIX_NEAR.test(stretch)) {
+    for (const a of stretch.matchAll(/\bperforation\b/gi)) {
+      const at = from + a.index!;
+      const around = text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100));
+      if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) out.push({ code: APPENDIX_RUPTURE, start: at, end: at + a[0].length });
     }
   }
   if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
@@ -606,6 +616,12 @@ const SKIN_NEAR = /\b(?:cellulitis|skin|subcutaneous|fluctuan\w*|boils?|furuncle
 const BARE_ABSCESS = /\babscess(?:es)?\b/gi;
 const DIVERTICULAR_NEAR = /\bdiverticul(?:itis|ar)\b/i;
 const DIVERTICULAR_ABSCESS = '235774002';
+const APPENDIX_NEAR = /\bappendi(?:citis|x|ceal|cectomy)\b/i;
+/** the bowel itself named: a perforation or abscess there is the bowel's */
+const BOWEL_WORDS = /\b(?:bowel|colon\w*|diverticul\w*|intestin\w*|sigmoid|rect\w*|duoden\w*)\b/i;
+const APPENDIX_ABSCESS = '62224002';
+const APPENDIX_RUPTURE = '47693006';
+const INTESTINE_PERFORATION = '56905009';
 /** "a pelvic abscess", "psoas abscess": a bare "abscess" after a site the GPS does not name is that site's, not the skin's. */
 const SITE_BEFORE_ABSCESS = /\b(?!(?:superficial|small|large|cutaneous|subcutaneous|local|skin|new|further|any|an?)\s)(?:[a-z]+(?:al|ic|ar|ary|eal|oid|ous|ine)|liver|lung|psoas|brain|spleen|kidney|breast|tooth|pelvis|appendix|tubo-ovarian|epidural|perianal|peri-anal|intra-abdominal)\s+$/i;
 const HEMORRHAGE = '50960005';
@@ -1021,6 +1037,8 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
   const near = SITE_NEAR[m.concept.code];
   if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  // (beside an appendicitis, a bare "perforation" is the appendix's rupture, read above)
+  if (m.concept.code === INTESTINE_PERFORATION && /^perforation$/i.test(text.slice(start, end)) && APPENDIX_NEAR.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100))) && !BOWEL_WORDS.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
   // "FRAX (with BMD): major osteoporotic fracture 21%, hip 4.1%": a fracture risk score's line names risks, not fractures.
   if (/fracture/i.test(m.concept.display) && (FRACTURE_RISK_BEFORE.test(text.slice(lineBounds(text, start)[0], start)) || RISK_VALUE_AFTER.test(text.slice(end, end + 30)))) return true;
   // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
