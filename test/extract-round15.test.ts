@@ -6,6 +6,8 @@ import * as assert from 'uvu/assert';
 import { dx } from './helpers/diagnoses.ts';
 import { actionsIn } from './helpers/actions.ts';
 import { changes } from './helpers/medications.ts';
+import { letterDate } from '../server/extract/dates.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 const dues = (t: string, date = '2026-03-02') => actionsIn(t, date).map((a) => [a.text, a.due]);
@@ -103,6 +105,43 @@ test('a denial ends at a colon that opens a clause of its own', () => {
   const out = dx('I could see nasal polyps on both sides.\n\nI saw nothing to suggest anything more serious: the polyps looked the same on both sides.');
   assert.ok(out.includes('736499003:present') && !out.some((d) => d.endsWith(':negated')), out.join(', '));
   assert.ok(dx('No evidence of: DVT or PE.').includes('128053003:negated'));
+});
+
+test('a bare "full-thickness tear" beside the shoulder is the rotator cuff\'s; "cauda equina compression"', () => {
+  assert.ok(dx('Ultrasound: the rotator cuff is intact with no full-thickness tear.').includes('202843000:negated'));
+  assert.equal(dx('MRI knee: there is no full thickness tear of the meniscus.').filter((d) => d.startsWith('202843000:')), []);
+  assert.ok(dx('MRI: there was no cauda equina compression.').includes('192970008:negated'));
+});
+
+test('"CT CAP" is a scan of chest, abdomen and pelvis; "no liver or lung metastases" names both sites', () => {
+  assert.equal(dx('Results\nCT CAP 05/03/2026: no evidence of recurrence.').filter((d) => d.startsWith('385093006:')), []);
+  const out = dx('Results\nCT: no liver or lung metastases.');
+  assert.ok(out.includes('94381002:negated') && out.includes('94391008:negated'), out.join(', '));
+  // site adjectives joined by "or" still share their head as one general term
+  assert.ok(dx('Results\nCT chest: no mediastinal, hilar or axillary lymphadenopathy.').includes('30746006:negated'));
+});
+
+test('"this confirms X" after a query: the answer stands', () => {
+  assert.ok(dx('Reason: ?IIH.\n\nThe opening pressure was 34 cm. This confirms idiopathic intracranial hypertension.').includes('68267002:present'));
+  assert.ok(dx('?PE. CTPA to confirm pulmonary embolism.').includes('59282003:possible'));
+});
+
+test('a denial ends at ", as" that gives a reason (not in a request or a condition)', () => {
+  assert.ok(dx('Dear Dr Hale\n\nI have not arranged to see him, as low-risk MGUS can be monitored safely in primary care.').includes('277577000:present'));
+});
+
+test('"we agreed to stop it", "until it has stopped", "started by GP": what the hospital changed, and what it did not', () => {
+  assert.equal(changes('Dear Dr Hale\n\nThe amitriptyline has left her groggy, and we agreed to stop it today.'), ['amitriptyline stopped']);
+  assert.equal(changes('Dear Dr Hale\n\nGP TO:\n- prescribe the tramadol on a reducing basis, cutting the dose by 50 mg every two weeks until it has stopped.'), []);
+  assert.equal(changes('Dear Dr Hale\n\nReferral: TIA. Aspirin 300 mg\nstarted by GP on 15/04.\n\nPLAN:\n- Aspirin stopped today.'), ['aspirin stopped']);
+  assert.equal(changes('Dear Dr Hale\n\nThis is wrong. Her dose has not\nchanged: she takes methotrexate 10 mg once weekly.'), []);
+});
+
+test('"Sent by … , <date>" dates the letter; a counterfactual "if started now" is no time', () => {
+  const letter = 'URGENT\n\nSent by nhs.net email to the practice, 27/11/2026 11:40\n\nWard: Elm Ward, discharged 25/11/2026\n\nDear Colleague\n\nPlease could you contact her today.';
+  assert.is(letterDate(letterFromText(letter)), '2026-11-27');
+  assert.equal(dues('Dear Dr Hale\n\nPlease start oral iron once his endoscopy is done on 06/02/2026, as it will interfere with the bowel prep if started now. Please recheck his FBC 8 weeks after starting iron.', '2026-01-27'),
+    [['Please start oral iron once his endoscopy is done on 06/02/2026, as it will interfere with the bowel prep if started now.', '2026-02-06'], ['Please recheck his FBC 8 weeks after starting iron.', '2026-04-03']]);
 });
 
 test.run();

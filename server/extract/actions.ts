@@ -108,7 +108,7 @@ const REPEAT_LIST_TAIL = /^(?:also\s+)?(?:update|amend)\s+(?:his|her|their|the)\
 // "2 weeks after the dose increase", "a fortnight after this change"
 // (a medicine it names must be the one the request before changes: "2/52 after the ramipril increase"
 // made in clinic is not the semaglutide increase asked for just before)
-const AFTER_THE_CHANGE = /\b(?:(?:\d{1,2}|an?|one|two|three|four|six|ten|fourteen)\s*(?:days?|weeks?|wks?|fortnights?|months?)|\d{1,2}\s*\/\s*(?:52|7|12))\s+(?:after|following)\s+(?:the|this|that)\s+(?:([a-z][\w-]*)\s+)?(?:dose\s+)?(?:increase|increment|change|titration|up-?titration|switch|reduction)\b/i;
+const AFTER_THE_CHANGE = /\b(?:(?:\d{1,2}|an?|one|two|three|four|six|ten|fourteen)\s*(?:days?|weeks?|wks?|fortnights?|months?)|\d{1,2}\s*\/\s*(?:52|7|12))\s+(?:after|following)\s+(?:(?:the|this|that)\s+(?:([a-z][\w-]*)\s+)?(?:dose\s+)?(?:increase|increment|change|titration|up-?titration|switch|reduction)\b|(?:starting|commencing|initiating)\s+(?:the\s+|his\s+|her\s+|their\s+)?([a-z][\w-]*))/i;
 // a request that waits on something happening to the patient
 const MINIMUM_COURSE = /\b(?:do not|don['’]t|must not|should not|never)\s+(?:stop|reduce|change|wean)\b[^.;]{0,30}?\b(?:within|for|before|in)\s+(?:the\s+)?(?:next|first)?\s*(?:\d{1,2}|one|two|three|four|six|twelve)\s*(?:days?|weeks?|months?|years?)\b/i;
 const PATIENT_EVENT = /^\W*(?:if|should|when|whenever)\s+(?:he|she|they|the patient|(?:mr|mrs|ms|miss|mx)\.?\s+\w+)\s+(?:contacts?|presents?|develops?|becomes?|attends?|reports?|notices?|re-?presents?|re-?attends?|has any|has (?:further|new|another|recurrent|more)|gets? (?:any )?(?:further|new|another|recurrent|more))\b|\bif\s+(?:>=?|≥|more than|at least|over)?\s*(?:\d+|two|three|four)\s*(?:or more\s+)?(?:[\w-]+\s+){0,2}?(?:courses?|episodes?|exacerbations?|attacks?|admissions?|infections?)\b|\b(?:in|during|for) (?:any|a|her next) future pregnanc(?:y|ies)\b|\bin (?:any|her next) pregnancy\b/i;
@@ -788,7 +788,9 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
     // counted from when the change just asked for is due, not from the letter
     if (due && last && last.category === 'medication' && last.due && last.due > (letter.date ?? '') && start - last.evidence.end < 200 && !/\bi\.?e\b/i.test(flat)) {
       const change = AFTER_THE_CHANGE.exec(flat);
-      const named = change?.[1] && !/^(?:dose|first|next|planned|recent|new)$/i.test(change[1]) ? change[1].toLowerCase() : undefined;
+      // ("8 weeks after starting iron" names the medicine the request before starts)
+      const word = change?.[1] ?? change?.[2];
+      const named = word && !/^(?:dose|first|next|planned|recent|new)$/i.test(word) ? word.toLowerCase() : undefined;
       if (change && (!named || last.text.toLowerCase().includes(named))) due = dueDate(flat, last.due, dates) ?? due;
     }
     // "If she contacts the practice with a sore throat, please arrange an urgent FBC the same day",

@@ -101,6 +101,8 @@ export function datesIn(text: string): { iso: string; index: number; raw: string
 const LABELS: { rank: number; re: RegExp }[] = [
   { rank: 1, re: /\b(?:date\s+of\s+(?:this\s+)?(?:letter|note|summary)|(?:letter|note)\s+date|report\s+date|date\s+of\s+report|reported|date\s+issued|date\s+sent|report\s+(?:authori[sz]ed|verified|validated|issued))\s*:?\s*(?:on\s+)?$/i },
   { rank: 1, re: /\b(?:date\s+typed|typed(?:\s+by\s+\S+)?|letter\s+typed)\s*:?\s*(?:on\s+)?$/i },
+  // "Sent by nhs.net email to the practice urgent inbox, 27/11/2026 11:40": the day the letter went
+  { rank: 1, re: /^\s*sent\s+(?:by|via|to|on)\b[^\n]{0,80}?[,:]?\s*(?:on\s+)?$/i },
   { rank: 1, re: /(?:^|[\t ]{2,}|\|)\s*date\s*:\s*$/i },
   // "Completed by: Dr S Khan (FY2) on 10/02/2026", "Electronically signed by … on …": the day the letter was written
   { rank: 1, re: /^\s*(?:summary |letter |discharge summary )?(?:completed|(?:electronically )?signed|authori[sz]ed|approved|verified)(?:\s+by)?\s*:?\s*[^\n]{0,60}?\s(?:on|at|[-–])\s*:?\s*$/i },

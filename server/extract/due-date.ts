@@ -32,7 +32,7 @@ const NAMED: { re: RegExp; days?: number; months?: number }[] = [
   { re: /\btomorrow\b/i, days: 1 },
   // "remove warfarin from his repeat list now so that it is not issued in error": at once ("than now",
   // "he is now on …", "now that …" are not times to act)
-  { re: /(?<!\b(?:is|are|was|were|has|have|had|been|be|than|for|until|till|since|from|by|to|of|and|right|just|only|even|taking|using|on|doing|feels?|lives?|not|better|worse|well|settled|stable|fine|home|here)\s)\bnow\b(?=\s*(?:$|[.;,)]|so that\b|so as\b|rather than\b|to (?:avoid|prevent)\b|before\b))/i, days: 0 },
+  { re: /(?<!\b(?:is|are|was|were|has|have|had|been|be|than|for|until|till|since|from|by|to|of|and|right|just|only|even|taking|using|on|doing|feels?|lives?|not|better|worse|well|settled|stable|fine|home|here|started|begun|commenced|given|done|stopped)\s)\bnow\b(?=\s*(?:$|[.;,)]|so that\b|so as\b|rather than\b|to (?:avoid|prevent)\b|before\b))/i, days: 0 },
   { re: /\b(?:in|within|over) the next (?:day or two|couple of days|48 hours)\b/i, days: 2 },
   { re: /\b(?:in|within) (?:the next |a )?fortnight\b|\bin two weeks['’]? time\b/i, days: 14 },
   // ("for the next month" is how long, not when)

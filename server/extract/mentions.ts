@@ -202,7 +202,7 @@ function sharedHeads(idx: ConceptIndex, text: string, matches: ConceptMatch[]): 
  * own when the GPS has one ("hilar lymphadenopathy"). The modifier may itself follow a comma list
  * ("cervical, axillary and inguinal lymphadenopathy"). Words that are part of another match are left alone.
  */
-const AND_BEFORE = /\b([A-Za-z][\w'’-]*)\s*(?:,\s*|\s+(?:and|&)\s+|\s*\/\s*)$/;
+const AND_BEFORE = /\b([A-Za-z][\w'’-]*)\s*(?:,\s*|\s+(?:and|&|or|nor)\s+|\s*\/\s*)$/;
 function coordinatedModifiers(idx: ConceptIndex, text: string, matches: Elided[]): Elided[] {
   let out: Elided[] | undefined;
   for (const m of matches) {
@@ -212,13 +212,17 @@ function coordinatedModifiers(idx: ConceptIndex, text: string, matches: Elided[]
     const rest = written.slice(sp);
     let pos = m.start;
     // the first join must be "and"/"&"/"/" right before the term; commas may chain further back
-    if (!/\s+(?:and|&)\s+$|\s*\/\s*$/.test(text.slice(Math.max(0, pos - 6), pos))) continue;
+    // ("no liver or lung metastases": "or" in a denial's list joins two sites the same way)
+    if (!/\s+(?:and|&|or|nor)\s+$|\s*\/\s*$/.test(text.slice(Math.max(0, pos - 6), pos))) continue;
     for (let k = 0; k < 4; k++) {
       const c = AND_BEFORE.exec(text.slice(Math.max(0, pos - 40), pos));
       if (!c || (k > 0 && !/^\s*,/.test(c[0].slice(c[1].length)))) break;
       const wStart = pos - c[0].length;
       const wEnd = wStart + c[1].length;
       if (matches.some((x) => x.start < wEnd && x.end > wStart) || /^(?:and|or|the|a|an|with|no|of|in|on|to|both|left|right|bilateral)$/i.test(c[1])) break;
+      // (site adjectives joined by "or" share their head as one general term: "no mediastinal, hilar or axillary
+      // lymphadenopathy", sharedHeads; organ nouns name their own: "no liver or lung metastases")
+      if (/\b(?:or|nor)\s+$/.test(text.slice(Math.max(0, pos - 5), pos)) && /(?:al|ar|ary|ic|ial)$/i.test(c[1])) break;
       const phrase = c[1] + rest;
       const found = matchConcepts(idx, phrase).find((x) => x.start === 0 && x.end === phrase.length);
       if (!found || !found.codes.length || found.codes.join() === m.codes.join()) break;
@@ -608,9 +612,11 @@ const SITE_NEAR: Record<string, RegExp> = {
   '309529002': /\b(?:chest|thora\w*|lungs?|pulmonary|CXR|CTPA|hil(?:ar|um)|mediastin\w*|bronch\w*|pleura\w*|lobes?)\b/i,
   // "Likely MASH with moderate fibrosis" is the liver's steatohepatitis; "Children's Social Care (MASH)" is the safeguarding hub.
   '442685003': /\b(?:liver|hepat\w*|steato\w*|fibrosis|cirrho\w*|MASLD|NAFLD|MAFLD|fatty|FibroScan|LFTs?|ALT)\b/i,
+  // "Intact rotator cuff with no full-thickness tear" is the cuff's; a meniscus's or a perineum's is not.
+  '202843000': /\b(?:rotator cuff|cuff|supraspinatus|infraspinatus|subscapularis|teres minor|shoulder|subacromial)\b/i,
 };
 /** The bare words that need the site nearby: "perforation", "SBP", "SOL", "mass lesion". */
-const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass lesions?|MASH|NASH)$/i;
+const NEAR_WORDS = /^(?:perforation|SBP|SOL|space[- ]occupying lesions?|mass lesions?|MASH|NASH|full[- ]thickness tears?)$/i;
 /** "no fluctuance, no abscess" beside a cellulitis is the skin's; "no collection or abscess" on an abdominal CT is not. */
 const SKIN_NEAR = /\b(?:cellulitis|skin|subcutaneous|fluctuan\w*|boils?|furuncle\w*|carbuncle\w*|incision and drainage|I&D|erythema\w*|punctum|pus)\b/i;
 const BARE_ABSCESS = /\babscess(?:es)?\b/gi;
