@@ -144,4 +144,22 @@ test('"Sent by … , <date>" dates the letter; a counterfactual "if started now"
     [['Please start oral iron once his endoscopy is done on 06/02/2026, as it will interfere with the bowel prep if started now.', '2026-02-06'], ['Please recheck his FBC 8 weeks after starting iron.', '2026-04-03']]);
 });
 
+test('a sign absent in a bracket is the finding\'s evidence, not its denial; a test negative in a bracket rules out', () => {
+  assert.ok(dx('Known peripheral neuropathy (monofilament absent at 7 of 10 sites).').includes('302226006:present'));
+  assert.ok(dx('Coeliac disease (TTG negative).').includes('396331005:negated'));
+});
+
+test('"his dad wet the bed" is a relative\'s enuresis; "enlarged tonsils"; diabetic foot ulcers by kind', () => {
+  const out = dx('This is typical nocturnal enuresis. His dad wet the bed until he was about eleven.');
+  assert.ok(out.includes('8009008:present') && out.includes('8009008:family'), out.join(', '));
+  assert.ok(dx('Enlarged tonsils with loud snoring.').includes('46689006:present'));
+  const foot = dx('Type 2 diabetes. Left foot: neuropathic ulcer under the hallux, with mild diabetic foot infection.');
+  assert.ok(foot.includes('201251005:present') && foot.includes('299990002:present'), foot.join(', '));
+});
+
+test('a month of a plan still to come is no past change', () => {
+  assert.equal(changes('Dear Dr Hale\n\nBecause he is keen to go on a school trip in March, we have agreed to start desmopressin 120 micrograms at bedtime.'), ['desmopressin started']);
+  assert.equal(changes('Dear Dr Hale\n\nShe was started on sertraline in March.'), []);
+});
+
 test.run();

@@ -95,6 +95,7 @@ const POSSIBILITY_OF = /\b(?:a|the|real|strong|distinct) possibility (?:of|that)
 const POSS_TRIGGER_ALL = new RegExp(POSS_PRE.source.replace('[^.;]{0,60}$)', ')'), 'gi');
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|presumed|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 /** "Microscopic colitis: biopsies pending", "lymphoma - awaiting histology": the diagnosis waits on its confirming test. */
+const SIGN_ABSENT_POST = /^\s*\(\s*(?:[\w-]+\s+){1,3}absent\b/i;
 const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)\s+(?:(?:is|are)\s+)?(?:pending|awaited|to follow|outstanding)|(?:awaiting|pending|await)\s+(?:the\s+)?(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)(?:\s+(?:results?|report))?)\b/i;
 // ("which is unlikely but needs to be ruled out": a query still to answer, as "cannot be excluded" is.)
 const CANNOT_EXCLUDE = /\b(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:excluded?|ruled? out)|\bnot (?:been )?(?:excluded|ruled out)\b|\b(?:needs?|has|have|must|should) (?:still )?(?:to )?be (?:excluded|ruled out)\b/i;
@@ -460,8 +461,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   const rel = relMatches.at(-1);
   const afterRel = rel ? c.pre.slice(rel.index! + rel[0].length) : '';
   // "her father was alcohol dependent": the relative is the condition's subject when "was" joins them directly
-  // ("her mother fractured her hip": or when the term itself opens with the relative's verb).
-  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (/^\s*$/.test(afterRel) && /^(?:fractured|broke)\b/i.test(text.slice(start, end))) || (/^(?:['’]s)?\s*(?:[-–:]\s*)?$/.test(afterRel) && RELATIVE_AGE_AFTER.test(c.post)) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
+  // ("her mother fractured her hip", "his dad wet the bed": or when the term itself opens with the relative's verb).
+  if (rel && ((RELATIVE_HAS.test(afterRel) && !REPORTING.test(afterRel) && !OWN_SUBJECT.test(afterRel) && !AUXILIARY.test(afterRel)) || RELATIVE_WAS.test(afterRel) || (/^\s*$/.test(afterRel) && /^(?:fractured|broke|wets?|wetting)\b/i.test(text.slice(start, end))) || (/^(?:['’]s)?\s*(?:[-–:]\s*)?$/.test(afterRel) && RELATIVE_AGE_AFTER.test(c.post)) || (RELATIVE_LABEL.test(afterRel) && RELATIVE_OPENS.test(c.pre.slice(0, rel.index))))) {
     return { ...out, assertion: 'family', explicit: true, relative: rel[0].toLowerCase() };
   }
   // "Risk factors: maternal hip fracture", "paternal bowel cancer": the adjective names the relative whose condition it is.
@@ -586,7 +587,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // Under a family history heading every condition not denied is a relative's, whenever it was.
   // ("polymyalgia rheumatica and an inflammatory arthritis have both been ruled out": a joint subject, which the
   // "and an" that ends a clause elsewhere does not split)
-  const negPost = NEG_POST.test(c.post) || JOINT_NEG.test(text.slice(end, c.sentEnd));
+  // ("Known peripheral neuropathy (monofilament absent at 7 of 10 sites)": a sign absent in the bracket is the finding's evidence)
+  const negPost = (NEG_POST.test(c.post) && !SIGN_ABSENT_POST.test(c.post)) || JOINT_NEG.test(text.slice(end, c.sentEnd));
   // ("FHx: her sister had bowel cancer at 62. She smokes 8 a day": a sentence about the patient after the family's)
   const family = opts.section === 'family' && !(PATIENT_SUBJECT.test(c.sentence) && !RELATIVE.test(c.sentence));
   if (family && !negPost) return { ...out, assertion: 'family', relative: rel?.[0].toLowerCase() };
