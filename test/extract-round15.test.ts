@@ -162,4 +162,20 @@ test('a month of a plan still to come is no past change', () => {
   assert.equal(changes('Dear Dr Hale\n\nShe was started on sertraline in March.'), []);
 });
 
+test('the district nurses and structured diabetes education are the practice\'s own routes; a swab the hospital sent is its result to act on', () => {
+  assert.equal(flags('Dear Dr Hale\n\nPlease refer him to the district nursing team for dressings.'), [['Please refer him to the district nursing team for dressings.', false]]);
+  assert.equal(flags('Dear Dr Hale\n\nPlease refer her for structured diabetes education (DESMOND).'), [['Please refer her for structured diabetes education (DESMOND).', false]]);
+  assert.equal(flags('Dear Dr Hale\n\nPlease could you check the wound swab result in 3 days and change the antibiotic if the organism is resistant.'),
+    [['Please could you check the wound swab result in 3 days and change the antibiotic if the organism is resistant.', true]]);
+  // a sample the practice is asked to take is its own
+  assert.equal(flags('Dear Dr Hale\n\nIf he has a further fever, please send a urine sample for culture the same day.').map(([, w]) => w), [false]);
+});
+
+test('"on the repeat scan" is due with the request for that scan; "after the 8-week trial" at the trial\'s end', () => {
+  assert.equal(dues('Dear Dr Hale\n\nPlease arrange a repeat pelvic ultrasound in 6 weeks. If the cyst is still present on the repeat scan, please refer her to gynaecology.'),
+    [['Please arrange a repeat pelvic ultrasound in 6 weeks.', '2026-04-13'], ['If the cyst is still present on the repeat scan, please refer her to gynaecology.', '2026-04-13']]);
+  assert.equal(dues('Dear Dr Hale\n\nIf there has been no improvement after the 8-week trial, please stop the montelukast.'),
+    [['If there has been no improvement after the 8-week trial, please stop the montelukast.', '2026-04-27']]);
+});
+
 test.run();

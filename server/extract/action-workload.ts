@@ -141,8 +141,8 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (/\b(?:2[- ]?week[- ]wait|two[- ]week[- ]wait|2ww|suspected (?:\w+ )*cancer|cancer pathway|screening)\b/.test(lower)) return undefined;
     // services inside the practice's own team are not another specialty
     // (nor are the other primary-care services: a dentist, an optometrist; nor community alcohol and
-    // drug services, which take self-referrals)
-    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt|dental|dentist|optometrist|optician|alcohol (?:service|team|support)s?|drug and alcohol|substance (?:mis)?use)\b/.test(lower)) return undefined;
+    // drug services, which take self-referrals; nor the district nurses, nor structured diabetes education, the practice's own routes)
+    if (/\b(?:practice nurse|health visitor|social prescrib\w*|practice pharmacist|care coordinator|stop smoking|smoking cessation|talking therapies|iapt|dental|dentist|optometrist|optician|alcohol (?:service|team|support)s?|drug and alcohol|substance (?:mis)?use|district nurs\w*|community nurs\w*|desmond|dafne|x-pert|structured (?:diabetes )?education)\b/.test(lower)) return undefined;
     // pulmonary rehabilitation is the practice's own referral for stable COPD; after an exacerbation
     // that brought the patient in, the discharging team should make it
     if (/\bpulmonary rehab/.test(lower) && !/\b(?:exacerbation|admission|discharge|recovered)\b/.test(lower)) return undefined;
@@ -180,6 +180,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   if ((category === 'investigation' || category === 'follow-up') && /^(?:review|check|follow up|look at|act on|action|chase)\s+(?:up\s+)?(?:on\s+)?(?:(?:the|this|that|these|those|his|her|their|any) )?(?:[\w/-]+ ){0,5}(?:results?|histology|report|biops(?:y|ies)|findings)\b/.test(b)
     && /\b(?:outstanding|pending|awaited|still to come)\b|\b(?:when (?:it is |they are )?(?:available|back|reported)|when (?:it|they) (?:comes?|are) back|once (?:it is |they are )?(?:available|back|reported)|(?:we|i) (?:have )?(?:requested|sent|took|arranged)|let (?:me|us) know|and act on (?:it|them|any (?:positive|abnormal) (?:results?|findings))|not (?:yet )?(?:back|available|reported))\b/.test(lower)) return 'acting on results of tests the hospital took';
   if (ctx.hospitalResults && (category === 'investigation' || category === 'follow-up')) return 'acting on results of tests the hospital took';
+  // "please check the wound swab result in 3 days and change the antibiotic if it is resistant": a swab or culture
+  // the hospital sent (the practice's own sample is one it is asked to take: "send a urine sample for culture")
+  if ((category === 'investigation' || category === 'follow-up') && /^(?:check|review|look at|look up|follow up|act on|action|see)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|his|her|their|any)\s+(?:[\w/-]+\s+){0,3}?(?:swabs?|cultures?|mc&s|sensitivities)\s+(?:results?|reports?)\b/.test(b)) return 'acting on results of tests the hospital took';
   // "check the histology result on ICE in 3 weeks": histology and cytology come from samples the hospital took
   if ((category === 'investigation' || category === 'follow-up') && /^(?:check|review|look at|look up|follow up|act on|action|see)\s+(?:up\s+)?(?:on\s+)?(?:the|this|that|his|her|their|any)\s+(?:[\w/-]+\s+){0,3}?(?:histology|histopathology|cytology|biopsy|biopsies)\b/.test(b)) return 'acting on results of tests the hospital took';
   // "she needs a baseline DEXA scan now that she is starting an aromatase inhibitor": the work-up

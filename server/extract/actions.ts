@@ -824,6 +824,14 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       const match = [...out].reverse().find((o) => o.due && o.text.toLowerCase().includes(noun));
       if (match) due = match.due;
     }
+    // "if the cyst is still present on the repeat scan, please refer her": due with the request for that scan
+    const repeat = !due ? REPEAT_EVENT.exec(flat) : null;
+    if (repeat) {
+      const noun = repeat[1].toLowerCase();
+      const kind = noun === 'scan' ? /\b(?:scan|ultrasound|uss|ct|mri|x-?ray)\b/i : new RegExp(`\\b${noun}`, 'i');
+      const match = [...out].reverse().find((o) => o.due && kind.test(o.text));
+      if (match) due = match.due;
+    }
     // "check his pulse and an ECG before the dose increase": due when the change asked just before is
     if (!due && BEFORE_THE_CHANGE.test(flat)) {
       const prev = [...out].reverse().find((o) => o.category === 'medication' && o.due && start - o.evidence.end < 400);
@@ -993,6 +1001,8 @@ const SCAN = /\b(?:x-?rays?|cxr|ct|mri|ultrasound|uss|scan|dexa|dxa|echo(?:cardi
 // "that afternoon", "on that day", "the same evening": a day the text said just before
 const THAT_DAY = /\b(?:that|the same) (?:day|date|afternoon|morning|evening)\b|\bon the day\b/i;
 const COURSE_END = /\b(?:when|once|after|at the end of)\s+(?:the|his|her|their|our|this)\s+(?:[a-z][\w/-]*\s+){0,2}?(?:course|supply|prescription)\b(?:\s+(?:of\s+[a-z][\w-]*\s+)?(?:runs?|has run|is|has|ends|finishes|completes))?/i;
+// "on the repeat scan", "at her follow-up bloods": a test the letter asks for elsewhere
+const REPEAT_EVENT = /\b(?:on|at|after|following|with) (?:the|his|her|their|this|that) (?:repeat|follow-up|next|planned) (scan|ultrasound|bloods|blood tests?|tests?|x-?ray|ecg|echo|u&es?|fbc|psa|hba1c)\b/i;
 const SAME_TIME_AS = /\bat the same (?:time|visit|appointment) as (?:the |his |her |their )?([a-z][\w-]*(?: (?:check|review|appointment|visit|bloods|test))?)\b/i;
 const BEFORE_THE_CHANGE = /\b(?:before|prior to|ahead of) (?:the|this|that|each|any) (?:next )?(?:dose )?(?:increase|increment|change|titration|up-?titration|switch)\b/i;
 // "for 7 weeks", "hospital prescription for 4 weeks", "28 days supplied", "a month's supply", "14/7 TTO"

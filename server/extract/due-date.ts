@@ -163,9 +163,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     if (restated) return restated;
   }
   // "at the end of the 4 weeks we supplied": the end of a stated span is that span from now
-  // ("after the 14-day ED supply", "after the 4-week clinic supply": the supply's end)
+  // ("after the 14-day ED supply", "after the 4-week clinic supply", "after the 8-week trial": the span's end)
   text = text.replace(/\bat the end of (?:the|this|these|her|his|their) ((?:\d{1,2}|one|two|three|four|six|eight|twelve|fourteen|twenty-eight)\s*(?:days?|weeks?|months?))\b/gi, (_, span: string) => `in ${span}`.padEnd(_.length))
-    .replace(/\bafter (?:the|this|her|his|their) ((?:\d{1,2}|seven|ten|fourteen|twenty-eight))[- ](days?|weeks?)['’]?(?: [A-Za-z&]+){0,2}? (?:supply|course)\b/gi, (_, n: string, unit: string) => `in ${n} ${unit}`.padEnd(_.length));
+    .replace(/\bafter (?:the|this|her|his|their) ((?:\d{1,2}|seven|ten|fourteen|twenty-eight))[- ](days?|weeks?)['’]?(?: [A-Za-z&]+){0,2}? (?:supply|course|trial)\b/gi, (_, n: string, unit: string) => `in ${n} ${unit}`.padEnd(_.length));
   // "(28 days supplied today)": an aside on what was done, not when the request is due
   text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
