@@ -85,8 +85,19 @@ export class DrugLexicon {
   }
 
   /** The generic a misspelt word stands for: same first letter, one edit away, no other name as near. */
+  // (the same words recur letter after letter: each is looked up once)
+  private readonly typos = new Map<string, DrugEntry | undefined>();
   private misspelt(w: string): DrugEntry | undefined {
-    if (w.length < TYPO_MIN - 1 || !/^[a-z]+$/.test(w)) return undefined;
+    if (w.length < TYPO_MIN - 1) return undefined;
+    if (this.typos.has(w)) return this.typos.get(w);
+    if (this.typos.size > 50_000) this.typos.clear();
+    const hit = this.nearest(w);
+    this.typos.set(w, hit);
+    return hit;
+  }
+
+  private nearest(w: string): DrugEntry | undefined {
+    if (!/^[a-z]+$/.test(w)) return undefined;
     let hit: DrugEntry | undefined;
     for (const k of [w, ...deletions(w)]) {
       const e = this.byDeletion.get(k);
