@@ -178,4 +178,9 @@ test('"on the repeat scan" is due with the request for that scan; "after the 8-w
     [['If there has been no improvement after the 8-week trial, please stop the montelukast.', '2026-04-27']]);
 });
 
+test('a cancer ruled out in a letter about one organ is that organ\'s; a letter naming several keeps the general term', () => {
+  assert.ok(dx('Colposcopy today showed a small area of low-grade change on the cervix.\n\nThe biopsy was reassuring and there is no sign of cancer.').includes('363354003:negated'));
+  assert.ok(dx('The colon looked normal and the ovaries were unremarkable.\n\nThere is no sign of cancer.').includes('363346000:negated'));
+});
+
 test.run();

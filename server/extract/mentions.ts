@@ -853,6 +853,10 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const line = text.slice(lineStart, lineEnd);
     const organs = CANCER_OF_ORGAN.filter((o) => o.specimenOf.test(sentence) || o.organSpecimen.test(line) || o.cancerIn.test(sentence));
     if (organs.length === 1) return t.get(organs[0].code) ?? c;
+    // "Colposcopy … no sign of cancer", "a dermoid cyst … no features of malignancy": a cancer ruled out in a letter
+    // about one organ is that organ's (the sentence names none of its own)
+    const own = !organs.length && !OTHER_ORGAN_LINE.test(sentence) ? letterOrgan(text) : undefined;
+    if (own) return t.get(own) ?? c;
   }
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
   if (c.code === LOCAL_RECURRENCE_BREAST) {
@@ -900,6 +904,14 @@ const CANCER_OF_ORGAN = ORGAN_CANCER_CODES.map(([re, code]) => ({
   organSpecimen: new RegExp(`${re.source}\\s+(?:biops(?:y|ies)|histology|specimens?|resection)\\b`, 'i'),
   cancerIn: new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i'),
 }));
+let lastOrganText = '', lastOrgan: string | undefined;
+/** The one organ of ORGAN_CANCER_CODES a letter names, if it names exactly one. */
+function letterOrgan(text: string): string | undefined {
+  if (text === lastOrganText) return lastOrgan;
+  const found = ORGAN_CANCER_CODES.filter(([re]) => re.test(text));
+  lastOrganText = text; lastOrgan = found.length === 1 ? found[0][1] : undefined;
+  return lastOrgan;
+}
 /** A letter from a breast clinic or about a breast lump. */
 const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
 const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;
