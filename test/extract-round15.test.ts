@@ -183,4 +183,20 @@ test('a cancer ruled out in a letter about one organ is that organ\'s; a letter 
   assert.ok(dx('The colon looked normal and the ovaries were unremarkable.\n\nThere is no sign of cancer.').includes('363346000:negated'));
 });
 
+test('a table\'s "1 inhaler supplied" is a normal supply, not a short one; "only one pen was supplied" is', () => {
+  const table = 'Dear Dr Hale\n\nMedication\nClenil Modulite 100 micrograms inhaler\tOne puff twice daily\tStarted\t1 inhaler supplied\n\nPlease add Clenil Modulite to her repeat prescriptions.';
+  assert.equal(flags(table), [['Please add Clenil Modulite to her repeat prescriptions.', false]]);
+  assert.equal(flags('Dear Dr Hale\n\nOnly one EpiPen auto-injector was supplied from the ward. Please prescribe a second EpiPen.'), [['Please prescribe a second EpiPen.', true]]);
+});
+
+test('"did not\\nattend" across a line break and "non-attendance" are missed appointments: re-referral is a transfer', () => {
+  assert.equal(flags('NOTIFICATION OF NON-ATTENDANCE\n\nDear Dr Hale\n\nHe was booked twice and did not\nattend either appointment.\n\nIf you feel he still needs to be seen, please re-refer him via e-RS.'),
+    [['If you feel he still needs to be seen, please re-refer him via e-RS.', true]]);
+});
+
+test('"If creatinine is above 170 at that check" is due with the check just asked for; a closing "please (practice nurse)"', () => {
+  assert.equal(dues('Dear Dr Hale\n\nACTIONS FOR GP\n1. U&Es and weight check in 1 week please (practice nurse).\n2. If creatinine is above 170 at that check, please reduce the bumetanide to 1 mg once daily.'),
+    [['U&Es and weight check in 1 week please (practice nurse).', '2026-03-09'], ['If creatinine is above 170 at that check, please reduce the bumetanide to 1 mg once daily.', '2026-03-09']]);
+});
+
 test.run();

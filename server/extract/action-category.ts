@@ -68,7 +68,8 @@ function requestBodyOf(text: string): string {
     // "Methotrexate monitoring: FBC, U&E and LFTs every 2 weeks": the topic label, then the request
     .replace(/^[\w-]+(?: [\w-]+)? (?:monitoring|bloods|tests|surveillance):\s+(?=\S)/i, '')
     // "FBC in a fortnight please": a closing "please" is not the marker the request follows
-    .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*[.!]?\s*$/i, '')
+    // ("U&Es and weight check in 1 week please (practice nurse).": a closing bracket of who is to do it, too)
+    .replace(/(?<=\S\s*)[,\s]*\b(?:please|pls|thanks|thank you)\s*(?:\([^()]{1,40}\))?\s*[.!]?\s*$/i, '')
     .replace(/\br\/v\b/gi, 'review').replace(/\bf\/u\b/gi, 'follow up');
   let body = t.replace(LEAD, '');
   // "It would be helpful if you could check …", "it may be worth asking that the practice …": the

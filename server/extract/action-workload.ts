@@ -33,7 +33,7 @@ export interface LetterContext {
   sharedCare?: boolean;
 }
 
-const MISSED = /\b(?:did not attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended)\b/i;
+const MISSED = /\b(?:did not attend|did not\s+attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended|non-?attendance|was not attended|were not attended)\b/i;
 
 const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance|visit)\b/i;
 
@@ -55,7 +55,7 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
 }
 
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
-const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only )?(?:one|a single|1) (?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued))\b/i;
+const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only|just) (?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued)|(?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was|has been) (?:supplied|dispensed|given|issued))\b/i;
 // "the blood cultures have grown E. coli that is resistant to co-amoxiclav and sensitive to ciprofloxacin"
 const SHARED_CARE = /\b(?:under|per|with|according to|in line with|following)\s+(?:the |our |a |an |this )?(?:trust['’]s |local |agreed |enclosed |attached )?shared[- ]care (?:agreement|protocol|guidelines?|arrangement|framework)\b|\b(?:prescribed|issued|monitored) by (?:your|the) (?:practice|surgery|gp) under shared[- ]care\b|^[ \t]*shared[- ]care request\b|\bshared[- ]care protocol\s+[A-Z]{2,}[- ]?\d/im;
 const CULTURES = /\b(?:cultures?|microbiology|mc&s|swabs?)\b[^.]{0,200}?\b(?:resistant|sensitive|sensitivities|grown|grew)\b/i;

@@ -832,6 +832,12 @@ function build(letter: Letter, units: Unit[], ctx: ReturnType<typeof letterConte
       const match = [...out].reverse().find((o) => o.due && kind.test(o.text));
       if (match) due = match.due;
     }
+    // "If creatinine is above 170 at that check, please reduce the bumetanide": acting on the result of the test just
+    // asked for is due with that test
+    if (!due && RESULT_AT_THAT.test(flat)) {
+      const prev = out[out.length - 1];
+      if (prev?.due && prev.category === 'investigation' && start - prev.evidence.end < 300) due = prev.due;
+    }
     // "check his pulse and an ECG before the dose increase": due when the change asked just before is
     if (!due && BEFORE_THE_CHANGE.test(flat)) {
       const prev = [...out].reverse().find((o) => o.category === 'medication' && o.due && start - o.evidence.end < 400);
@@ -1001,6 +1007,7 @@ const SCAN = /\b(?:x-?rays?|cxr|ct|mri|ultrasound|uss|scan|dexa|dxa|echo(?:cardi
 // "that afternoon", "on that day", "the same evening": a day the text said just before
 const THAT_DAY = /\b(?:that|the same) (?:day|date|afternoon|morning|evening)\b|\bon the day\b/i;
 const COURSE_END = /\b(?:when|once|after|at the end of)\s+(?:the|his|her|their|our|this)\s+(?:[a-z][\w/-]*\s+){0,2}?(?:course|supply|prescription)\b(?:\s+(?:of\s+[a-z][\w-]*\s+)?(?:runs?|has run|is|has|ends|finishes|completes))?/i;
+const RESULT_AT_THAT = /^\W*(?:if|should)\b[^,;]{0,80}\bat (?:that|this|the same) (?:check|test|review|visit|appointment)\b/i;
 // "on the repeat scan", "at her follow-up bloods": a test the letter asks for elsewhere
 const REPEAT_EVENT = /\b(?:on|at|after|following|with) (?:the|his|her|their|this|that) (?:repeat|follow-up|next|planned) (scan|ultrasound|bloods|blood tests?|tests?|x-?ray|ecg|echo|u&es?|fbc|psa|hba1c)\b/i;
 const SAME_TIME_AS = /\bat the same (?:time|visit|appointment) as (?:the |his |her |their )?([a-z][\w-]*(?: (?:check|review|appointment|visit|bloods|test))?)\b/i;
