@@ -199,4 +199,17 @@ test('"If creatinine is above 170 at that check" is due with the check just aske
     [['U&Es and weight check in 1 week please (practice nurse).', '2026-03-09'], ['If creatinine is above 170 at that check, please reduce the bumetanide to 1 mg once daily.', '2026-03-09']]);
 });
 
+test('an anaemia in a letter that shows iron deficiency is the iron deficiency anaemia (not one put down to a bleed)', () => {
+  assert.ok(dx('Diagnoses:\n3. Mild anaemia - Hb 118 (ferritin 14)').includes('87522002:present'));
+  assert.ok(dx('Diagnoses:\n1. Anaemia\n\nPlease start ferrous fumarate for her iron deficiency.').includes('87522002:present'));
+  assert.ok(dx('Diagnoses:\n1. Anaemia. Ferritin 250 (normal).').includes('271737000:present'));
+  assert.ok(!dx('Diagnoses:\n1. Anaemia from the bleed, ferritin 12.').includes('87522002:present'));
+});
+
+test('"central sleep apnoea" is its own syndrome; a bare "lymphoma" is malignant lymphoma', () => {
+  const out = dx('Imp: Severe obstructive sleep apnoea. No evidence of central sleep apnoea.');
+  assert.ok(out.includes('78275009:present') && out.includes('27405005:negated'), out.join(', '));
+  assert.ok(dx('Ultrasound: no features to suggest lymphoma.').includes('118600007:negated'));
+});
+
 test.run();

@@ -105,6 +105,13 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
     if (list.some((m) => m.kind === 'diagnoses' && LIST_ITEM_OPEN.test(letter.text.slice(lineBounds(letter.text, m.start)[0], m.start)))) listed.add(item);
     out.push(item);
   }
+  // "Mild anaemia - Hb 118 (ferritin 14) … ferrous fumarate for her iron deficiency": an anaemia in a letter that
+  // shows the iron deficiency is the iron deficiency anaemia
+  const ida = idx.terminology.get(IRON_DEFICIENCY_ANAEMIA);
+  if (ida && !out.some((d) => d.code === IRON_DEFICIENCY_ANAEMIA) && IRON_DEFICIENT.test(letter.text)) {
+    // (not one its line puts down to blood loss: "anaemia from the bleed" is the blood loss's)
+    for (const d of out) if (d.code === ANAEMIA && d.assertion !== 'negated' && d.assertion !== 'family' && !BLOOD_LOSS.test(letter.text.slice(...lineBounds(letter.text, d.evidence.start)))) { d.code = ida.code; d.display = ida.display; }
+  }
   // "Elevated blood pressure reading without diagnosis of hypertension" is, by its name, not for one who has it.
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
@@ -195,6 +202,11 @@ const NOT_A_KIND = /^(?:bilateral|unilateral|lateral|medial|distal|proximal|cent
 // (Basal cell carcinomas only: the annotators keep a squamous cell carcinoma's unsited name beside a sited one.)
 const SKIN_CANCER_UNSITED: Record<string, string> = { '254701007': 'Basal cell carcinoma of ' };
 const ELEVATED_BP = '371622005';
+const ANAEMIA = '271737000';
+const IRON_DEFICIENCY_ANAEMIA = '87522002';
+/** "iron deficiency", "low ferritin", "ferritin 14": the letter shows iron deficiency */
+const BLOOD_LOSS = /\b(?:blood loss|bleed\w*|ha?emorrhag\w*|melaena|haematemesis)\b/i;
+const IRON_DEFICIENT = /\biron[- ]deficien\w*|\blow (?:serum )?ferritin\b|\bferritin\b(?:\s+(?:level|was|of|is|=|:))*\s*(?:[1-9]|[12]\d)\b(?!\.\d|\s*-\s*\d)/i;
 const GENERIC_FRACTURE = '125605004';
 const MALIGNANCY = '363346000';
 const ARRHYTHMIA = '698247007';
