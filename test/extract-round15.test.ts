@@ -212,4 +212,9 @@ test('"central sleep apnoea" is its own syndrome; a bare "lymphoma" is malignant
   assert.ok(dx('Ultrasound: no features to suggest lymphoma.').includes('118600007:negated'));
 });
 
+test('an MRSA screen or swab looks for carriage: its negative rules out the carrier state; an MRSA infection stays one', () => {
+  assert.ok(dx('Pre-op checks:\n5. MRSA screen negative. Urine dip negative.').includes('432415000:negated'));
+  assert.ok(dx('He has MRSA bacteraemia.').includes('266096002:present'));
+});
+
 test.run();

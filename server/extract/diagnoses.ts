@@ -547,7 +547,8 @@ function keepDiagnosis(m: Mention, hasDiagnosisList: boolean, { problems, sympto
   if (risks.has(m.concept.code)) return m.ctx.assertion !== 'negated' || ((!m.ctx.listed || !!m.ctx.leads) && !NO_HISTORY_BEFORE.test(m.before));
   // "no previous exertional chest pain", "she had no seizure", "no clubbing": an absent symptom or sign is a
   // routine negative however firmly it is denied; what a test found absent (a mass, a nodule) is a result.
-  if (m.ctx.assertion === 'negated' && m.concept.tag === 'finding' && !m.measured && m.kind !== 'investigations' && m.kind !== 'diagnoses' && !LESION_FINDING.test(m.concept.display)) return false;
+  // (a carrier state ruled out is a screen's result: "MRSA screen negative")
+  if (m.ctx.assertion === 'negated' && m.concept.tag === 'finding' && !m.measured && m.kind !== 'investigations' && m.kind !== 'diagnoses' && !LESION_FINDING.test(m.concept.display) && !/\bcarrier\b/i.test(m.concept.display)) return false;
   // "no history of abdominal distension or vomiting": symptoms a history denies are routine negatives.
   if (m.ctx.assertion === 'negated' && finding && !m.inExam && m.kind !== 'investigations' && NO_HISTORY_OF.test(m.before)) return false;
   // Routine absent symptoms ("no vomiting", "no dizziness or palpitations") are not coded.

@@ -636,6 +636,9 @@ const ABNORMAL_TFT = '312399001';
 const SUICIDE = '44301001';
 const PSEUDOANEURYSM = '443089001';
 const CBD_STONE = '307132003';
+const MRSA_INFECTION = '266096002';
+const MRSA_CARRIER = '432415000';
+const CARRIAGE_LINE = /\b(?:screen\w*|swabs?|carri\w+|coloni[sz]\w*|decoloni[sz]\w*)\b/i;
 /** A letter about a stroke or its acute treatment. */
 const STROKE_LETTER = /\b(?:stroke|thrombolys\w*|alteplase|tenecteplase|thrombectomy|NIHSS)\b/i;
 const INTRACRANIAL = /\b(?:CT (?:head|brain)|head CT|brain|intracranial|cerebral|MRI head)\b/i;
@@ -858,6 +861,8 @@ function refine(c: Concept, text: string, start: number, end: number, t: Termino
     const own = !organs.length && !OTHER_ORGAN_LINE.test(sentence) ? letterOrgan(text) : undefined;
     if (own) return t.get(own) ?? c;
   }
+  // "MRSA screen: negative", "MRSA swabs sent": a screen looks for carriage, not infection
+  if (c.code === MRSA_INFECTION && CARRIAGE_LINE.test(text.slice(lineStart, lineEnd))) return t.get(MRSA_CARRIER) ?? c;
   // "no evidence of local recurrence": the recurrence of the cancer the letter is about.
   if (c.code === LOCAL_RECURRENCE_BREAST) {
     const site = recurrenceSite(text);
