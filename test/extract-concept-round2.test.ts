@@ -93,7 +93,8 @@ test('a risk spoken of is not the condition; a risk of self-harm still counts', 
 test('the target of a screen is not a diagnosis', () => {
   lacks('Please arrange a fasting glucose to screen for type 2 diabetes at her six-week check.', '44054006');
   lacks('She was tested for coeliac disease, result awaited.', '396331005');
-  hasCode('He was screened for MRSA on admission, which was positive.', '266096002');
+  // (a positive screen finds carriage)
+  hasCode('He was screened for MRSA on admission, which was positive.', '432415000');
 });
 
 test('"fall" and "poisoning" used as verbs', () => {

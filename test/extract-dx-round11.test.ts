@@ -16,9 +16,9 @@ test('an absent symptom or sign is not coded, however it is denied; an absent le
 });
 
 test('a results table row: the value cell answers the test named in the label cell', () => {
-  has('MRSA screen\tNegative', '266096002:negated');
+  has('MRSA screen\tNegative', '432415000:negated');
   has('COVID-19 PCR\tNot detected', '840539006:negated');
-  has('MRSA screen\tPositive', '266096002:present');
+  has('MRSA screen\tPositive', '432415000:present');
 });
 
 test('"looked for X and none was seen" rules X out', () => {
