@@ -217,4 +217,10 @@ test('an MRSA screen or swab looks for carriage: its negative rules out the carr
   assert.ok(dx('He has MRSA bacteraemia.').includes('266096002:present'));
 });
 
+test('a condition treated or taken out in a past year is over', () => {
+  assert.ok(dx('Past history: prostate cancer treated with radical radiotherapy in 2018.').includes('399068003:historical'));
+  assert.ok(dx('She had endometriosis treated with laparoscopic excision in 2015, with no symptoms since.').includes('129103003:historical'));
+  assert.ok(dx('Depression treated with sertraline in 2019, and she is still on it.').includes('35489007:present'));
+});
+
 test.run();

@@ -95,6 +95,8 @@ const POSSIBILITY_OF = /\b(?:a|the|real|strong|distinct) possibility (?:of|that)
 const POSS_TRIGGER_ALL = new RegExp(POSS_PRE.source.replace('[^.;]{0,60}$)', ')'), 'gi');
 const POSS_POST = /^(?:\s*\?(?![A-Za-z(])|[^.;]{0,40}\b(?:is|was|are|were)? ?(?:suspected|possible|presumed|(?:likely|probably|probable)(?! (?:secondary|due|caused|related|triggered|precipitated|provoked|to be due))|query|queried|considered|cannot be (?:excluded|ruled out)|can't be (?:excluded|ruled out)|not (?:been )?excluded|not ruled out|to be excluded|remains? (?:possible|a possibility|in the differential)|(?:is|was) (?:still )?(?:a )?(?:real |strong |distinct |definite )?possibility|is in the differential)\b)/i;
 /** "Microscopic colitis: biopsies pending", "lymphoma - awaiting histology": the diagnosis waits on its confirming test. */
+const TREATED_IN_YEAR_POST = /^[^.;]{0,40}?\b(?:treated|removed|excised|resected|operated on|cut out)\b[^.;]{0,60}?\bin (?:19|20)\d\d\b(?![^.;]{0,20}\b(?:and|but) (?:remains|continues|is still|still)\b)/i;
+const LIFELONG = /\b(?:diabet\w*|T[12]DM|hypertensi\w*|asthma|COPD|heart failure|epilep\w*|hypothyroid\w*|HIV|schizophreni\w*|bipolar)\b/i;
 const SIGN_ABSENT_POST = /^\s*\(\s*(?:[\w-]+\s+){1,3}absent\b/i;
 const AWAITING_POST = /^\s*(?:[:(,]|\s[-–])\s*(?:(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)\s+(?:(?:is|are)\s+)?(?:pending|awaited|to follow|outstanding)|(?:awaiting|pending|await)\s+(?:the\s+)?(?:biops(?:y|ies)|histology|histopathology|serology|cytology|cultures?|results?|confirmation)(?:\s+(?:results?|report))?)\b/i;
 // ("which is unlikely but needs to be ruled out": a query still to answer, as "cannot be excluded" is.)
@@ -633,6 +635,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
   // "Polymyalgia rheumatica 2019-2021 - steroids weaned off", "Recurrent syncope and falls - none since PPM": a
   // list item whose years are closed, or that says there has been none since, is over
   if (ITEM_OVER.test(text.slice(end, end + 80))) return { ...out, assertion: 'historical', explicit: true };
+  // "prostate cancer treated with radical radiotherapy in 2018", "a BCC removed from the nose in 2019": a condition
+  // treated or taken out in a past year is over (a lifelong one treated then goes on)
+  if (TREATED_IN_YEAR_POST.test(c.post) && !STILL.test(c.sentence) && !LIFELONG.test(text.slice(start, end))) return { ...out, assertion: 'historical', explicit: true };
   // "a prolonged ileus for 4 days requiring NG and a short spell of TPN, but this has now resolved": the sentence's own
   // subject, resolved ("this" after the condition that opens it, no other named between)
   if (!opts.chronic && THIS_RESOLVED.test(text.slice(end, c.sentEnd)) && /^\s*(?:(?:post[- ]?op(?:eratively)?|after (?:the|his|her) (?:operation|surgery)),?\s+)?(?:(?:he|she|they) (?:had|developed)|there was)\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(c.sentStart, start))) return { ...out, assertion: 'historical', explicit: true };
