@@ -223,4 +223,9 @@ test('a condition treated or taken out in a past year is over', () => {
   assert.ok(dx('Depression treated with sertraline in 2019, and she is still on it.').includes('35489007:present'));
 });
 
+test('a closed span of years of life is over, even for a long-term condition', () => {
+  assert.ok(dx('Past history: she had anorexia nervosa between the ages of 15 and 17.').includes('56882008:historical'));
+  assert.ok(dx('She has had anorexia nervosa since the age of 15.').includes('56882008:present'));
+});
+
 test.run();

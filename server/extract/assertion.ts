@@ -408,7 +408,9 @@ function lastCause(pre: string): number {
   return at;
 }
 /** A later decade of life ("in his fifties", "in her late thirties"): the twenties and before are HIST_POST's. */
-const HIST_DECADE_POST = /^[^.;]{0,50}\bin (?:his|her|their) (?:early |mid[- ]|late )?(?:thirties|forties|fifties|sixties|seventies|eighties|30s|40s|50s|60s|70s|80s)\b/i;
+const HIST_DECADE_POST = /^[^.;]{0,50}\bin (?:his|her|their) (?:early |mid[- ]|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|20s|30s|40s|50s|60s|70s|80s)\b/i;
+// "anorexia nervosa between the ages of 15 and 17": a closed span of years of life, over even for a long-term condition
+const CLOSED_AGE_SPAN_POST = /^[^.;]{0,50}\b(?:between the ages of \d{1,2} and \d{1,2}|from (?:the )?age (?:of )?\d{1,2} (?:to|until) \d{1,2})\b/i;
 
 /** The mention's head noun named again ("the infection") in a later clause of its paragraph that ends it. */
 const RESOLVED_AGAIN = /^(?:(?!\n\s*\n)[^.;]){0,120}(?:[;.]\s+(?:but\s+|and\s+)?the|\s[-–])\s+([a-z]+)\s+(?:(?:had|has|have)\s+)?(?:now\s+|since\s+|fully\s+|completely\s+|then\s+|quickly\s+)*(?:resolved|settled|cleared)\b/i;
@@ -643,6 +645,7 @@ export function assertMention(text: string, start: number, end: number, opts: As
   if (!opts.chronic && THIS_RESOLVED.test(text.slice(end, c.sentEnd)) && /^\s*(?:(?:post[- ]?op(?:eratively)?|after (?:the|his|her) (?:operation|surgery)),?\s+)?(?:(?:he|she|they) (?:had|developed)|there was)\s+(?:an?\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(c.sentStart, start))) return { ...out, assertion: 'historical', explicit: true };
   // "a DVT in her thirties", "drank heavily in his fifties": an episode of an earlier decade of life is over.
   if (!opts.chronic && HIST_DECADE_POST.test(c.post) && !STILL.test(c.sentence) && !/\bdiagnosed\b/i.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
+  if (CLOSED_AGE_SPAN_POST.test(c.post) && !STILL.test(c.sentence)) return { ...out, assertion: 'historical', explicit: true };
   // "Since his admission in December with an acute asthma attack …": the episode that brought an earlier admission is over.
   if (!opts.chronic && SINCE_ADMISSION.test(c.pre)) return { ...out, assertion: 'historical', explicit: true };
   // "He had a chest infection in January", "she had cellulitis two months ago": an acute episode dated in the past is over.
