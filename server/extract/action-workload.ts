@@ -33,7 +33,7 @@ export interface LetterContext {
   sharedCare?: boolean;
 }
 
-const MISSED = /\b(?:did not attend|did not\s+attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended|non-?attendance|was not attended|were not attended)\b/i;
+const MISSED = /\b(?:did not\s+attend|was not brought|were not brought|not brought to|dna(?:'d)?\b|missed (?:his|her|their|two|both|the|a|an|\w+ consecutive)? ?(?:\w+ )?appointments?|failed to attend|has not attended|non-?attendance|was not attended|were not attended)\b/i;
 
 const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance|visit)\b/i;
 
@@ -85,6 +85,7 @@ export function hospitalOwnWork(before: string): string | undefined {
   return HOSPITAL_OWN.test(before) ? 'work the letter says is the hospital\'s own' : undefined;
 }
 
+/** A condition on an event still to come: "if she has a further episode", "should he develop new symptoms". */
 const FUTURE_EVENT = /^\s*(?:if|should)\s+(?:he|she|they)\s+(?:has|have|develops?|gets?|notices?|suffers?|experiences?)\s+(?:any\s+)?(?:a\s+)?(?:further|new|another|more|recurrent|worsening)\b/;
 
 /** Why the request is a workload transfer, or undefined when it is ordinary practice work. */

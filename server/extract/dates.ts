@@ -199,7 +199,8 @@ export function operationDate(text: string, until?: string): string | undefined 
 
 // "7-10 days after the implant", "6-8 weeks after the birth": the event the letter dates elsewhere
 // ("underwent implantation of an ICD on 09-Feb-2026", "was delivered of a baby girl on 05/06/2026").
-const EVENT_STEMS: Record<string, RegExp> = { birth: /\b(?:deliver|birth|born|caesarean)/i, delivery: /\b(?:deliver|birth|born|caesarean)/i, childbirth: /\b(?:deliver|birth|born|caesarean)/i };
+const BIRTH_EVENT = /\b(?:deliver|birth|born|caesarean)/i;
+const EVENT_STEMS: Record<string, RegExp> = { birth: BIRTH_EVENT, delivery: BIRTH_EVENT, childbirth: BIRTH_EVENT };
 const BIRTH_DATE = /\b(?:dob|d\.o\.b|date of birth|born on)\b/i;
 
 /** The latest date up to `until` that the letter gives for the event `noun` names, in the sentence or table row before the date. */

@@ -1061,7 +1061,10 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   const near = SITE_NEAR[m.concept.code];
   if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
   // (beside an appendicitis, a bare "perforation" is the appendix's rupture, read above)
-  if (m.concept.code === INTESTINE_PERFORATION && /^perforation$/i.test(text.slice(start, end)) && APPENDIX_NEAR.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100))) && !BOWEL_WORDS.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  if (m.concept.code === INTESTINE_PERFORATION && /^perforation$/i.test(text.slice(start, end))) {
+    const around = text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100));
+    if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) return true;
+  }
   // "FRAX (with BMD): major osteoporotic fracture 21%, hip 4.1%": a fracture risk score's line names risks, not fractures.
   if (/fracture/i.test(m.concept.display) && (FRACTURE_RISK_BEFORE.test(text.slice(lineBounds(text, start)[0], start)) || RISK_VALUE_AFTER.test(text.slice(end, end + 30)))) return true;
   // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
