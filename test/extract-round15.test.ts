@@ -228,4 +228,23 @@ test('a closed span of years of life is over, even for a long-term condition', (
   assert.ok(dx('She has had anorexia nervosa since the age of 15.').includes('56882008:present'));
 });
 
+test('an episode that passed, closed or regressed on its own, or was "years ago", or with nothing since, is over', () => {
+  assert.ok(dx('Past history:\n- Left ureteric stone February 2026 - passed spontaneously').includes('31054009:historical'));
+  assert.ok(dx('Neonatal problems:\n- Patent ductus arteriosus - closed spontaneously').includes('83330001:historical'));
+  assert.ok(dx('She had a stomach ulcer years ago.').includes('397825006:historical'));
+  assert.ok(dx('Past history: depression 2019, treated with sertraline for a year, no problems since.').includes('35489007:historical'));
+  // a lifelong condition with nothing since is controlled, not over; an injury closed with sutures stays
+  assert.ok(dx('Past history: type 2 diabetes, no problems since.').includes('44054006:present'));
+  assert.ok(dx('Scalp laceration closed with sutures.').includes('210323002:present'));
+});
+
+test('a change "started by the heart failure team in February" is past; a month of a plan is not', () => {
+  assert.equal(changes('Dear Dr Hale\n\nHis spironolactone 25 mg was started by the heart failure team in February.'), []);
+});
+
+test('"- Low mood - PHQ-9 12, likely moderate depression": a listed symptom whose own entry names the disorder is the disorder\'s', () => {
+  const out = dx('Diagnoses:\n- Low mood - PHQ-9 12, likely moderate depression');
+  assert.ok(!out.some((d) => d.startsWith('366979004:')), out.join(', '));
+});
+
 test.run();

@@ -116,7 +116,9 @@ function diagnosesFrom(mentions: Mention[], letter: Letter, idx: ConceptIndex): 
   const hypertensive = out.some((d) => d.assertion === 'present' && d.code !== ELEVATED_BP && HYPERTENSION.test(d.display));
   // "Low mood - PHQ-9 12, likely moderate depression": the symptom is the named disorder's.
   // "two generalised tonic-clonic seizures" in an epilepsy letter, a "background pressure headache" in a migraine letter: the disorder's own.
-  const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) || listed.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display)); };
+  // (a symptom that opens its own list entry stands, unless that entry itself names the disorder: "- Low mood - PHQ-9 12, likely moderate depression")
+  const sameLine = (a: DiagnosisItem, b: DiagnosisItem) => { const [from, to] = lineBounds(letter.text, a.evidence.start); return b.evidence.start >= from && b.evidence.start < to; };
+  const subsumed = (d: DiagnosisItem) => { const by = adverse.has(d) ? undefined : SYMPTOM_OF[d.code] ?? (SEIZURE_KIND.test(d.display) ? EPILEPSY : undefined); return !!by && (d.assertion === 'present' || d.assertion === 'possible') && out.some((x) => x !== d && x.assertion !== 'negated' && x.assertion !== 'family' && by.test(x.display) && (!listed.has(d) || sameLine(d, x))); };
   // "Raised BP reading, no previous diagnosis of hypertension": the reading's concept is named for that; the denial is its note, not a ruling
   // ("Raised BP in labour - pre-eclampsia excluded" rules out a disorder of its own).
   const elevated = out.some((d) => d.code === ELEVATED_BP && d.assertion === 'present');
