@@ -226,8 +226,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     const n = num(m[2]) ?? num(m[1]);
     if (n === undefined) continue;
     // ("after the implant": from the day the letter gives for it; otherwise the change this letter reports)
-    const noun = m[4] ? undefined : /(?:after|following|post)[- ]?(?:(?:the|his|her|their) )?([a-z]+)$/i.exec(m[0] + (/^[a-z]*/i.exec(text.slice(m.index + m[0].length))?.[0] ?? ''))?.[1];
-    const at = shift(m[4] ? opts.operation ?? from : (noun && opts.event?.(noun)) || from, n, m[3]);
+    const noun = m[4] || !opts.event ? undefined : /(?:after|following|post)[- ]?(?:(?:the|his|her|their) )?([a-z]+)$/i.exec(m[0] + (/^[a-z]*/i.exec(text.slice(m.index + m[0].length))?.[0] ?? ''))?.[1];
+    const at = shift(m[4] ? opts.operation ?? from : (noun && opts.event!(noun)) || from, n, m[3]);
     // ("review her mood in 4 weeks and, if needed, consider mirtazapine with a repeat sodium 2 weeks after
     // starting": a start still to come times only a request that names no other time)
     if (/\b(?:at least|no sooner than|no earlier than|a minimum of|not before|not until|not within)\s*$/i.test(text.slice(Math.max(0, m.index - 20), m.index))

@@ -691,14 +691,21 @@ const RECURRENCE_SITES: [RegExp, string][] = [
   [/\b(?:rectal|rectum|anterior resection|APER|TME)\b/i, '314966008'],
   [/\b(?:colon|colonic|colorectal|hemicolectomy|sigmoid colectomy|bowel cancer)\b/i, '314965007'],
 ];
-let lastRecurrenceText = '', lastRecurrenceSite: string | undefined;
-/** The one cancer site a letter names (none where it names none or more than one). */
-function recurrenceSite(text: string): string | undefined {
-  if (text === lastRecurrenceText) return lastRecurrenceSite;
-  const found = RECURRENCE_SITES.filter(([re]) => re.test(text));
-  lastRecurrenceText = text; lastRecurrenceSite = found.length === 1 ? found[0][1] : undefined;
-  return lastRecurrenceSite;
+/**
+ * The one site of `sites` a letter names (none where it names none or more than one), kept for the
+ * letter last asked about: every mention of a letter asks of the same text.
+ */
+function oneSiteNamed(sites: [RegExp, string][]): (text: string) => string | undefined {
+  let lastText: string | undefined, lastSite: string | undefined;
+  return (text) => {
+    if (text === lastText) return lastSite;
+    const found = sites.filter(([re]) => re.test(text));
+    lastText = text; lastSite = found.length === 1 ? found[0][1] : undefined;
+    return lastSite;
+  };
 }
+/** The one cancer site a letter names whose local recurrence the GPS has. */
+const recurrenceSite = oneSiteNamed(RECURRENCE_SITES);
 const VITREOUS_DETACHMENT = '247081001';
 /** An eye letter: the vitreous, the retina, floaters and flashes, the eye clinic. */
 const EYE_NEAR = /\b(?:vitreous|vitreo\w*|retina\w*|floaters|flashes|flashing lights|ophthalm\w*|eye casualty|fundoscopy|Weiss ring|visual acuity)\b/i;
@@ -909,14 +916,8 @@ const CANCER_OF_ORGAN = ORGAN_CANCER_CODES.map(([re, code]) => ({
   organSpecimen: new RegExp(`${re.source}\\s+(?:biops(?:y|ies)|histology|specimens?|resection)\\b`, 'i'),
   cancerIn: new RegExp(`\\b(?:malignancy|cancer) (?:in|of) (?:the |his |her )?(?:[\\w-]+ )?${re.source}`, 'i'),
 }));
-let lastOrganText = '', lastOrgan: string | undefined;
-/** The one organ of ORGAN_CANCER_CODES a letter names, if it names exactly one. */
-function letterOrgan(text: string): string | undefined {
-  if (text === lastOrganText) return lastOrgan;
-  const found = ORGAN_CANCER_CODES.filter(([re]) => re.test(text));
-  lastOrganText = text; lastOrgan = found.length === 1 ? found[0][1] : undefined;
-  return lastOrgan;
-}
+/** The one organ of ORGAN_CANCER_CODES a letter names, as that organ's cancer. */
+const letterOrgan = oneSiteNamed(ORGAN_CANCER_CODES);
 /** A letter from a breast clinic or about a breast lump. */
 const BREAST_LETTER = /\bbreast (?:clinic|lump|unit|service|team|surgeon|cyst|assessment)\b|\bone[- ]stop breast\b/i;
 const OTHER_ORGAN_LINE = /\b(?:lung|chest|abdomen|pelvis|liver|bone|skin|thyroid|ovar\w*|uter\w*|bowel|colon|lymph|nodes?)\b/i;
