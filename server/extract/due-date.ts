@@ -149,6 +149,9 @@ const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT
 const SPAN_DATE = String.raw`(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})`;
 const RANGE_FROM = new RegExp(String.raw`${SPAN_DATE}\s*(?:to|until|till|-|–)\s*$|\bbetween\s+${SPAN_DATE}\s+and\s+$`, 'i');
 /** Due date (ISO) of a request's text, or null when it gives no time. */
+const THE_SAME_DAY = /\bthe same day\b/i;
+const THE_SAME_DAY_ALL = new RegExp(THE_SAME_DAY.source, 'gi');
+
 export function dueDate(text: string, from: string | undefined, opts: DueOptions = {}): string | null {
   if (!from) return null;
   const fd = /\bfirst\b/i.test(text) ? FIRST_DUE.exec(text) : null;
@@ -290,6 +293,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   if (eop) covered.push([eop.index, eop.index + eop[0].length]);
   let rest = text;
   for (const [a, b] of covered) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+  // "repeat his U&Es tomorrow and, if his creatinine has risen, discuss him with urology the same
+  // day": "the same day" is the day of what it follows; it times the request only when nothing else does
+  rest = rest.replace(THE_SAME_DAY_ALL, (a) => ' '.repeat(a.length));
   for (const k of NAMED) {
     if (!k.re.test(rest)) continue;
     // "today" and "tomorrow" are the clinic's day; weeks and months count from the letter
@@ -361,6 +367,7 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
     const course = COURSE_THEN_STOP.exec(text);
     if (course && num(course[1]) !== undefined) found.push(shift(from, num(course[1])!, course[2]));
   }
+  if (!found.length && THE_SAME_DAY.test(text)) found.push(opts.today ?? from);
   if (!found.length) found.push(...minimum);
   if (!found.length) return null;
   // "today, or first thing tomorrow (23/04/2026) at the latest": the latest time it names
