@@ -13,9 +13,10 @@ import { loadTerminology } from '../terminology/index.ts';
 
 const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
 
-test('the work-up the hospital needs for its own clinic or operation is its own to request', () => {
+test('the work-up the hospital needs for its own operation is its own to request', () => {
+  // (bloods before a clinic appointment are shared monitoring: round 16 found 7 of 8 annotations say so)
   assert.equal(flags('Dear Dr Osei\n\nPlease arrange a lipid profile and U&E before his clinic appointment on 3rd May.'),
-    [['Please arrange a lipid profile and U&E before his clinic appointment on 3rd May.', true]]);
+    [['Please arrange a lipid profile and U&E before his clinic appointment on 3rd May.', false]]);
   assert.equal(flags('Dear Dr Osei\n\nCould you arrange an ECG and pre-operative bloods ahead of her pre-assessment next month?'),
     [['Could you arrange an ECG and pre-operative bloods ahead of her pre-assessment next month?', true]]);
   // the practice's own monitoring, and tests before a dose change the practice makes, are ordinary work

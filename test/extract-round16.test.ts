@@ -39,4 +39,66 @@ test('"the same day" is the day of what it follows: the request keeps its own ti
   assert.equal(dues('Dear Dr Reed\n\nPlease see her at the practice the same day.'), [['Please see her at the practice the same day.', '2026-03-02']]);
 });
 
+
+
+test('findings letters name by short or lay forms map to their concepts', () => {
+  const cases: [string, string][] = [
+    ['Echo: mildly impaired systolic fn (EF 48%).', '134401001:present'],
+    ['Admitted with lithium toxicity (level 2.1).', '62014003:present'],
+    ['Colonoscopy: a small caecal angiodysplasia, treated with APC.', '235853006:present'],
+    ['Coagulation screen normal, so a bleeding disorder has been excluded.', '64779008:negated'],
+    ['Her anaemia may reflect upper GI blood loss.', '37372002:possible'],
+    ['Mechanical back ache for two years.', '161891005:present'],
+    ['MRI pelvis: ?adenomyosis.', '76376003:possible'],
+    ['Colposcopy: there is no CIN.', '285636001:negated'],
+    ['Screening found high-risk HPV.', '240532009:present'],
+    ['Gonioscopy: no angle closure.', '392291006:negated'],
+    ['Problems: 1. Preterm infant, born at 31+5 weeks.', '12312009:present'],
+    ['Her brother was treated for developmental dysplasia of the hip.', '52781008:family'],
+    ['Assessment: speech and language delay.', '229721007:present'],
+  ];
+  for (const [text, want] of cases) { const out = dx(text); assert.ok(out.includes(want), `${want} in ${out.join(', ')} for: ${text}`); }
+  // a screening test's negative result is no condition ruled out, and "X risk" is the risk of it
+  assert.equal(dx('Smear up to date (2025, HPV negative).'), []);
+  assert.equal(dx('Ibuprofen stopped - GI blood loss risk.'), []);
+});
+
+const flags = (t: string) => actionsIn(t, '2026-03-02').map((a) => [a.text, a.workloadTransfer]);
+
+test('bloods before the next clinic are shared monitoring; sent in for it, or before an operation, they are the hospital\'s', () => {
+  assert.equal(flags('Dear Dr Reed\n\nPlease check her TFTs and FBC before her next clinic appointment on 14/07/2026.'),
+    [['Please check her TFTs and FBC before her next clinic appointment on 14/07/2026.', false]]);
+  assert.equal(flags('Dear Dr Reed\n\nPlease repeat his PSA in 6 weeks and forward the result to my secretary before his next clinic appointment.'),
+    [['Please repeat his PSA in 6 weeks and forward the result to my secretary before his next clinic appointment.', true]]);
+  assert.equal(flags('Dear Dr Reed\n\nPlease arrange an ECG and pre-operative bloods before her operation on 20/04/2026.'),
+    [['Please arrange an ECG and pre-operative bloods before her operation on 20/04/2026.', true]]);
+});
+
+test('G-CSF is hospital-only; a medicine named as the cause of a side effect is not the one asked for', () => {
+  assert.equal(flags('Dear Dr Reed\n\nWe would be grateful if the practice could prescribe the filgrastim injections for cycle 2.'),
+    [['We would be grateful if the practice could prescribe the filgrastim injections for cycle 2.', true]]);
+  assert.equal(flags('Dear Dr Reed\n\nPlease continue to prescribe the macrogol and senna, as clozapine-induced constipation can be dangerous.'),
+    [['Please continue to prescribe the macrogol and senna, as clozapine-induced constipation can be dangerous.', false]]);
+});
+
+test('a condition line saying where its care happens is no letterhead; a finished treatment ends the episode', () => {
+  const af = dx('Comorbidities\n  Atrial fibrillation - on warfarin (INR managed by your practice anticoagulation clinic)\n  Hypertension');
+  assert.ok(af.includes('49436004:present'), af.join(', '));
+  assert.ok(dx('She has now completed six months of treatment for pulmonary tuberculosis.').includes('154283005:historical'));
+  assert.ok(dx('He completed a 7-day course of trimethoprim for a urinary tract infection.').includes('68566005:historical'));
+  // a long-term condition treated goes on
+  assert.ok(dx('He has completed a course of CBT for depression.').includes('35489007:present'));
+  assert.ok(dx('Common variable immunodeficiency, on subcutaneous immunoglobulin.').includes('23238000:present'));
+});
+
+
+test('an "Excluded" list rules out each item it heads; a pipe-separated row is content, not a letterhead', () => {
+  const out = dx('DIAGNOSES\n  Migraine\n\nEXCLUDED\n  Subarachnoid haemorrhage - CT head normal; LP: no xanthochromia\n  Meningitis - CSF normal\n\nPast\n  - Appendicectomy aged 12');
+  assert.ok(out.includes('37796009:present') && out.includes('21454007:negated') && out.includes('7180009:negated'), out.join(', '));
+  const row = dx('CO-MORBIDITIES\n  Hypertension | CKD stage 3a (eGFR 48) | Mild cognitive impairment (memory clinic 2024)');
+  assert.ok(row.includes('38341003:present') && row.includes('386805003:present'), row.join(', '));
+  // "not unusual in epilepsy" says nothing against the epilepsy
+  assert.ok(dx('You have focal epilepsy. This is not unusual in epilepsy that starts later in life.').includes('230381009:present'));
+});
+
 test.run();

@@ -9,7 +9,7 @@ import { requestBody, LATER_REFERRAL } from './action-category.ts';
 
 /** Hospital-only (red list) medicines: specialist prescribing only. */
 const RED = new Set(['acitretin', 'isotretinoin', 'alitretinoin', 'clozapine', 'adalimumab', 'etanercept', 'infliximab', 'ustekinumab', 'secukinumab', 'tofacitinib', 'baricitinib', 'upadacitinib', 'certolizumab', 'golimumab', 'tocilizumab', 'omalizumab', 'mepolizumab', 'dupilumab', 'rituximab', 'abatacept', 'erenumab', 'fremanezumab', 'galcanezumab', 'botulinum toxin', 'teriparatide', 'dronedarone']);
-const RED_NAME = /\b(?:[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|gravir|navir|previr|asvir|buvir|virine)|riociguat|bosentan|ambrisentan|macitentan|somatropin|romosozumab|cyclophosphamide|lenalidomide|thalidomide|pomalidomide|anakinra|ozanimod|filgotinib|ivacaftor|tenofovir|emtricitabine|efavirenz|sirolimus|everolimus|fingolimod|teriflunomide|dimethyl fumarate|tolvaptan|apremilast|epoetin|darbepoetin|valganciclovir|pirfenidone|nintedanib|linezolid|zoledronic acid|hydroxyurea|interferon)\b/;
+const RED_NAME = /\b(?:[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|gravir|navir|previr|asvir|buvir|virine)|riociguat|bosentan|ambrisentan|macitentan|somatropin|romosozumab|cyclophosphamide|lenalidomide|thalidomide|pomalidomide|anakinra|ozanimod|filgotinib|ivacaftor|tenofovir|emtricitabine|efavirenz|sirolimus|everolimus|fingolimod|teriflunomide|dimethyl fumarate|tolvaptan|apremilast|epoetin|darbepoetin|(?:peg)?filgrastim|lenograstim|romiplostim|valganciclovir|pirfenidone|nintedanib|linezolid|zoledronic acid|hydroxyurea|interferon)\b/;
 /** Shared-care (amber) medicines: the practice prescribes only under a shared-care agreement. */
 const AMBER = new Set(['methotrexate', 'azathioprine', 'mycophenolate', 'leflunomide', 'sulfasalazine', 'ciclosporin', 'tacrolimus', 'mercaptopurine', 'penicillamine', 'hydroxycarbamide', 'riluzole', 'apomorphine', 'denosumab', 'methylphenidate', 'lisdexamfetamine', 'dexamfetamine', 'atomoxetine', 'testosterone', 'goserelin', 'leuprorelin', 'triptorelin', 'degarelix']);
 
@@ -45,6 +45,12 @@ const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|refe
  * knows the product), or a shared-care one when no shared-care agreement is mentioned.
  */
 function specialistMedicine(text: string, lower: string, sharedCare = false): 'hospital-only (red list)' | 'shared-care' | undefined {
+  // ("prescribe the laxatives, as clozapine-induced constipation can be severe": a medicine named as a
+  // cause is not the one asked for)
+  if (/[- ](?:induced|related|associated)\b/i.test(text)) {
+    text = text.replace(CAUSE_ADJECTIVE, (a) => ' '.repeat(a.length));
+    lower = text.toLowerCase();
+  }
   for (const d of drugLexicon().find(text)) {
     const parts = d.generic.split('/');
     if (parts.some((p) => RED.has(p))) return 'hospital-only (red list)';
@@ -53,6 +59,9 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
   const red = RED_NAME.exec(lower);
   return red && !AMBER.has(red[0]) ? 'hospital-only (red list)' : undefined;
 }
+
+const SEND_RESULTS_IN = /\b(?:send|forward|copy|email|fax|pass on)\b[^.;]{0,40}?\b(?:results?|them|these)\b[^.;]{0,20}?\bto (?:us|me|my|our|the (?:clinic|team|department|secretary|consultant))\b/;
+const CAUSE_ADJECTIVE = /\b[\w]+[- ](?:induced|related|associated)\b/gi;
 
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
 const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only|just) (?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued)|(?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was|has been) (?:supplied|dispensed|given|issued))\b/i;
@@ -189,10 +198,12 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
   // "she needs a baseline DEXA scan now that she is starting an aromatase inhibitor": the work-up
   // for a treatment the hospital starts belongs to the clinician who starts it
   if (category === 'investigation' && /(?<!\b(?:to|towards|around|near|above|below|from|at|of|than|within)\s(?:(?:his|her|their|the)\s)?)\bbaseline\b/.test(lower) && /\b(?:now that|as|because|since|before|when)\s+(?:he|she|they|the patient)\s+(?:is|are)\s+(?:starting|commencing|beginning|about to start)\b|\bbefore (?:starting|commencing|initiating)\b/.test(lower)) return 'baseline tests for a treatment the hospital is starting';
-  // "please arrange an ECG and pre-operative bloods before her pre-assessment", "HbA1c and U&E before
-  // her clinic appointment on 14th July": the work-up the hospital needs for its own appointment or
-  // operation is the hospital's to request
-  if (category === 'investigation' && !ctx.gpOrdered && /\b(?:before|ahead of|prior to) (?:his|her|their|the|this|next|a) (?:(?:next|planned|booked|forthcoming|upcoming|follow-up|review|outpatient|hospital|[\w-]+ clinic) )*(?:clinic|outpatient|pre-?(?:operative )?assessment|pre-?op|operation|surgery|procedure|admission)(?: (?:appointment|visit|review|assessment))?\b|\bpre-?op(?:erative)? (?:bloods|blood tests|tests|ecg|work-?up|investigations)\b/.test(lower)) return 'tests the hospital needs for its own appointment or operation';
+  // "please arrange an ECG and pre-operative bloods before her pre-assessment": the work-up the hospital
+  // needs for its own operation is the hospital's to request (bloods "before her next clinic" are the
+  // shared monitoring of a condition both follow: 7 of 8 such annotations are not a transfer, unless
+  // the results are to be sent in for it: "… and forward the results to my secretary before clinic")
+  if (category === 'investigation' && !ctx.gpOrdered && /\b(?:before|ahead of|prior to) (?:his|her|their|the|this|next|a) (?:(?:next|planned|booked|forthcoming|upcoming|follow-up|review|outpatient|hospital|[\w-]+ clinic) )*(?:clinic|outpatient)(?: (?:appointment|visit|review))?\b/.test(lower) && SEND_RESULTS_IN.test(lower)) return 'tests the hospital needs for its own appointment or operation';
+  if (category === 'investigation' && !ctx.gpOrdered && /\b(?:before|ahead of|prior to) (?:his|her|their|the|this|next|a) (?:(?:next|planned|booked|forthcoming|upcoming|hospital) )*(?:pre-?(?:operative )?assessment|pre-?op|operation|surgery|procedure|admission)(?: (?:appointment|visit|review|assessment))?\b|\bpre-?op(?:erative)? (?:bloods|blood tests|tests|ecg|work-?up|investigations)\b/.test(lower)) return 'tests the hospital needs for its own appointment or operation';
   if (category === 'investigation' && /\b(?:ct|mri|pet(?:-ct)?|ct thorax|ct scan|mri scan)\b/.test(lower) && /\b(?:radiolog\w+|recommend\w*|report)\b/.test(lower)) return 'arranging imaging the hospital recommended';
   // "the radiologist advises a repeat ultrasound in 3 months; please arrange this": follow-up imaging
   // of the hospital's own finding, asked for by its radiologists (a chest X-ray after pneumonia and

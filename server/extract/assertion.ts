@@ -51,7 +51,7 @@ export interface AssertOptions {
 }
 
 // Pseudo-triggers: look like triggers, are not. Replaced by spaces (offsets kept).
-const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not certain(?:ly)?|not been(?! (?:found|detected|identified|demonstrated|confirmed|shown|diagnosed|excluded|ruled out)\b)|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?|aura)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
+const PSEUDO = /\b(?:(?:perhaps|possibly|probably|likely) (?:related|secondary|due|linked|attributable) to|(?:may|might|could) (?:be|have been|have) (?:contributing|contributed|contributory|related|relevant|responsible|causing|caused|driving|driven|worsening|worsened|triggered|precipitated|a factor)(?: to| in| for)?|(?:most |more )?(?:likely|probable|possible) (?:cause|causes|driver|drivers|reason|explanation|trigger|source|precipitant|contributor|factor)s? (?:of|for)|not (?:been )?changed|did not attend|not attended|(?:must|should|could) not drive|not to drive|not driving|no (?:change|further|increase|decrease|significant change|longer (?:needs?|requires?|takes?)|need|needs|issues? with|problems? with|cause for concern|concerns? (?:about|with|regarding) (?:her|his|their) (?:medication|treatment))|not only|not just|not necessarily|not (?:unusual|uncommon|unknown|rare|atypical)|not certain(?:ly)?|not been(?! (?:found|detected|identified|demonstrated|confirmed|shown|diagnosed|excluded|ruled out)\b)|not yet|not had (?:any )?(?:bloods|tests)|gram[- ]negative|gram[- ]positive|suspected cancer (?:pathway|referral|clinic)|(?:un)?likely to (?:explain|account for|cause|have caused|be the cause|be responsible|be related)|without (?:difficulty|complication|incident|problem|any problems?|aura)|nothing else|no other|clinical (?:query|question)|referral (?:query|question))\b/gi;
 
 /** "HER2 negative", "ER positive", "triple negative", "Rh D negative": a receptor status or blood group, not a negation. */
 const RECEPTOR_STATUS = /\b(?:ER|PR|PgR|HER-?2|oestrogen receptor|estrogen receptor|progesterone receptor|hormone receptor|triple|EGFR|ALK|PD-?L1|Rh(?:esus)?(?: ?D)?)[ -]?(?:negative|neg|positive|pos)\b/gi;
@@ -458,6 +458,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
     || /\buntil (?:he|she|they|you|the patient) (?:has|have) (?:had|been)\b/i.test(lastWords(condPre, 10))
     // "carries an increased risk of gastric cancer": a risk named is not the condition.
     || RISK_OF.test(lastWords(condPre, 6))
+    // "stopped - GI blood loss risk", "his fracture risk": the risk of it, named before the word
+    || /^\s*risks?\b/i.test(c.post)
     // "occasionally one can turn into a type of skin cancer called squamous cell carcinoma": what it may become
     || TURN_INTO.test(lastWords(condPre, 10));
 
@@ -529,6 +531,8 @@ export function assertMention(text: string, start: number, end: number, opts: As
       if (ROW_HIST.test(cell) && !(opts.chronic && /^past history/i.test(cell))) return { ...out, assertion: 'historical', explicit: true };
     }
   }
+  // under an "Excluded" heading each item's head is a condition ruled out (what its line says of the tests is not)
+  if (opts.section === 'excluded' && item.head) return { ...out, assertion: 'negated', explicit: true };
   if (CANNOT_EXCLUDE.test(c.sentence.slice(end - c.sentStart))) return { ...out, assertion: 'possible', explicit: true };
   // The trigger nearest the mention decides ("no lytic lesions, so there is no evidence of myeloma").
   const window = lastWords(pre, 12);
@@ -620,6 +624,9 @@ export function assertMention(text: string, start: number, end: number, opts: As
     if (SETTLED_QUERY.test(rest) || SETTLED_AND.test(rest) || CRITERIA_NOT_MET.test(text.slice(c.sentEnd, c.sentEnd + 80))) return { ...out, assertion: 'negated', explicit: true };
     return { ...out, assertion: 'possible', explicit: true };
   }
+  // "She has now completed six months of treatment for pulmonary tuberculosis", "completed a 7-day course
+  // of trimethoprim for a UTI": an infection or episode whose treatment is finished is over
+  if (!opts.chronic && COMPLETED_TREATMENT_PRE.test(pre)) return { ...out, assertion: 'historical', explicit: true };
   // "stroke 2019 with residual dysphagia": what remains of a past event is present.
   if (RESIDUAL.test(lastWords(pre, 4))) return out;
   // "a hypoactive delirium on days 2 to 4, which has now resolved": the relative clause ends the episode.
@@ -668,5 +675,6 @@ export function assertMention(text: string, start: number, end: number, opts: As
   return out;
 }
 
+const COMPLETED_TREATMENT_PRE = /\b(?:has|have|had)?\s*(?:now\s+|successfully\s+|fully\s+)?completed\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?:[\w-]+\s+){0,3}(?:course|months?|weeks?|days?)\s+of\s+(?:[\w-]+\s+){0,3}?|(?:[\w-]+\s+){0,2}?(?:treatment|therapy|antibiotics?)\s+)for\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}$/i;
 const CONFIRMS_PRE = /\b(?:this|which|these|that|it|they|results?|findings?|biops(?:y|ies)|histology|scan|tests?)\s+(?:(?:has|have)\s+)?(?:confirms?|confirmed|establish(?:es|ed)?)\s+(?:(?:a|an|the)\s+)?(?:(?:diagnosis|presence)\s+of\s+(?:(?:a|an|the)\s+)?)?$/i;
 const CONFIRMED_POST = /^\s*(?:\([^()]{0,30}\)\s*)?(?:was|is|has been|were|are|have been)\s+(?:now\s+)?confirmed\b(?!\s+(?:not|to be absent))/i;

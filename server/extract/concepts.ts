@@ -55,7 +55,7 @@ const WORDS: Record<string, string> = {
   sulphate: 'sulfate', haemophilus: 'hemophilus', aluminium: 'aluminum', anaesthetic: 'anesthetic',
   orthopaedic: 'orthopedic', paediatric: 'pediatric', coeliac: 'celiac', diarrhoea: 'diarrhea', apnoea: 'apnea',
   // clinical shorthand: "pulm oedema", "bilat effusions"
-  pulm: 'pulmonary', bilat: 'bilateral',
+  pulm: 'pulmonary', bilat: 'bilateral', fn: 'function',
   // Latin plurals letters write ("no cerebral emboli", "calculi in the gallbladder")
   emboli: 'embolus', thrombi: 'thrombus', calculi: 'calculus', fungi: 'fungus', bacilli: 'bacillus',
   naevi: 'nevus', nevi: 'nevus', vertebrae: 'vertebra', fistulae: 'fistula', bullae: 'bulla', diverticula: 'diverticulum',

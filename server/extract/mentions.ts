@@ -977,13 +977,17 @@ const lineOf = (text: string, at: number) => text.slice(...lineBounds(text, at))
 const SERVICE_ALL = new RegExp(SERVICE_LINE.source, 'gi');
 /** A letterhead or sign-off line: short, unpunctuated, naming a service ("in clinic" is a place, not a service's name). */
 function serviceLine(line: string, top = false): boolean {
-  if ((line.length >= 90 && !(top && TRUST_LINE.test(line))) || /[.;:]/.test(line) || !SERVICE_LINE.test(line)) return false;
+  // (a table's row, "Hypertension | CKD 3a | MCI (memory clinic 2024)", is the letter's content)
+  if ((line.length >= 90 && !(top && TRUST_LINE.test(line))) || /[.;:|]/.test(line) || !SERVICE_LINE.test(line)) return false;
   // "2) Hospital-acquired delirium": a numbered list item is the letter's content, not its letterhead.
   if (/^\s*\(?\d{1,2}[.)]\s/.test(line)) return false;
   for (const m of line.matchAll(SERVICE_ALL)) {
     // "hospital-acquired", "ward-based": the word qualifies another, it names no service.
     if (/^-[a-z]/i.test(line.slice(m.index! + m[0].length))) continue;
-    if (!/\b(?:in|at|to|from|by|via|on)\s+(?:the\s+|a\s+)?$/i.test(line.slice(0, m.index))) return true;
+    // ("Atrial fibrillation (INR managed by your practice anticoagulation clinic)": a service after a
+    // preposition is where the care happens, not a letterhead's name)
+    const before = line.slice(0, m.index);
+    if (!/\b(?:in|at|to|from|by|via|on|with|under)\s+(?:the\s+|a\s+|your\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w&-]+\s+){0,3}$/i.test(before)) return true;
   }
   return false;
 }

@@ -8,7 +8,9 @@ import type { Section } from '../types.ts';
 /** What a section is for, as extraction reads it. */
 export type SectionKind =
   | 'diagnoses' | 'pmh' | 'family' | 'social' | 'history' | 'examination' | 'investigations'
-  | 'procedures' | 'medications' | 'allergies' | 'plan' | 'actions' | 'advice' | 'summary' | 'admin' | 'signature' | 'other';
+  | 'procedures' | 'medications' | 'allergies' | 'plan' | 'actions' | 'advice' | 'summary' | 'admin' | 'signature' | 'other'
+  // "Excluded", "Diagnoses ruled out": a list of conditions considered and ruled out
+  | 'excluded';
 
 interface HeadingRule { re: RegExp; code?: string; kind: SectionKind }
 
@@ -18,6 +20,9 @@ const RULES: HeadingRule[] = [
   { re: /^(?:social (?:history|circumstances|situation|context)|sh|shx|social hx|social|lifestyle|smoking(?: status)?|alcohol)$/, code: 'social-circumstances', kind: 'social' },
   { re: /^(?:(?:relevant )?(?:past|previous) (?:medical )?(?:and surgical )?(?:history|hx)|(?:relevant )?past medical(?:,)? (?:and )?surgical history|pmh|pmhx|pmh\/psh|medical history|background|background history|comorbidities|co-morbidities|relevant medical history|past history|significant past medical history|relevant pmh|comorbid conditions|relevant background|(?:past )?surgical history|past surgical and medical history|psh|(?:past )?psychiatric history|past medical,? surgical and psychiatric history)$/, code: 'relevant-past-medical-surgical-and-mental-health-history', kind: 'pmh' },
   { re: /^(?:(?:primary |secondary |principal |main |working |final |discharge |provisional |new |clinical |differential )?diagnos[ie]s(?: (?:this|on) (?:admission|discharge|attendance))?|dx|diagnoses and problems|imp|impression|clinical impression|opinion|conclusions?|assessment|outcome of (?:assessment|investigation)|problems?(?: list)?|(?:active|current|ongoing|other|other medical|other active|main|medical|antenatal|postnatal|antenatal and postnatal|obstetric|perinatal) (?:problems|issues)|problems and issues|summary of diagnoses|reason for (?:admission|attendance)|presenting problem|condition treated|interpretation|(?:other )?problems (?:this|during) (?:admission|attendance|stay)|complications|summary of problems|other diagnoses|(?:key |clinical |main )?issues(?: (?:this|during) (?:admission|attendance|stay))?|clinical problems|key problems)$/, code: 'diagnoses', kind: 'diagnoses' },
+  // a problem list's own subheadings: "Active / Excluded / Past"
+  { re: /^(?:past|previous|historical|inactive(?: problems)?|past problems|resolved problems)$/, code: 'relevant-past-medical-surgical-and-mental-health-history', kind: 'pmh' },
+  { re: /^(?:excluded|ruled out|(?:conditions|diagnoses|differentials?(?: diagnos[ie]s)?) (?:excluded|ruled out)|excluded (?:diagnoses|conditions))$/, kind: 'excluded' },
   { re: /^(?:procedures?(?: performed| this admission| undertaken)?|operations?(?: performed| note)?|operative (?:findings|procedure|note)|surgery|surgical procedures?|intervention|interventions|treatment(?:s)?(?: given| (?:in|on) (?:ed|a&e|a and e|the department|the ward|hospital))?|treatment(?:s)? (?:given|and interventions)|treatments and interventions)$/, code: 'procedures', kind: 'procedures' },
   { re: /^(?:investigations?(?: and results)?|results|investigation results|relevant investigations|key investigations|tests|blood results|bloods|imaging|radiology|findings|report|ecg|echo(?:cardiogram)?|histology)$/, code: 'investigation-results', kind: 'investigations' },
   { re: /^(?:examination(?: findings)?|o\/e|on examination|clinical examination|exam|mental state examination|mse)$/, code: 'examination-findings', kind: 'examination' },
