@@ -5,6 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dx } from './helpers/diagnoses.ts';
 import { actionsIn } from './helpers/actions.ts';
+import { narrativeDate } from '../server/extract/dates.ts';
+import { dueDate } from '../server/extract/due-date.ts';
 
 const dues = (t: string, date = '2026-03-02') => actionsIn(t, date).map((a) => [a.text, a.due]);
 
@@ -99,6 +101,20 @@ test('an "Excluded" list rules out each item it heads; a pipe-separated row is c
   assert.ok(row.includes('38341003:present') && row.includes('386805003:present'), row.join(', '));
   // "not unusual in epilepsy" says nothing against the epilepsy
   assert.ok(dx('You have focal epilepsy. This is not unusual in epilepsy that starts later in life.').includes('230381009:present'));
+});
+
+
+test('a letter is dated no earlier than the discharge it reports, and by its title line\'s date', () => {
+  assert.is(narrativeDate('DISCHARGE SUMMARY\nAdmitted: 07/04/2026     Discharged: 09/04/2026\n\nDELIVERY\nDate:         07/04/2026 at 38+2 weeks\n'), '2026-04-09');
+  assert.is(narrativeDate('RESULTS LETTER                                  16 July 2026\n\nTest: 24-hour tape (fitted 06/07/2026, reported 15/07/2026)\n'), '2026-07-16');
+  assert.is(narrativeDate('Attended: 14/03/2026 22:40   Left ED obs unit: 15/03/2026 15:30\n'), '2026-03-15');
+});
+
+test('day ranges are due at their end; "from week 5" is when week 5 begins, unless restated', () => {
+  assert.is(dueDate('Please see her today or tomorrow.', '2026-07-28'), '2026-07-29');
+  assert.is(dueDate('Please see him tomorrow or the next day.', '2026-07-28'), '2026-07-30');
+  assert.is(dueDate('Please take over prescribing of azathioprine from week 5.', '2026-03-03'), '2026-03-31');
+  assert.is(dueDate('Please take over prescribing from week 4, i.e. from 13/05/2026.', '2026-04-15'), '2026-05-13');
 });
 
 test.run();

@@ -107,10 +107,11 @@ const LABELS: { rank: number; re: RegExp }[] = [
   // "Completed by: Dr S Khan (FY2) on 10/02/2026", "Electronically signed by … on …": the day the letter was written
   { rank: 1, re: /^\s*(?:summary |letter |discharge summary )?(?:completed|(?:electronically )?signed|authori[sz]ed|approved|verified)(?:\s+by)?\s*:?\s*[^\n]{0,60}?\s(?:on|at|[-–])\s*:?\s*$/i },
   { rank: 2, re: /\b(?:dictated|date\s+dictated)(?:\s+on)?\s*:?\s*$/i },
-  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|disch(?:\s+date)?|dischg|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit)|departure(?:\s+(?:date|time))?|departed)\s*:?\s*$/i },
+  { rank: 3, re: /\b(?:date\s+of\s+discharge|discharge\s+date|discharged(?:\s+on)?|discharge|date\s+discharged|d\/c(?:\s+date)?|disch(?:\s+date)?|dischg|left\s+(?:the\s+)?(?:ed|a&e|department|dept|unit)(?:\s+(?:obs(?:ervation)?|cdu|assessment)(?:\s+(?:unit|ward|area))?)?|departure(?:\s+(?:date|time))?|departed)\s*:?\s*$/i },
   { rank: 4, re: /\b(?:clinic\s+date|date\s+of\s+clinic|seen\s+in\s+clinic(?:\s+on)?|seen(?:\s+on)?|clinic(?:\s+on)?|attendance(?:\s+date)?|date\s+of\s+attendance|attended|arrived|arrival(?:\s+(?:date|time))?|consultation|date\s+of\s+examination|date\/time|date\s+seen|appointment\s+date)\s*:?[^\n\d]{0,60}?$/i },
 ];
 const STANDALONE = new RegExp(`^[ \\t]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(${DATE_SRC})[ \\t]*$`, 'gim');
+const TITLE_DATE = new RegExp(`^([ \\t]*[A-Za-z][^\\n:|\\d]{2,60}?)[ \\t]{3,}(${DATE_SRC})[ \\t]*$`, 'gim');
 const SPAN_TO = /^(?:[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*(?:am|pm|hrs?))?)?[ \t]*(?:-|–|to|until)[ \t]*$/i;
 // (a "review clinic" or "follow-up clinic" is the clinic's name, said of the visit being reported too)
 const NEXT_VISIT = /\b(?:re-?check|next|will|shall|booked|planned|due|again|to return)\b[^\n.;]{0,30}?\b(?:clinic|appointment|attendance|consultation|seen)\b[^\n\d]{0,20}$/i;
@@ -142,7 +143,11 @@ export function letterDate(letter: Letter): string | undefined {
  */
 export function narrativeDate(text: string): string | undefined {
   let best: { rank: number; index: number; iso: string } | undefined;
+  // (a letter reporting a discharge is written on or after it: "Delivery … Date: 07/04/2026" above
+  // "Discharged: 09/04/2026" dates the birth, not the summary)
+  let discharged: string | undefined;
   const consider = (rank: number, index: number, iso: string) => {
+    if (rank === 3 && (!discharged || iso > discharged)) discharged = iso;
     if (!best || rank < best.rank || (rank === best.rank && index < best.index)) best = { rank, index, iso };
   };
   STANDALONE.lastIndex = 0;
@@ -151,6 +156,12 @@ export function narrativeDate(text: string): string | undefined {
     const iso = parseUkDate(m[1]);
     // A bare date on its own line is the letter's date when it sits in the heading block.
     if (iso && m.index < 1500) consider(1, m.index, iso);
+  }
+  // "RESULTS LETTER                16 July 2026": a title line's right-aligned date, likewise
+  TITLE_DATE.lastIndex = 0;
+  while ((m = TITLE_DATE.exec(text)) && m.index < 1500) {
+    const iso = parseUkDate(m[2]);
+    if (iso && !NOT_LETTER_DATE.test(m[1]) && !LABELS.some((l) => l.re.test(m![1] + ' '))) consider(1, m.index, iso);
   }
   let first: { index: number; iso: string } | undefined;
   const all = datesIn(text);
@@ -173,6 +184,7 @@ export function narrativeDate(text: string): string | undefined {
     }
     if (!first) first = d;
   }
+  if (best && discharged && best.iso < discharged) return discharged;
   return best?.iso ?? first?.iso;
 }
 

@@ -96,7 +96,7 @@ const YEARLESS_RANGE = /\b(?:between\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?
 const YEARLESS_MF = /\b(?:by|on|from|before|after|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\s*(?:mg|g|ml|units?|days?|weeks?)\b)/gi;
 
 // "i.e. in 4/52", "ie around 25/06/2026", "that is, in 4 weeks"
-const IE = /\b(?:i\.e\.?,?|ie,?|that is,)\s+(?=(?:(?:in|at|by|on|around|about|approximately|within)\s+)?(?:\d|the\s+\d|a\s+(?:week|fortnight|month|year)\b|(?:one|two|three|four|five|six|eight|ten|twelve)\s)|(?:in|at|by|on|around|about|within)\s+)/i;
+const IE = /\b(?:i\.e\.?,?|ie,?|that is,)\s+(?=(?:(?:in|at|by|on|from|around|about|approximately|within)\s+)?(?:\d|the\s+\d|a\s+(?:week|fortnight|month|year)\b|(?:one|two|three|four|five|six|eight|ten|twelve)\s)|(?:in|at|by|on|from|around|about|within)\s+)/i;
 // "a week before", "2 weeks prior to"
 const BEFORE_DATE = new RegExp(`\\b(${NUM})\\s*(days?|weeks?|wks?|months?|mths?|fortnights?)\\s+(?:before|prior to|ahead of)\\b`, 'gi');
 
@@ -149,6 +149,7 @@ const AFTER_FIRST = new RegExp(`\\bafter (?:the )?first (?:(${NUM})\\s*)?(${UNIT
 const SPAN_DATE = String.raw`(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4})`;
 const RANGE_FROM = new RegExp(String.raw`${SPAN_DATE}\s*(?:to|until|till|-|–)\s*$|\bbetween\s+${SPAN_DATE}\s+and\s+$`, 'i');
 /** Due date (ISO) of a request's text, or null when it gives no time. */
+const FROM_WEEK = /\b(?:from|starting(?: in)?|beginning(?: in)?) week (\d{1,2})\b/i;
 const THE_SAME_DAY = /\bthe same day\b/i;
 const THE_SAME_DAY_ALL = new RegExp(THE_SAME_DAY.source, 'gi');
 
@@ -169,6 +170,8 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
   // ("after the 14-day ED supply", "after the 4-week clinic supply", "after the 8-week trial": the span's end)
   text = text.replace(/\bat the end of (?:the|this|these|her|his|their) ((?:\d{1,2}|one|two|three|four|six|eight|twelve|fourteen|twenty-eight)\s*(?:days?|weeks?|months?))\b/gi, (_, span: string) => `in ${span}`.padEnd(_.length))
     .replace(/\bafter (?:the|this|her|his|their) ((?:\d{1,2}|seven|ten|fourteen|twenty-eight))[- ](days?|weeks?)['’]?(?: [A-Za-z&]+){0,2}? (?:supply|course|trial)\b/gi, (_, n: string, unit: string) => `in ${n} ${unit}`.padEnd(_.length));
+  // "today or tomorrow", "tomorrow or the next day": a range of days, due at its end
+  text = text.replace(/\b(?:today or tomorrow|tomorrow or (?:the next day|the day after))\b/gi, (a) => (/^today/i.test(a) ? 'tomorrow' : 'in 2 days').padEnd(a.length));
   // "(28 days supplied today)": an aside on what was done, not when the request is due
   text = text.replace(/\([^()]*\b(?:supplied|dispensed|given|issued)\b[^()]*\)/gi, (a) => ' '.repeat(a.length));
   const found: string[] = [];
@@ -313,6 +316,9 @@ export function dueDate(text: string, from: string | undefined, opts: DueOptions
       found.push(endOfMonth(base, +base.slice(5, 7)));
     }
   }
+  // "take over prescribing from week 5 (the hospital supplies the first four)": the day week 5 begins
+  const week = FROM_WEEK.exec(text);
+  if (week) found.push(addDays(from, 7 * (+week[1] - 1)));
   const mid = MID_MONTH.exec(text);
   if (mid) {
     const mo = monthNumber(mid[1])!;
