@@ -7,6 +7,11 @@ import { dx } from './helpers/diagnoses.ts';
 import { actionsIn } from './helpers/actions.ts';
 import { narrativeDate } from '../server/extract/dates.ts';
 import { dueDate } from '../server/extract/due-date.ts';
+import { changes } from './helpers/medications.ts';
+import { findMedicationChanges } from '../server/extract/medications.ts';
+import { extractionResources } from '../server/extract/fhir.ts';
+import { letterFromText } from '../server/ingest/letter.ts';
+import type { MedicationStatement } from 'fhir/r4';
 
 const dues = (t: string, date = '2026-03-02') => actionsIn(t, date).map((a) => [a.text, a.due]);
 
@@ -115,6 +120,25 @@ test('day ranges are due at their end; "from week 5" is when week 5 begins, unle
   assert.is(dueDate('Please see him tomorrow or the next day.', '2026-07-28'), '2026-07-30');
   assert.is(dueDate('Please take over prescribing of azathioprine from week 5.', '2026-03-03'), '2026-03-31');
   assert.is(dueDate('Please take over prescribing from week 4, i.e. from 13/05/2026.', '2026-04-15'), '2026-05-13');
+});
+
+
+test('under "Meds changed today" each item keeps the change it names; a long schedule still lists what goes with it', () => {
+  assert.equal(changes('Meds changed today:\n- Prednisolone: reduced from 15 mg to 12.5 mg OD\n- Alendronic acid 70 mg once weekly: started (2/52 supply given)'),
+    ['alendronic acid started', 'prednisolone dose-changed']);
+  assert.equal(changes('Today I have started methotrexate 10 mg once weekly, increasing to 15 mg once weekly after four weeks if her blood tests are satisfactory, together with folic acid 5 mg once weekly.'),
+    ['folic acid started', 'methotrexate started']);
+});
+
+test('a medication change names the medicine as the letter does, with its generic name', () => {
+  const [aq, pl] = ['Aqueous cream - Stopped (irritant)', 'Pantoprazole 40 mg - Started'].map((text) => {
+    const letter = { ...letterFromText(`Medication changes:\n${text}`), date: '2026-03-10' };
+    const ex = { diagnoses: [], procedures: [], actions: [], urgent: [], medications: findMedicationChanges(letter, {} as never) };
+    const res = extractionResources(ex, { route: 'gp-review', priority: 'routine', reasons: [] }, { document: { display: 'x' }, seed: 's' } as never);
+    return (res.find((r) => r.resourceType === 'MedicationStatement') as MedicationStatement).medicationCodeableConcept!.text;
+  });
+  assert.is(aq, 'Aqueous cream (emollient)');
+  assert.is(pl, 'pantoprazole');
 });
 
 test.run();

@@ -6,6 +6,7 @@ import type { Condition, FamilyMemberHistory, Procedure, MedicationStatement, Ta
 import type { Evidence, Extraction, Triage, DiagnosisItem, MedicationItem, ActionItem, ProcedureItem, Source } from '../types.ts';
 import { EXT_EVIDENCE, SNOMED, CS_TASK_CODE, CS_ACTION_CATEGORY, CS_ROUTE, CS_TAG, UKCORE_MED_CHANGE, POSTROOM } from '../types.ts';
 import { uuidFrom } from '../ids.ts';
+import { drugLexicon } from './drugs.ts';
 
 export const EXT_SOURCE = `${POSTROOM}/StructureDefinition/extraction-source`;
 const CS_CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
@@ -72,6 +73,17 @@ const CHANGE_STATUS: Record<MedicationItem['change'], { code: string; display: s
   held: { code: 'on-hold', display: 'On hold' },
 };
 
+/**
+ * The medicine as the letter names it, with its generic name where that differs ("Adcal-D3
+ * (calcium carbonate/colecalciferol)", "Aqueous cream (emollient)"): what the reviewer reads in the
+ * letter, and what it is on the record.
+ */
+function asWritten(m: MedicationItem): string {
+  const hit = drugLexicon().find(m.evidence.quote).find((d) => d.generic === m.drug);
+  const written = hit ? m.evidence.quote.slice(hit.start, hit.end).replace(/\s+/g, ' ').trim() : '';
+  return written && written.toLowerCase() !== m.drug ? `${written} (${m.drug})` : m.drug;
+}
+
 function medication(m: MedicationItem, r: Refs, id: string): MedicationStatement {
   const status = CHANGE_STATUS[m.change];
   const summary: Extension = { url: UKCORE_MED_CHANGE, extension: [{ url: 'status', valueCoding: { system: CS_MED_CHANGE, ...status } }] };
@@ -80,7 +92,7 @@ function medication(m: MedicationItem, r: Refs, id: string): MedicationStatement
     resourceType: 'MedicationStatement', id,
     extension: [summary, ...evidenceExtension(m.evidence, m.source)],
     status: m.change === 'stopped' ? 'stopped' : m.change === 'held' ? 'on-hold' : 'active',
-    medicationCodeableConcept: { text: m.drug, ...(m.code ? { coding: [{ system: SNOMED, code: m.code, display: m.drug }] } : {}) },
+    medicationCodeableConcept: { text: asWritten(m), ...(m.code ? { coding: [{ system: SNOMED, code: m.code, display: m.drug }] } : {}) },
     subject: r.patient ?? { display: 'unmatched patient' },
     ...(m.dosage ? { dosage: [{ text: m.dosage }] } : {}),
   };

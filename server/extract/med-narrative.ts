@@ -89,6 +89,8 @@ const SUPPLIED_LABEL = /^\s*(?=[^\n]{0,100}$)(?:[A-Za-z][\w'-]*[ \t]+){0,4}?(?:(
 const CAPS_IMPERATIVE = 'STOP|START|HOLD|WITHHOLD|OMIT|SUSPEND|INCREASE|REDUCE|CONTINUE';
 const CAPS_LEAD = new RegExp(`^\\s*(?:[-•*]\\s*)?(${CAPS_IMPERATIVE})\\b\\s*(?::|-|–)?\\s*`);
 
+const ITEM_OWN_STATUS = /[:\-–]\s*(started|commenced|new|stopped|discontinued|withheld|held|suspended)\b/i;
+
 function statusOf(word: string): MedicationChange | undefined {
   if (SUPPLY_STATUS.test(word)) return 'started';
   // a list headed "Dose changes:", "Dose reductions": each item is a new dose
@@ -265,7 +267,9 @@ export function narrativeMedicationChanges(letter: Letter): MedicationItem[] {
     if (listStatus && (ITEM_START.test(line) || drugs[0]?.start === lead || (boxed && drugs[0]?.start === boxed[1].length))) {
       const d = drugs[0];
       // (a supplied list may still name an old medicine: "- Latanoprost to the left eye - continue")
-      if (d && !(listSupplied && (NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)))) found.push(finding(d, listStatus, line, l.start, true));
+      // (under "Meds changed today:" an item says what happened to it: "Alendronic acid 70 mg weekly: started")
+      const own = d && listStatus === 'dose-changed' ? ITEM_OWN_STATUS.exec(line.slice(d.end - l.start)) : null;
+      if (d && !(listSupplied && (NOT_NEW.test(line.replace(COURSE_WORDS, ' ')) || REQUEST.test(line)))) found.push(finding(d, (own && statusOf(own[1])) || listStatus, line, l.start, true));
       continue;
     }
     // (an indented line with no medicine wraps the item above it)
@@ -1473,8 +1477,11 @@ function listFrom(clause: string, after: DrugMention[]): DrugMention[] {
     // a long dose and purpose before ", and <drug>" still lists the next medicine
     // ("…, and a short supply of oral morphine solution": the next item's supply and form; "…, with salbutamol …" too)
     const longItem = gap.length < 160 && /^[^.;]*,\s+(?:and\s+(?:(?:also|his|her|their|the)\s+)?|with\s+)(?:an?\s+(?:short\s+|small\s+|(?:\d{1,2}|one|two|three|five|seven|ten|fourteen)[- ](?:day|week)\s+)?(?:supply|course|prescription)\s+of\s+)?(?:oral\s+|topical\s+|inhaled\s+|subcutaneous\s+|sublingual\s+)?$/i.test(gap);
+    // ("started methotrexate 10 mg weekly, increasing to 15 mg after four weeks if …, together with folic
+    // acid 5 mg": a long schedule, then the medicine that goes with it)
+    const together = gap.length < 200 && /^[^.;]*,\s+(?:together with|along with|as well as|alongside)\s+(?:(?:his|her|their|the)\s+)?$/i.test(gap);
     // "naproxen 500 mg twice daily together with omeprazole 20 mg": one list
-    if ((/\b(?:and|&|together with|along with|as well as|plus|alongside)\b|,/.test(gap)) && (gap.length < 70 || longItem) && !/\b(?:instead of|rather than|from|replac(?:e|es|ed|ing)\b)/i.test(gap)) out.push(after[k]);
+    if ((/\b(?:and|&|together with|along with|as well as|plus|alongside)\b|,/.test(gap)) && (gap.length < 70 || longItem || together) && !/\b(?:instead of|rather than|from|replac(?:e|es|ed|ing)\b)/i.test(gap)) out.push(after[k]);
     else break;
   }
   return out;
