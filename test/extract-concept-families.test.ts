@@ -129,8 +129,8 @@ test('stones of kidney and ureter named together', () => {
 
 test('brain imaging and dementia types', () => {
   has('MRI brain: cerebral atrophy in keeping with age.', '278849000:present');
-  has('CT head: no space-occupying lesion.', '254935002:negated');
-  lacks('Liver ultrasound: no space-occupying lesion.', '254935002');
+  has('CT head: no space-occupying lesion.', '126952004:negated');
+  lacks('Liver ultrasound: no space-occupying lesion.', '126952004');
   has('I do not think this is dementia with Lewy bodies.', '312991009:negated');
   assert.ok(codes('Diagnosis: DLB').includes('312991009'));
   lacks('I do not think this is dementia with Lewy bodies.', '52448006');

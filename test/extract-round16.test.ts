@@ -141,4 +141,10 @@ test('a medication change names the medicine as the letter does, with its generi
   assert.is(pl, 'pantoprazole');
 });
 
+
+test('a space-occupying lesion on brain imaging is a brain neoplasm; a focal seizure is a partial seizure', () => {
+  assert.ok(dx('MRI brain: there is no space-occupying lesion.').includes('126952004:negated'));
+  assert.ok(dx('This was a generalised seizure, not a focal seizure.').includes('29753000:negated'));
+});
+
 test.run();

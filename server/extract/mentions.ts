@@ -607,7 +607,7 @@ const SITE_NEAR: Record<string, RegExp> = {
   // "SBP excluded" beside ascites is the peritonitis; "SBP 150" is a systolic pressure.
   '11836002': /\b(?:ascit\w*|paracentesis|cirrho\w*|peritonitis|neutrophils)\b/i,
   // "no SOL", "no space-occupying lesion": the brain's where the scan or the brain is named ("CT head", "MRI brain").
-  '254935002': /\b(?:brain|head|cerebr\w*|intracranial|headaches?|neurolog\w*|papilloedema|seizures?)\b/i,
+  '126952004': /\b(?:brain|head|cerebr\w*|intracranial|headaches?|neurolog\w*|papilloedema|seizures?)\b/i,
   // "CT thorax showed no mass lesion" is the lung's; "no mass lesion to suggest a malignant cause" on an abdominal CT is not.
   '309529002': /\b(?:chest|thora\w*|lungs?|pulmonary|CXR|CTPA|hil(?:ar|um)|mediastin\w*|bronch\w*|pleura\w*|lobes?)\b/i,
   // "Likely MASH with moderate fibrosis" is the liver's steatohepatitis; "Children's Social Care (MASH)" is the safeguarding hub.
