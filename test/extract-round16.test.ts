@@ -147,4 +147,15 @@ test('a space-occupying lesion on brain imaging is a brain neoplasm; a focal sei
   assert.ok(dx('This was a generalised seizure, not a focal seizure.').includes('29753000:negated'));
 });
 
+
+test('a request acting on the hospital\'s own results is hospital work', () => {
+  assert.equal(flags('Dear Dr Reed\n\nPlease could you review her levothyroxine dose in light of the raised TSH on our bloods.'),
+    [['Please could you review her levothyroxine dose in light of the raised TSH on our bloods.', true]]);
+  assert.equal(flags('Dear Dr Reed\n\nOnce the OPAT bloods show an eGFR above 45, please restart metformin.'),
+    [['Once the OPAT bloods show an eGFR above 45, please restart metformin.', true]]);
+  // the practice's own bloods are its own to act on
+  assert.equal(flags('Dear Dr Reed\n\nIf her eGFR is above 45 on your bloods next week, please restart metformin.'),
+    [['If her eGFR is above 45 on your bloods next week, please restart metformin.', false]]);
+});
+
 test.run();

@@ -37,6 +37,7 @@ const MISSED = /\b(?:did not\s+attend|was not brought|were not brought|not broug
 
 const HOSPITAL_RESULTS = /\b(?:blood )?(?:results?|bloods|tests?) (?:from|taken (?:at|in|during)|done (?:at|in|during)) (?:(?:his|her|their|the|[A-Z][a-z]+['’]s|mr|mrs|ms|miss|\w+)\s+){0,4}(?:clinic|ward|outpatient|appointment|admission|attendance|visit)\b/i;
 
+const OUR_RESULTS = /\b(?:on|from|in) our (?:bloods|blood tests?|results?|tests?)\b|\b(?:the|these) (?:opat|clinic|ward|hospital|pre-?op(?:erative)?|pre-?assessment|admission|discharge) (?:bloods|blood tests?|results?)\b/;
 const GP_ORDERED = /\b(?:gp direct access|(?:direct|open) access (?:request|referral|scan|service|imaging)|at your request|thank you for requesting)\b|\((?:gp )?direct access\)|^[ \t]*(?:referrer|requested by|requesting clinician|referring clinician)[ \t]*:[^\n]*\b(?:surgery|practice|medical centre|health centre|gp)\b/im;
 
 /**
@@ -158,6 +159,9 @@ export function workloadReason(text: string, category: ActionCategory, ctx: Lett
     if (/\bpulmonary rehab/.test(lower) && !/\b(?:exacerbation|admission|discharge|recovered)\b/.test(lower)) return undefined;
     return 'onward referral to another service for a related condition';
   }
+  // "review her levothyroxine in light of the raised TSH on our bloods", "once the OPAT bloods show eGFR
+  // above 45, restart metformin": the request acts on a result the hospital's own tests gave
+  if ((category === 'medication' || category === 'investigation' || category === 'follow-up') && !ctx.gpOrdered && OUR_RESULTS.test(lower)) return 'acting on results of tests the hospital took';
   if (category === 'medication') {
     const drugs = drugLexicon().find(text).map((d) => d.generic);
     // changing an antibiotic to what the hospital's cultures showed it is sensitive to
