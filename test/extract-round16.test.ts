@@ -158,4 +158,23 @@ test('a request acting on the hospital\'s own results is hospital work', () => {
     [['If her eGFR is above 45 on your bloods next week, please restart metformin.', false]]);
 });
 
+
+test('a denial ends at ", with a …"; "- not the cause of" a finding says nothing against it', () => {
+  const out = dx('She has Barrett\'s oesophagus without dysplasia, with a sliding hiatus hernia.');
+  assert.ok(out.includes('236053002:present'), out.join(', '));
+  assert.ok(dx('- Small grade 1 haemorrhoids (proctoscopy) - not the cause of his anaemia').includes('70153002:present'));
+  // a ruling stated of the condition itself still rules it out
+  assert.ok(dx('The hypercalcaemia is not the cause of his drowsiness.').includes('66931009:negated'));
+});
+
+test('the part for the practice below a letter to the patient holds requests; "do not prescribe" gives no work', () => {
+  const letter = 'Dear Mr Brown,\n\nWe have started you on CPAP. Please use it every night.\n\nYours sincerely,\n\nDr T Wood\n\n'
+    + '------\nFor Dr A Oduya, Hollowell Surgery, Church Walk, Hollowell KF7 3AB\n\nRequests:\n1. He has asked for a fit note and I would be grateful if you could provide one.\n2. Please recheck his blood pressure in 3 months.';
+  const acts = actionsIn(letter, '2026-02-24').map((a) => a.text);
+  assert.ok(acts.some((t) => /provide one/.test(t)) && acts.some((t) => /recheck his blood pressure/.test(t)), acts.join(' | '));
+  assert.ok(!acts.some((t) => /use it every night/.test(t)), acts.join(' | '));
+  assert.equal(flags('Dear Dr Reed\n\nGP actions:\n- Do NOT prescribe mepolizumab - hospital-only (red) drug supplied via homecare.'),
+    [['Do NOT prescribe mepolizumab - hospital-only (red) drug supplied via homecare.', false]]);
+});
+
 test.run();

@@ -102,6 +102,9 @@ const FUTURE_EVENT = /^\s*(?:if|should)\s+(?:he|she|they)\s+(?:has|have|develops
 export function workloadReason(text: string, category: ActionCategory, ctx: LetterContext): string | undefined {
   const b = requestBody(text).toLowerCase();
   const lower = text.toLowerCase();
+  // "Do NOT prescribe mepolizumab - hospital-only drug supplied via homecare": told what not to do,
+  // the practice is given no work
+  if (/^\s*(?:please\s+)?(?:do not|don['’]t|never)\b/.test(b)) return undefined;
   if (category === 'certificate') {
     // a note for time off work; "if he needs longer off work, please extend it" is the practice's ordinary work
     const fitness = /\b(?:fit ?notes?|sick ?notes?|med ?3|statement of fitness|off work|signed? (?:him |her |them )?off|time off|notes? for (?:his |her |their )?(?:work|employer)|work notes?|certificat(?:e|ion))\b/.test(lower) && !/\b(?:forms?|questionnaires?|reports?|dvla|pip|insurance|blue badge)\b/.test(lower);

@@ -157,6 +157,10 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
   const text = letter.text;
   const toPatient = (PATIENT_LETTER.test(text) || (FIRST_NAME_LETTER.test(text) && /\byour (?:gp|gp surgery|gp practice|doctor)\b/i.test(text))) && !CLINICIAN_LETTER.test(text);
   const ctx = letterContext(text);
+  // "For Dr A Oduya, Hollowell Surgery, Church Walk …" below a letter to the patient: what follows is
+  // the copy's part for the practice
+  const gpBlock = toPatient ? GP_COPY_BLOCK.exec(text) : null;
+  const gpBlockFrom = gpBlock ? gpBlock.index + gpBlock[0].length : Infinity;
   const units: Unit[] = [];
   const spans = letterSentences(letter);
   let leadIn = false;
@@ -219,7 +223,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
     if (leadIn && !s.item && !continuesItem(spans, i)) leadIn = false;
     // a letter to the patient may still carry a section for the GP ("For your GP (Dr …)")
     // (a heading that says "you" in a letter to the patient, "What you need to do", is the patient's)
-    if (toPatient && inGp && !youHeading(letter, s.start)) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
+    if (toPatient && (inGp || s.start >= gpBlockFrom) && !youHeading(letter, s.start)) { units.push(...clauseUnits(text, s.start, s.end, true)); continue; }
     if (toPatient) {
       // "Dr Haworth - please could you code the miscarriage on her record, …": a paragraph of the
       // letter to the patient turned to the GP it is copied to (it speaks of the patient as "her")
@@ -248,6 +252,7 @@ export function findActions(letter: Letter, _ctx: ExtractContext): ActionItem[] 
 }
 
 // ("For Dr Adeyemi" on its own line needs no colon; a bare "Dr Evans:" does)
+const GP_COPY_BLOCK = /^[ \t]*for (?:the attention of )?(?:dr|doctor)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+[^\n]{0,80}\b(?:surgery|practice|medical centre|health centre|medical practice)\b[^\n]*$/im;
 const GP_HEADING = /^\s*(?:for (?:the attention of )?(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:?|(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?(?:\s*\((?:your )?gp\))?\s*:)\s*$/i;
 const GP_ADDRESS = /^(?:dr|doctor)\.?\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*[-–:,]\s+(?=(?:please|pls|could|would|can|i|we)\b)/i;
 
