@@ -62,7 +62,7 @@ function specialistMedicine(text: string, lower: string, sharedCare = false): 'h
 }
 
 const SEND_RESULTS_IN = /\b(?:send|forward|copy|email|fax|pass on)\b[^.;]{0,40}?\b(?:results?|them|these)\b[^.;]{0,20}?\bto (?:us|me|my|our|the (?:clinic|team|department|secretary|consultant))\b/;
-const CAUSE_ADJECTIVE = /\b[\w]+[- ](?:induced|related|associated)\b/gi;
+const CAUSE_ADJECTIVE = /\b\w+[- ](?:induced|related|associated)\b/gi;
 
 // "because of a pharmacy stock problem, only 2 days of apixaban could be supplied", "we were unable to supply"
 const SHORT_SUPPLY = /\b(?:(?:could|were|was) (?:not|only|unable to) (?:be )?(?:supplied|supply|dispensed?|provided?|given)|only (?:\d+|one|two|three|four|five|seven) days?\b[^.]{0,80}?\b(?:supplied|dispensed|provided|given)|unable to (?:supply|dispense|provide)|(?:out of|no) stock|stock (?:problem|shortage|issue)s?|(?:limited|low) stock|stock (?:was |is )?(?:limited|low|unavailable)|(?:only|just) (?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was |has been )?(?:supplied|dispensed|given|issued)|(?:one|a single|1) (?:[\w-]+ )?(?:device|pen|auto-?injector|inhaler|box|pack)s? (?:was|has been) (?:supplied|dispensed|given|issued))\b/i;
