@@ -471,20 +471,19 @@ function patternMentions(text: string, from: number, to: number): PatternMention
     for (const a of stretch.matchAll(BARE_ABSCESS)) {
       const at = from + a.index!;
       if (SITE_BEFORE_ABSCESS.test(text.slice(Math.max(0, at - 25), at)) || /^\s+(?:of|in)\b/i.test(text.slice(at + a[0].length, at + a[0].length + 5))) continue;
-      const around = text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100));
+      const around = surroundings(text, at, at + a[0].length);
       if (SKIN_NEAR.test(around)) out.push({ code: SKIN_ABSCESS, start: at, end: at + a[0].length });
       // "sigmoid diverticulitis with no abscess and no perforation": beside a diverticulitis the abscess is the colon's.
       else if (DIVERTICULAR_NEAR.test(around)) out.push({ code: DIVERTICULAR_ABSCESS, start: at, end: at + a[0].length });
       // "acute appendicitis with no perforation or abscess": beside an appendicitis, the appendix's
-      else if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) out.push({ code: APPENDIX_ABSCESS, start: at, end: at + a[0].length });
+      else if (besideAppendicitis(around)) out.push({ code: APPENDIX_ABSCESS, start: at, end: at + a[0].length });
     }
   }
   // (its bare "perforation" is the appendix's rupture, not the intestine's perforation the lexicon reads)
   if (/perforat/i.test(stretch) && APPENDIX_NEAR.test(stretch)) {
     for (const a of stretch.matchAll(/\bperforation\b/gi)) {
       const at = from + a.index!;
-      const around = text.slice(Math.max(0, at - 250), Math.min(text.length, at + a[0].length + 100));
-      if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) out.push({ code: APPENDIX_RUPTURE, start: at, end: at + a[0].length });
+      if (besideAppendicitis(surroundings(text, at, at + a[0].length))) out.push({ code: APPENDIX_RUPTURE, start: at, end: at + a[0].length });
     }
   }
   if (/\b(?:q?FIT|faecal immunochemical)\b/i.test(stretch)) {
@@ -625,6 +624,10 @@ const DIVERTICULAR_ABSCESS = '235774002';
 const APPENDIX_NEAR = /\bappendi(?:citis|x|ceal|cectomy)\b/i;
 /** the bowel itself named: a perforation or abscess there is the bowel's */
 const BOWEL_WORDS = /\b(?:bowel|colon\w*|diverticul\w*|intestin\w*|sigmoid|rect\w*|duoden\w*)\b/i;
+/** The words around a mention that say which organ a bare finding belongs to. */
+const surroundings = (text: string, start: number, end: number) => text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100));
+/** An appendicitis named close by, and no bowel: a bare abscess or perforation there is the appendix's. */
+const besideAppendicitis = (around: string) => APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around);
 const APPENDIX_ABSCESS = '62224002';
 const APPENDIX_RUPTURE = '47693006';
 const INTESTINE_PERFORATION = '56905009';
@@ -1064,12 +1067,9 @@ function isModifier(text: string, start: number, end: number, m: { concept: Conc
   // "small effusion, medial joint line tenderness": a bare effusion on a joint's line is the joint's, not the chest's.
   if (m.concept.code === '60046008' && /^effusions?$/i.test(text.slice(start, end)) && /\b(?:knee|ankle|elbow|shoulder|hip|wrist|joint|patell\w*|suprapatellar)\b/i.test(text.slice(...lineBounds(text, start)))) return true;
   const near = SITE_NEAR[m.concept.code];
-  if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100)))) return true;
+  if (near && NEAR_WORDS.test(text.slice(start, end).replace(/\s+/g, ' ')) && !near.test(surroundings(text, start, end))) return true;
   // (beside an appendicitis, a bare "perforation" is the appendix's rupture, read above)
-  if (m.concept.code === INTESTINE_PERFORATION && /^perforation$/i.test(text.slice(start, end))) {
-    const around = text.slice(Math.max(0, start - 250), Math.min(text.length, end + 100));
-    if (APPENDIX_NEAR.test(around) && !BOWEL_WORDS.test(around)) return true;
-  }
+  if (m.concept.code === INTESTINE_PERFORATION && /^perforation$/i.test(text.slice(start, end)) && besideAppendicitis(surroundings(text, start, end))) return true;
   // "FRAX (with BMD): major osteoporotic fracture 21%, hip 4.1%": a fracture risk score's line names risks, not fractures.
   if (/fracture/i.test(m.concept.display) && (FRACTURE_RISK_BEFORE.test(text.slice(lineBounds(text, start)[0], start)) || RISK_VALUE_AFTER.test(text.slice(end, end + 30)))) return true;
   // "an increased risk of gastric cancer", "the risk of bleeding": a risk spoken of is not a condition (a risk assessment's self-harm is).
